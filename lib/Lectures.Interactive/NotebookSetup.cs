@@ -40,8 +40,12 @@ public static class NotebookSetup
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static string XPlotHtml(XPlot.Plotly.PlotlyChart chart) =>
-        ChartHtml.FromScript(chart.Id, chart.GetInlineJS().Replace("Plotly.newPlot", "P.newPlot"));
+    static string XPlotHtml(XPlot.Plotly.PlotlyChart chart)
+    {
+        // XPlot's inline JS comes wrapped in a script element and calls the global Plotly; unwrap it, pass P in.
+        var js = chart.GetInlineJS().Replace("<script>", "").Replace("</script>", "").Replace("Plotly.newPlot", "P.newPlot");
+        return ChartHtml.FromScript(chart.Id, js);
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     static void LoadTorch() => TorchRuntime.EnsureLoaded();

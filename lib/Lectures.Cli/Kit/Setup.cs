@@ -1,0 +1,34 @@
+namespace Lectures.Cli.Kit;
+
+/// <summary>One-time machine set-up steps the main job and the tests both need.</summary>
+public static class Setup
+{
+    /// <summary>Restores the tools pinned in .config/dotnet-tools.json (dotnet-repl, dotnet-interactive).</summary>
+    public static void RestoreTools(string root, Action<string> log)
+    {
+        var result = Shell.Run("dotnet", new[] { "tool", "restore" }, root, TimeSpan.FromMinutes(10));
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet tool restore failed (exit code {result.ExitCode}):\n{result.Output}");
+        log("Tools restored (dotnet-repl, dotnet-interactive).");
+    }
+
+    /// <summary>
+    /// Registers the .NET Interactive Jupyter kernels (".net-csharp" and others) when Jupyter is installed and
+    /// the kernel is not registered yet; says so and does nothing when Jupyter is absent.
+    /// </summary>
+    public static void RegisterJupyterKernel(string root, Action<string> log)
+    {
+        if (!Shell.OnPath("jupyter"))
+        {
+            log("Jupyter not found: skipping the Jupyter kernel (see README, 'Jupyter').");
+            return;
+        }
+        var list = Shell.Run("jupyter", new[] { "kernelspec", "list" }, root, TimeSpan.FromMinutes(1));
+        if (list.Output.Contains(".net-csharp", StringComparison.Ordinal)) return;
+        Directory.CreateDirectory(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "jupyter", "kernels"));
+        var result = Shell.Run("dotnet", new[] { "tool", "run", "dotnet-interactive", "--", "jupyter", "install" }, root, TimeSpan.FromMinutes(2));
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"Registering the .NET Jupyter kernel failed (exit code {result.ExitCode}):\n{result.Output}");
+        log("Registered the Jupyter kernel .net-csharp.");
+    }
+}

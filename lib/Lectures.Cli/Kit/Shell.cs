@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Lectures.Cli.Kit;
+
+/// <summary>Runs an external command and captures its output.</summary>
+public static class Shell
+{
+    /// <summary>The exit code and the combined standard output and error of a finished command.</summary>
+    public sealed record Result(int ExitCode, string Output, bool TimedOut);
+
+    /// <summary>Runs <paramref name="file"/> with <paramref name="args"/> in <paramref name="workingDirectory"/>, killing it after <paramref name="timeout"/>.</summary>
+    public static Result Run(string file, IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        // Keep the kernel's output plain: no colour codes, no first-run banners.
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment["NO_COLOR"] = "1";
+        using var process = new Process { StartInfo = info };
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"Could not start '{file}': {e.Message}", e);
+        }
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var finished = process.WaitForExit(timeout);
+        if (!finished) process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        lock (output) return new Result(finished ? process.ExitCode : -1, output.ToString(), !finished);
+    }
+
+    /// <summary>True when <paramref name="command"/> is an executable on PATH.</summary>
+    public static bool OnPath(string command) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, command)));
+}

@@ -1,0 +1,27 @@
+using Lectures.Cli.Commands;
+
+const string Usage = """
+    lectures: the Lectures kit command.
+
+      build [--only 03,05] [--out DIR]   pack the kit, run every notebook headless, write out/ (notebooks + site)
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+try
+{
+    var options = new Options(args.Skip(1));
+    return args[0] switch
+    {
+        "build" => BuildCommand.Run(options),
+        _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n{Usage}"),
+    };
+}
+catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or InvalidDataException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}

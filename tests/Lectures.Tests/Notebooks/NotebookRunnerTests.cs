@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Lectures.Cli.Notebooks;
+
+namespace Lectures.Tests.Notebooks;
+
+[Collection("Notebooks")]
+public class NotebookRunnerTests(KitFixture kit)
+{
+    static void Write(string path, params (string Kind, string Source)[] cells)
+    {
+        var array = new JsonArray();
+        var i = 0;
+        foreach (var (kind, source) in cells)
+        {
+            var cell = new JsonObject { ["cell_type"] = kind, ["id"] = $"cell-{i++}", ["metadata"] = new JsonObject(), ["source"] = source };
+            if (kind == "code") { cell["outputs"] = new JsonArray(); cell["execution_count"] = null; }
+            array.Add(cell);
+        }
+        var nb = new JsonObject
+        {
+            ["cells"] = array, ["nbformat"] = 4, ["nbformat_minor"] = 5,
+            ["metadata"] = new JsonObject { ["kernelspec"] = new JsonObject { ["name"] = ".net-csharp", ["language"] = "C#", ["display_name"] = ".NET (C#)" } },
+        };
+        File.WriteAllText(path, nb.ToJsonString());
+    }
+
+    [Fact]
+    public void AFailingCellIsNamedWithItsNumberAndError()
+    {
+        var dir = kit.Scratch("failing");
+        var nb = Path.Combine(dir, "99-failing.ipynb");
+        Write(nb, ("markdown", "# A notebook that fails"), ("code", "var answer = 6 * 7;\nanswer"),
+            ("code", "throw new InvalidOperationException(\"deliberate failure in cell three\");"), ("code", "answer + 1"));
+
+        var run = NotebookRunner.Run(nb, Path.Combine(dir, "out.ipynb"), TimeSpan.FromMinutes(3));
+
+        Assert.False(run.Passed);
+        Assert.Equal(3, run.Failure!.CellNumber);
+        Assert.Contains("deliberate failure in cell three", run.Failure.Error);
+    }
+
+    [Fact]
+    public void ACellWithoutOutputIsReportedAndTheExecutedCopyKeepsTheSource()
+    {
+        var dir = kit.Scratch("silent");
+        var nb = Path.Combine(dir, "98-silent.ipynb");
+        Write(nb, ("markdown", "# Silent − with a multi-byte character"), ("code", "var x = 1;"), ("code", "x + 41"));
+        var executed = Path.Combine(dir, "out.ipynb");
+
+        var run = NotebookRunner.Run(nb, executed, TimeSpan.FromMinutes(3));
+
+        Assert.True(run.Passed, run.Failure?.ToString());
+        Assert.Equal(new[] { 2 }, run.SilentCells);
+        var doc = NotebookDocument.Load(executed);
+        Assert.Equal("# Silent − with a multi-byte character", NotebookDocument.Source(doc.Cells[0]));
+        Assert.Equal("cell-2", doc.Cells[2]["id"]!.GetValue<string>());
+        var data = NotebookDocument.Outputs(doc.Cells[2])[0]["data"]!;
+        Assert.Contains("42", NotebookDocument.Text(data["text/plain"]) + NotebookDocument.Text(data["text/html"]));
+    }
+}
