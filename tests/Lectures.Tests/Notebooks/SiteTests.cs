@@ -76,7 +76,8 @@ public class SiteTests(KitFixture kit)
 
         Assert.True(result.ExitCode == 0, result.Output);
         var executed = NotebookDocument.Load(Path.Combine(dir, "00-welcome.ipynb"));
-        var outputs = string.Concat(executed.Cells.SelectMany(NotebookDocument.Outputs).Select(o => o.ToJsonString()));
+        var outputs = string.Concat(executed.Cells.SelectMany(NotebookDocument.Outputs)
+            .SelectMany(o => (o["data"] as System.Text.Json.Nodes.JsonObject)?.Select(kv => NotebookDocument.Text(kv.Value)) ?? []));
         Assert.Contains("autograd dV/dz equals STD²/2", outputs);
         Assert.Contains("lectures-chart-", outputs);
     }
