@@ -15,7 +15,7 @@ public sealed class OrthonormalSimulator
     public const double OrthonormalityTolerance = 1e-8;
 
     private readonly Matrix<double> _inputs;
-    private readonly double[] _x;
+    private readonly double[] _x, _xTransposed;
 
     /// <summary>A simulator with inputs the columns of <paramref name="inputs"/> [d x n], labels y_i in [K], and an
     /// optional [n x K] reward table in [-1, 1] (default +1 for the label, -1 otherwise).</summary>
@@ -38,6 +38,7 @@ public sealed class OrthonormalSimulator
         Flow = new LogitFlow(labels, labelCount, rewards);
         _inputs = inputs.Clone();
         _x = _inputs.ToColumnMajorArray();
+        _xTransposed = _inputs.Transpose().ToColumnMajorArray();
     }
 
     /// <summary>A random orthonormal set of n inputs in R^d (the Q factor of a seeded Gaussian d x n matrix).</summary>
@@ -87,16 +88,16 @@ public sealed class OrthonormalSimulator
         CheckWeights(initialWeights);
         var recorder = new SimulationRecorder(Flow, objective, options);
         int k = LabelCount, d = Dimension, n = InputCount;
-        var z = Matrix<double>.Build.Dense(k, n);
-        var g = Matrix<double>.Build.Dense(k, n);
-        var zs = z.AsColumnMajorArray();
-        var gs = g.AsColumnMajorArray();
+        var zs = new double[k * n];
+        var gs = new double[k * n];
         var p = new double[k];
+        // Z = Theta X; G = per-input velocities (1/n) g_i as columns; dTheta/dt = G X^T.
+        void Logits(double[] theta) => ColumnMajorProduct.Multiply(theta, k, d, _x, n, zs);
         var ode = new DormandPrince(k * d, (_, theta, dtheta) =>
         {
-            Matrix<double>.Build.Dense(k, d, theta).Multiply(_inputs, z);
+            Logits(theta);
             for (var i = 0; i < n; i++) Flow.Velocity(objective, i, zs.AsSpan(i * k, k), p, gs.AsSpan(i * k, k));
-            g.TransposeAndMultiply(_inputs, Matrix<double>.Build.Dense(k, d, dtheta));
+            ColumnMajorProduct.Multiply(gs, k, n, _xTransposed, d, dtheta);
         }, options.RelativeTolerance, options.AbsoluteTolerance);
         var theta0 = initialWeights.ToColumnMajorArray();
         ode.Reset(0, theta0);
@@ -104,16 +105,18 @@ public sealed class OrthonormalSimulator
         var times = recorder.Times;
         var batchNorms = new double[times.Length];
         var thetaAt = new double[k * d];
+        var batchGradient = new double[k * d];
         var snapshot = 0;
         void Snapshot(double[] thetaNow)
         {
-            Matrix<double>.Build.Dense(k, d, thetaNow).Multiply(_inputs, z);
+            Logits(thetaNow);
             for (var i = 0; i < n; i++) recorder.RecordInput(snapshot, i, zs.AsSpan(i * k, k), p, gs.AsSpan(i * k, k));
-            batchNorms[snapshot] = g.TransposeAndMultiply(_inputs).FrobeniusNorm();
+            ColumnMajorProduct.Multiply(gs, k, n, _xTransposed, d, batchGradient);
+            batchNorms[snapshot] = SoftmaxPolicy.Norm(batchGradient);
             snapshot++;
         }
 
-        Matrix<double>.Build.Dense(k, d, theta0).Multiply(_inputs, z);
+        Logits(theta0);
         for (var i = 0; i < n; i++) recorder.CheckStart(i, zs.AsSpan(i * k, k), p);
         while (snapshot < times.Length && times[snapshot] <= 0) Snapshot(theta0);
 
@@ -130,10 +133,10 @@ public sealed class OrthonormalSimulator
                 Snapshot(thetaAt);
             }
             ode.State.CopyTo(thetaEnd);
-            Matrix<double>.Build.Dense(k, d, thetaEnd).Multiply(_inputs, z);
+            Logits(thetaEnd);
             for (var i = 0; i < n; i++)
             {
-                if (!recorder.Pending(i)) continue;
+                if (!recorder.Crossed(i, zs.AsSpan(i * k, k), p)) continue;
                 // z_i(t) = Theta(t) x_i is linear in Theta, so its dense output has coefficients c_j x_i.
                 for (var j = 0; j < 5; j++) Project(ode.DenseCoefficient(j), i, projected[j]);
                 var segment = new DenseSegment(ode.StepStart, ode.Time, projected[0], projected[1], projected[2], projected[3], projected[4]);

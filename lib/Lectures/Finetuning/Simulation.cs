@@ -90,11 +90,17 @@ internal sealed class SimulationRecorder
 
     public double EndTime => _options.EndTime;
 
-    /// <summary>True while input i still has an event to find or the run must go on regardless.</summary>
-    public bool Pending(int i) => !_options.StopWhenAllReached || double.IsPositiveInfinity(_correct[i]) || double.IsPositiveInfinity(_target[i]);
+    /// <summary>True while input i still has an event to find.</summary>
+    public bool Pending(int i) => double.IsPositiveInfinity(_correct[i]) || double.IsPositiveInfinity(_target[i]);
 
     /// <summary>Whether the run should continue past <paramref name="time"/> with snapshot index <paramref name="snapshot"/> next.</summary>
-    public bool Continue(double time, int snapshot, bool pending) => time < _options.EndTime && (snapshot < Times.Length || pending);
+    public bool Continue(double time, int snapshot, bool pending) =>
+        time < _options.EndTime && (snapshot < Times.Length || pending || !_options.StopWhenAllReached);
+
+    /// <summary>True when an event of input i not found yet holds at the end logits <paramref name="zEnd"/>.</summary>
+    public bool Crossed(int i, ReadOnlySpan<double> zEnd, Span<double> p) =>
+        (double.IsPositiveInfinity(_correct[i]) && _flow.Margin(i, zEnd) > 0) ||
+        (double.IsPositiveInfinity(_target[i]) && _flow.ExpectedReward(i, zEnd, p) >= _options.RewardTarget);
 
     public void RecordInput(int snapshot, int i, ReadOnlySpan<double> z, Span<double> p, Span<double> dz)
     {

@@ -143,6 +143,19 @@ public class OrthonormalSimulatorTests
         Assert.All(run.LargeStdInputs, i => Assert.True(run.Simulation.CorrectTimes[i] < 4000));
     }
 
+    [Theory]
+    [InlineData(7, 13, 5)]
+    [InlineData(8, 4, 9)]
+    public void ColumnMajorProductMatchesMathNet(int rows, int inner, int columns)
+    {
+        var rng = new Random(rows);
+        var a = Matrix<double>.Build.Dense(rows, inner, (_, _) => rng.NextDouble() - 0.5);
+        var b = Matrix<double>.Build.Dense(inner, columns, (_, _) => rng.NextDouble() - 0.5);
+        var c = new double[rows * columns];
+        ColumnMajorProduct.Multiply(a.ToColumnMajorArray(), rows, inner, b.ToColumnMajorArray(), columns, c);
+        Assert.True((Matrix<double>.Build.Dense(rows, columns, c) - a * b).InfinityNorm() < 1e-14);
+    }
+
     [Fact]
     public void RandomOrthonormalInputsAreOrthonormalButNotTheStandardBasis()
     {
