@@ -93,14 +93,9 @@ public sealed class RewardStdMonitor
     private RewardStdSummary ObserveExact<T>(ReadOnlySpan<T> probabilities, ReadOnlySpan<T> rewards, int outputs)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (outputs < 1)
-            throw new ArgumentOutOfRangeException(nameof(outputs), outputs, $"Each input needs at least 1 output; got {outputs}.");
         if (probabilities.Length != rewards.Length)
             throw new ArgumentException($"Probabilities have {probabilities.Length} entries but rewards have {rewards.Length}; both must be [inputs x {outputs}].", nameof(rewards));
-        if (probabilities.Length % outputs != 0)
-            throw new ArgumentException($"Probabilities have {probabilities.Length} entries, not a multiple of {outputs} outputs per input.", nameof(probabilities));
-        var n = probabilities.Length / outputs;
-        Prepare(n);
+        var n = Prepare(probabilities.Length, outputs, "Probabilities", "outputs", nameof(probabilities));
         for (var i = 0; i < n; i++)
         {
             var p = probabilities.Slice(i * outputs, outputs);
@@ -132,12 +127,7 @@ public sealed class RewardStdMonitor
     private RewardStdSummary ObserveSampled<T>(ReadOnlySpan<T> sampledRewards, int samplesPerInput)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (samplesPerInput < 1)
-            throw new ArgumentOutOfRangeException(nameof(samplesPerInput), samplesPerInput, $"Each input needs at least 1 sample; got {samplesPerInput}.");
-        if (sampledRewards.Length % samplesPerInput != 0)
-            throw new ArgumentException($"Sampled rewards have {sampledRewards.Length} entries, not a multiple of {samplesPerInput} samples per input.", nameof(sampledRewards));
-        var n = sampledRewards.Length / samplesPerInput;
-        Prepare(n);
+        var n = Prepare(sampledRewards.Length, samplesPerInput, "Sampled rewards", "samples", nameof(sampledRewards));
         for (var i = 0; i < n; i++)
         {
             var r = sampledRewards.Slice(i * samplesPerInput, samplesPerInput);
@@ -160,8 +150,14 @@ public sealed class RewardStdMonitor
             ? reward
             : throw new ArgumentException($"Reward r(x_{input}, {output}) = {reward} is outside [-1, 1].", "rewards");
 
-    private void Prepare(int inputs)
+    // Checks a row-major [inputs x width] array of the given length, sizes the buffers, and returns the number of inputs.
+    private int Prepare(int length, int width, string what, string perInput, string parameter)
     {
+        if (width < 1)
+            throw new ArgumentOutOfRangeException(parameter, width, $"Each input needs at least 1 of its {perInput}; got {width}.");
+        if (length % width != 0)
+            throw new ArgumentException($"{what} have {length} entries, not a multiple of {width} {perInput} per input.", parameter);
+        var inputs = length / width;
         if (_expectedReward.Length < inputs)
         {
             _expectedReward = new double[inputs];
@@ -169,6 +165,7 @@ public sealed class RewardStdMonitor
         }
         Inputs = inputs;
         Array.Clear(_histogram);
+        return inputs;
     }
 
     private void Record(int i, double v, double std)

@@ -14,9 +14,10 @@ public sealed record SimulationOptions(
     double[]? SnapshotTimes = null,
     bool StopWhenAllReached = true)
 {
-    /// <summary>Snapshot times t_j = EndTime^(j/(count-1)) spread evenly on a log scale from 1 to EndTime (with t = 0 first).</summary>
+    /// <summary>t = 0, then <paramref name="count"/> times evenly spread on a log scale from EndTime / 10^4 to EndTime:
+    /// t_j = EndTime 10^{4 (j/(count-1) - 1)}.</summary>
     public static double[] LogSpacedTimes(double endTime, int count) =>
-        [0, .. Enumerable.Range(0, count).Select(j => Math.Pow(endTime, (double)j / Math.Max(count - 1, 1)))];
+        [0, .. Enumerable.Range(0, count).Select(j => endTime * Math.Pow(10, 4.0 * ((double)j / Math.Max(count - 1, 1) - 1)))];
 
     internal void Validate()
     {

@@ -75,6 +75,6 @@ public class RewardStdMonitorTests
         var shape = Assert.Throws<ArgumentException>(() => monitor.Observe(new double[] { 0.5, 0.5, 1 }, new double[] { 1, -1, 1 }, 2));
         Assert.Contains("not a multiple of 2", shape.Message);
         var outputs = Assert.Throws<ArgumentOutOfRangeException>(() => monitor.Observe(new double[] { 1 }, new double[] { 1 }, 0));
-        Assert.Contains("got 0", outputs.Message);
+        Assert.Contains("at least 1 of its outputs; got 0", outputs.Message);
     }
 }
