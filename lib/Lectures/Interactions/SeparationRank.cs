@@ -41,7 +41,7 @@ public static class SeparationRank
                 $"{f.Name} has no exact evaluation modulo p: the exact method needs a polynomial with integer coefficients " +
                 "(FeatureFunction.FromPolynomial, or ProductGnn.RandomInteger); use SeparationRank.Numerical for other functions.", nameof(f));
         var rng = new Random(points.Seed);
-        return Build(f, I, points, () => PrimeField.Reduce(rng.Next(-points.Range, points.Range + 1)), f.EvaluateResidues);
+        return Build(f, I, points, () => PrimeField.Reduce(rng.NextInt64(-points.Range, points.Range + 1L)), f.EvaluateResidues);
     }
 
     /// <summary>M[p, q] = f(a_p, b_q) in doubles, with point entries drawn uniformly from [-1, 1] (seeded).</summary>
