@@ -1,5 +1,4 @@
 using Lectures.Walks;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace Lectures.Interactions;
 
@@ -102,18 +101,30 @@ public static class SeparationRank
             if (!double.IsFinite(x))
                 throw new ArgumentException($"The evaluation matrix holds {x}; every f(a_p, b_q) must be finite (rescale the points or use the exact method).", nameof(matrix));
         int rows = matrix.GetLength(0), cols = matrix.GetLength(1);
-        var scaled = (double[,])matrix.Clone();
-        for (var i = 0; i < rows; i++)
-        {
-            var scale = Inverse(Math.Sqrt(Enumerable.Range(0, cols).Sum(j => scaled[i, j] * scaled[i, j])));
-            for (var j = 0; j < cols; j++) scaled[i, j] *= scale;
-        }
+        // MathNet stores dense matrices column-major: values[j * rows + i] = M[i, j]. Scale in that storage.
+        var dense = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix.Create(rows, cols, 0.0);
+        var values = dense.Values;
+        var rowScale = new double[rows];
+        for (var j = 0; j < cols; j++)
+            for (var i = 0; i < rows; i++)
+            {
+                var v = values[j * rows + i] = matrix[i, j];
+                rowScale[i] += v * v;
+            }
+        for (var i = 0; i < rows; i++) rowScale[i] = Inverse(Math.Sqrt(rowScale[i]));
         for (var j = 0; j < cols; j++)
         {
-            var scale = Inverse(Math.Sqrt(Enumerable.Range(0, rows).Sum(i => scaled[i, j] * scaled[i, j])));
-            for (var i = 0; i < rows; i++) scaled[i, j] *= scale;
+            var column = values.AsSpan(j * rows, rows);
+            var squares = 0.0;
+            for (var i = 0; i < rows; i++)
+            {
+                column[i] *= rowScale[i];
+                squares += column[i] * column[i];
+            }
+            var columnScale = Inverse(Math.Sqrt(squares));
+            for (var i = 0; i < rows; i++) column[i] *= columnScale;
         }
-        var singular = Matrix<double>.Build.DenseOfArray(scaled).Svd(computeVectors: false).S.ToArray();
+        var singular = dense.Svd(computeVectors: false).S.ToArray();
         var threshold = relativeTolerance * (singular.Length > 0 ? singular[0] : 0);
         var rank = singular.Count(s => s > threshold && s > 0);
         return new SeparationRankResult(rank, rows, cols,
