@@ -1,0 +1,123 @@
+using Xunit.Abstractions;
+
+namespace Lectures.Tests.Gnn;
+
+using Lectures.Graphs;
+using Lectures.Interactions;
+using Lectures.Walks;
+
+/// <summary>The sharp facts of DESIGN.md part 1, checked with the exact method on small graphs.</summary>
+public class TheoremTests(ITestOutputHelper output)
+{
+    private const int Width = 2;
+
+    private static readonly Graph[] SmallGraphs =
+    [
+        Graphs.Path(5), Graphs.Cycle(5), Graphs.Star(5), Graphs.Grid(2, 3), Graphs.TwoCliques(3), Graphs.ErdosRenyi(6, 0.5, seed: 2),
+        Graphs.Path(8),
+    ];
+
+    // Ten seeded random partitions per graph with 1 <= |I| <= n - 1 (70 in all).
+    private static IEnumerable<(Graph Graph, int[] I)> Partitions()
+    {
+        var rng = new Random(11);
+        foreach (var g in SmallGraphs)
+            for (var k = 0; k < 10; k++)
+            {
+                int[] I;
+                do I = g.Vertices.Where(_ => rng.Next(2) == 0).ToArray();
+                while (I.Length == 0 || I.Length == g.VertexCount);
+                yield return (g, I);
+            }
+    }
+
+    private static int ExactRank(FeatureFunction f, int[] I, int points) =>
+        SeparationRank.Exact(f, I, new EvaluationPoints(P: points, Q: points, Seed: 5)).Rank;
+
+    [Fact]
+    public void ZeroVertexWalkIndexGivesSepOne()
+    {
+        var checkedCases = 0;
+        var interacting = 0;
+        foreach (var depth in new[] { 2, 3 })
+        {
+            var gnn = ProductGnn.RandomInteger(depth, Width, Width, seed: 1);
+            foreach (var (g, I) in Partitions())
+            {
+                var wi = WalkIndex.ForVertexPrediction(g, I, depth);
+                foreach (var t in g.Vertices)
+                {
+                    var rank = ExactRank(gnn.VertexPrediction(g, t), I, points: 6);
+                    if (wi[t] == 0)
+                    {
+                        Assert.True(rank == 1, $"{g}, I = {{{string.Join(",", I)}}}, t = {t}, L = {depth}: WI = 0 but rank {rank}");
+                        checkedCases++;
+                    }
+                    else if (rank > 1) interacting++;
+                }
+            }
+        }
+        output.WriteLine($"{checkedCases} (partition, t) cases with WI = 0; {interacting} cases with WI > 0 and rank > 1");
+        Assert.True(checkedCases >= 50, $"only {checkedCases} cases with WI = 0");
+        Assert.True(interacting >= 50, "the check must be able to fail: most WI > 0 cases should show rank > 1");
+    }
+
+    [Fact]
+    public void DepthOneGraphPredictionHasSepAtMostDh()
+    {
+        var gnn = ProductGnn.RandomInteger(depth: 1, Width, Width, seed: 2);
+        var ranks = Partitions().Select(p => ExactRank(gnn.GraphPrediction(p.Graph), p.I, points: 8)).ToList();
+        Assert.Equal(70, ranks.Count);
+        Assert.All(ranks, r => Assert.InRange(r, 1, Width));
+        // The bound is attained: depth 1 still interacts, just not more with a larger walk index.
+        Assert.Contains(Width, ranks);
+    }
+
+    [Fact]
+    public void DepthTwoVertexPredictionHasSepAtMostDhToTheOnePlusWalkIndex()
+    {
+        var gnn = ProductGnn.RandomInteger(depth: 2, Width, Width, seed: 3);
+        var tested = 0;
+        foreach (var (g, I) in Partitions())
+        {
+            var wi = WalkIndex.ForVertexPrediction(g, I, depth: 2);
+            foreach (var t in g.Vertices)
+            {
+                var bound = 1L << (int)(1 + wi[t]);
+                // One more point than the bound on each side, so a violation could show (up to 40 points).
+                var points = (int)Math.Min(bound + 1, 40);
+                var rank = ExactRank(gnn.VertexPrediction(g, t), I, points);
+                Assert.True(rank <= bound, $"{g}, I = {{{string.Join(",", I)}}}, t = {t}: rank {rank} > D_h^(1 + {wi[t]}) = {bound}");
+                if (bound < 40) tested++;
+            }
+        }
+        output.WriteLine($"{tested} non-vacuous checks");
+        Assert.True(tested >= 50);
+    }
+
+    [Fact]
+    public void TwoCliquesHighWalkIndexPartitionHasTheLargerSep()
+    {
+        // DESIGN.md: two 3-cliques joined by {2, 3}, depth 2, D_x = D_h = 2; a 200 x 200 exact evaluation matrix
+        // (the high side's rank settles at 121 from P = Q = 160 on).
+        var g = Graphs.TwoCliques(3);
+        var gnn = ProductGnn.RandomInteger(depth: 2, inputWidth: 2, hiddenWidth: 2, seed: 7);
+        var f = gnn.GraphPrediction(g);
+        int[] low = [0, 1, 2], high = [0, 1, 3];
+        Assert.Equal(8L, WalkIndex.ForGraphPrediction(g, low, depth: 2));
+        Assert.Equal(20L, WalkIndex.ForGraphPrediction(g, high, depth: 2));
+        var points = new EvaluationPoints(P: 200, Q: 200, Seed: 1);
+        var lowSep = SeparationRank.Exact(f, low, points);
+        var highSep = SeparationRank.Exact(f, high, points);
+        output.WriteLine($"low: {lowSep}; high: {highSep}");
+        Assert.False(highSep.Saturated);
+        Assert.True(highSep.Rank > lowSep.Rank, $"high-WI rank {highSep.Rank} should exceed low-WI rank {lowSep.Rank}");
+        // Low side by hand: u_j = W2 h^(1,j) with h^(1,0) = h^(1,1) = A (I only), h^(1,4) = h^(1,5) = B (I^c only),
+        // h^(1,2) = A ⊙ z_3, h^(1,3) = z_2 ⊙ B. Output component k is (W2 A)_k^6 (W2 B)_k^6 (W2 (A ⊙ z_3))_k^4
+        // (W2 (z_2 ⊙ B))_k^4; each 4th power of a sep-2 factor has sep <= 5 (monomials of degree 4 in 2 terms), so
+        // sep <= 2 * 5 * 5 = 50, attained by generic weights. (DESIGN.md's 25-26 and 82 came from points in -3..3,
+        // too few values for polynomials of this degree: see EvaluationPoints.)
+        Assert.Equal(50, lowSep.Rank);
+        Assert.Equal(121, highSep.Rank);
+    }
+}
