@@ -3,6 +3,8 @@ using Lectures.Grading.Worker;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 
 namespace Lectures.Grading.Execution;
 
@@ -81,15 +83,23 @@ public static partial class CellCompiler
         return new CompiledNotebook(compiled, rejected);
     }
 
-    /// <summary>The framework's assemblies and the kit's (Lectures, MathNet.Numerics, Plotly.NET, FSharp.Core), plus this one (Display).</summary>
+    /// <summary>The framework's assemblies, this one (Display), and the kit's: Lectures.dll and the assemblies it references that sit beside it.</summary>
     static IEnumerable<string> ReferencePaths()
     {
         var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p) is var f && (f.StartsWith("System.", StringComparison.Ordinal) || f is "netstandard.dll" or "mscorlib.dll" or "Microsoft.CSharp.dll"));
-        var kit = new[] { typeof(Lectures.Check).Assembly }
-            .Concat(typeof(Lectures.Check).Assembly.GetReferencedAssemblies().Select(System.Reflection.Assembly.Load))
-            .Append(typeof(NotebookDisplay).Assembly)
-            .Select(a => a.Location);
-        return framework.Concat(kit).Where(p => p.Length > 0).Distinct();
+        var self = typeof(NotebookDisplay).Assembly.Location;
+        var folder = Path.GetDirectoryName(self)!;
+        // Read Lectures.dll's references from its metadata instead of loading it: a process that also has the
+        // `lectures` command's assembly (the CLI, the tests) cannot load both, names bind case-insensitively. For
+        // the same reason a build that copies both into one folder keeps only one: then cells get no kit.
+        var kit = Path.Combine(folder, "Lectures.dll");
+        if (!File.Exists(kit)) return framework.Append(self).ToList();
+        using var pe = new PEReader(File.OpenRead(kit));
+        var metadata = pe.GetMetadataReader();
+        var referenced = metadata.AssemblyReferences
+            .Select(h => Path.Combine(folder, metadata.GetString(metadata.GetAssemblyReference(h).Name) + ".dll"))
+            .Where(File.Exists);
+        return framework.Append(self).Append(kit).Concat(referenced).Distinct().ToList();
     }
 }

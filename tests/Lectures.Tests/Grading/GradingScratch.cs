@@ -5,7 +5,7 @@ using Lectures.Grading.Samples;
 namespace Lectures.Tests.Grading;
 
 /// <summary>A scratch folder with the synthetic assignment written and released in it.</summary>
-sealed class GradingScratch
+public sealed class GradingScratch
 {
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "lectures-grading-tests", Guid.NewGuid().ToString("N")[..8]);
     public Assignment Assignment { get; }
