@@ -60,7 +60,7 @@ public static class SubmissionRunner
     static string? RunOnce(IReadOnlyList<WorkerCell> plan, GradingLimits limits, TimeSpan timeout, string sandbox, Dictionary<string, CellOutcome> outcomes)
     {
         var token = Guid.NewGuid().ToString("N");
-        var input = JsonSerializer.Serialize(new WorkerPlan(token, limits.CellTimeout.TotalSeconds, plan));
+        var input = JsonSerializer.Serialize(new WorkerPlan(token, limits.CellTimeout.TotalSeconds, plan), WorkerJson.Default.WorkerPlan);
         var environment = new Dictionary<string, string>
         {
             ["DOTNET_GCHeapHardLimit"] = ((long)limits.MemoryMegabytes * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture),
@@ -75,7 +75,7 @@ public static class SubmissionRunner
             if (report.StartsWith("start ", StringComparison.Ordinal)) running = report["start ".Length..];
             else if (report.StartsWith("end ", StringComparison.Ordinal))
             {
-                var outcome = JsonSerializer.Deserialize<CellOutcome>(report["end ".Length..])!;
+                var outcome = JsonSerializer.Deserialize(report["end ".Length..], WorkerJson.Default.CellOutcome)!;
                 outcomes[outcome.Key] = outcome;
                 running = outcome.Status == CellStatus.Timeout ? outcome.Key : null;
             }

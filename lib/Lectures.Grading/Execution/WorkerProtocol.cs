@@ -45,3 +45,8 @@ public static class CellStatus
     /// <summary>The cell was not run (the run was given up).</summary>
     public const string NotRun = "not-run";
 }
+
+/// <summary>Source-generated JSON for the worker protocol: the worker starts faster without reflection-based serialization.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(WorkerPlan))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(CellOutcome))]
+internal sealed partial class WorkerJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -39,6 +39,29 @@ static class SyntheticAssignment
         return path;
     }
 
+    /// <summary>The released notebook <paramref name="releasedJson"/> with both solutions written as the given method bodies.</summary>
+    public static string Solved(string releasedJson, string square = SquareSolution, string sumTo = SumToSolution) =>
+        Edit(Edit(releasedJson, "sol-square", SquareCell(square)), "sol-sum", SumToCell(sumTo));
+
+    /// <summary>
+    /// <paramref name="count"/> submissions cycling through five kinds (correct 6 points, SumTo wrong 2, Square a
+    /// stub 4, invalid JSON 0, Square not compiling 4): student name, notebook text and expected points.
+    /// </summary>
+    public static IReadOnlyList<(string Student, string Json, double Points)> Mixed(string releasedJson, int count)
+    {
+        var kinds = new (string Kind, string Json, double Points)[]
+        {
+            ("correct", Solved(releasedJson), 6),
+            ("sum-wrong", Solved(releasedJson, sumTo: "return n;"), 2),
+            ("square-stub", Solved(releasedJson, square: "throw new NotImplementedException();"), 4),
+            ("invalid-json", "{\"cells\": [", 0),
+            ("square-does-not-compile", Solved(releasedJson, square: "return x *;"), 4),
+        };
+        return Enumerable.Range(0, count)
+            .Select(i => kinds[i * 7 % kinds.Length] is var k ? ($"s{i:000}-{k.Kind}", k.Json, k.Points) : default)
+            .ToList();
+    }
+
     /// <summary>
     /// <paramref name="notebookJson"/> with the cell whose grade id is <paramref name="gradeId"/> given the source
     /// <paramref name="source"/> (null deletes the cell) and, when <paramref name="newId"/> is set, renamed.

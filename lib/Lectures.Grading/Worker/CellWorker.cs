@@ -35,7 +35,7 @@ sealed class CellWorker(WorkerPlan plan, TextWriter report)
             var factory = loaded[i].GetType(cell.EntryType, throwOnError: true)!
                 .GetMethod("<Factory>", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
             var outcome = RunCell(cell.Key, () => (Task)factory.Invoke(null, new object[] { submissions })!);
-            report.WriteLine($"{plan.Token} end {JsonSerializer.Serialize(outcome)}");
+            report.WriteLine($"{plan.Token} end {JsonSerializer.Serialize(outcome, WorkerJson.Default.CellOutcome)}");
             if (outcome.Status == CellStatus.Timeout) return TimedOutExitCode;
         }
         return 0;

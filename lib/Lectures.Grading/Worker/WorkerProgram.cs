@@ -13,7 +13,7 @@ static class WorkerProgram
             Console.Error.WriteLine("Lectures.Grading is the grading worker; run `lectures grade` instead.");
             return 2;
         }
-        var plan = JsonSerializer.Deserialize<WorkerPlan>(Console.In.ReadToEnd())
+        var plan = JsonSerializer.Deserialize(Console.In.ReadToEnd(), WorkerJson.Default.WorkerPlan)
             ?? throw new InvalidDataException("The grading worker was given no plan on standard input.");
         var report = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
         return new CellWorker(plan, report).Run();

@@ -21,8 +21,7 @@ public sealed class GradingScratch
 
     /// <summary>The released notebook with both solutions written as <paramref name="square"/> and <paramref name="sumTo"/> bodies.</summary>
     public string Solved(string square = SyntheticAssignment.SquareSolution, string sumTo = SyntheticAssignment.SumToSolution) =>
-        SyntheticAssignment.Edit(SyntheticAssignment.Edit(ReleasedJson, "sol-square", SyntheticAssignment.SquareCell(square)),
-            "sol-sum", SyntheticAssignment.SumToCell(sumTo));
+        SyntheticAssignment.Solved(ReleasedJson, square, sumTo);
 
     public string Submit(string student, string json)
     {
