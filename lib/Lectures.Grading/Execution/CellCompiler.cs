@@ -13,7 +13,7 @@ public sealed record SourceCell(string Key, string Source, bool Trusted);
 
 /// <summary>The compiled cells of one notebook, and the cells that did not get that far (compile errors, forbidden APIs).</summary>
 /// <param name="Cells">The cells that compiled, in order, ready for the worker.</param>
-/// <param name="Rejected">The outcome of every cell that did not compile or was refused.</param>
+/// <param name="Rejected">The outcome of every cell that is not run: it did not compile, was refused, or is empty (passed).</param>
 public sealed record CompiledNotebook(IReadOnlyList<WorkerCell> Cells, IReadOnlyList<CellOutcome> Rejected);
 
 /// <summary>
@@ -55,6 +55,11 @@ public static partial class CellCompiler
             {
                 rejected.Add(new CellOutcome(cell.Key, CellStatus.CompileError,
                     $"The directive '{directive.Value.Trim()}' is not available when grading: only #r \"nuget: Lectures, *-*\" is."));
+                continue;
+            }
+            if (source.Trim().Length == 0)
+            {
+                rejected.Add(new CellOutcome(cell.Key, CellStatus.Passed, ""));
                 continue;
             }
             var script = previous is null ? CSharpScript.Create(source, Options.Value) : previous.ContinueWith(source, Options.Value);

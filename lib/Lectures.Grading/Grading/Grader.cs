@@ -46,7 +46,17 @@ public static class Grader
         }
 
         var plan = Plan(assignment, document);
-        var run = SubmissionRunner.Run(plan.Cells, limits);
+        SubmissionRun run;
+        try
+        {
+            run = SubmissionRunner.Run(plan.Cells, limits);
+        }
+        catch (Exception e)
+        {
+            // A fault of the grader itself on one submission (compiler, process start) must not stop the others.
+            var rows = assignment.Tests.Select(t => new GradeRow(t.Id, 0, t.Points, CellStatus.Crashed, $"The grader failed on this submission: {e.Message}")).ToList();
+            return new StudentGrade(submission.Student, submission.Path, rows);
+        }
         var tests = assignment.Tests.Select(t => TestRow(t, plan, run)).ToList();
         return new StudentGrade(submission.Student, submission.Path, tests.Concat(ProblemRows(assignment, plan, run)).ToList());
     }
