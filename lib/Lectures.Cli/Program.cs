@@ -4,6 +4,9 @@ const string Usage = """
     lectures: the Lectures kit command.
 
       build [--only 03,05] [--out DIR]   pack the kit, run every notebook headless, write out/ (notebooks + site)
+      assign release NAME [--out DIR]   write the student version of assignments/NAME/ to out/release/NAME/
+      grade NAME --submissions DIR      grade submitted notebooks: out/grade/NAME/gradebook.csv and feedback/
+            [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N]
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -17,6 +20,8 @@ try
     return args[0] switch
     {
         "build" => BuildCommand.Run(options),
+        "assign" => AssignCommand.Run(options),
+        "grade" => GradeCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n{Usage}"),
     };
 }

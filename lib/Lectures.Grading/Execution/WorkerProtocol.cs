@@ -1,0 +1,52 @@
+namespace Lectures.Grading.Execution;
+
+/// <summary>One code cell the grading worker runs, compiled by the grader, under a key unique within the run.</summary>
+/// <param name="Key">The key the worker reports the outcome under.</param>
+/// <param name="Assembly">The cell compiled as a script submission (Roslyn scripting), as a PE image.</param>
+/// <param name="EntryType">The submission class whose static &lt;Factory&gt;(object[]) runs the cell.</param>
+/// <param name="Skip">True when an earlier run showed this cell crashes or hangs the worker: it is loaded but not run.</param>
+public sealed record WorkerCell(string Key, byte[] Assembly, string EntryType, bool Skip);
+
+/// <summary>What the worker is asked to do: run <paramref name="Cells"/> in order in one C# script session.</summary>
+/// <param name="Token">A random prefix of the worker's report lines, so a submission's own output cannot pose as a report.</param>
+/// <param name="CellTimeoutSeconds">Time limit of one cell.</param>
+/// <param name="Cells">The cells, in the order they run.</param>
+public sealed record WorkerPlan(string Token, double CellTimeoutSeconds, IReadOnlyList<WorkerCell> Cells);
+
+/// <summary>How one cell ended, as the worker reports it.</summary>
+/// <param name="Key">The cell's key.</param>
+/// <param name="Status">One of the <see cref="CellStatus"/> names.</param>
+/// <param name="Message">The error, or "" when the cell passed.</param>
+public sealed record CellOutcome(string Key, string Status, string Message);
+
+/// <summary>The statuses a cell can end with.</summary>
+public static class CellStatus
+{
+    /// <summary>The cell ran without an exception.</summary>
+    public const string Passed = "passed";
+    /// <summary>The cell threw an exception (a failed check).</summary>
+    public const string Failed = "failed";
+    /// <summary>The cell threw NotImplementedException: a stub the student has not replaced.</summary>
+    public const string NotImplemented = "not-implemented";
+    /// <summary>The cell does not compile.</summary>
+    public const string CompileError = "compile-error";
+    /// <summary>The cell ran longer than the per-cell limit.</summary>
+    public const string Timeout = "timeout";
+    /// <summary>The notebook ran longer than the per-notebook limit before this cell finished.</summary>
+    public const string NotebookTimeout = "notebook-timeout";
+    /// <summary>The cell overflowed the stack (the worker process died).</summary>
+    public const string StackOverflow = "stack-overflow";
+    /// <summary>The cell went over the memory cap.</summary>
+    public const string OutOfMemory = "out-of-memory";
+    /// <summary>The worker process died in this cell for another reason.</summary>
+    public const string Crashed = "crashed";
+    /// <summary>The cell uses an API a submission may not use (files, processes, network, reflection).</summary>
+    public const string Forbidden = "forbidden-api";
+    /// <summary>The cell was not run (the run was given up).</summary>
+    public const string NotRun = "not-run";
+}
+
+/// <summary>Source-generated JSON for the worker protocol: the worker starts faster without reflection-based serialization.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(WorkerPlan))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(CellOutcome))]
+internal sealed partial class WorkerJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,0 +1,48 @@
+using Lectures.Grading.Format;
+using Microsoft.DotNet.Interactive.Documents;
+
+namespace Lectures.Grading.Release;
+
+/// <summary>
+/// Writes the student version of an assignment: solution regions replaced by stubs that throw
+/// NotImplementedException, hidden tests left out, outputs cleared, and visible tests and read-only cells marked
+/// "editable": false and "deletable": false (Jupyter and VS Code honour these).
+/// </summary>
+public static class StudentRelease
+{
+    /// <summary>The student notebook of <paramref name="assignment"/> as nbformat 4 JSON.</summary>
+    public static string Render(Assignment assignment)
+    {
+        var elements = new List<InteractiveDocumentElement>();
+        foreach (var (cell, original) in assignment.Cells.Zip(assignment.Document.Elements))
+        {
+            if (cell.Hidden) continue;
+            var contents = cell.Role == CellRole.Solution ? SolutionRegions.Strip(cell.Source, cell.Id) : cell.Source;
+            var metadata = new Dictionary<string, object>(original.Metadata ?? new Dictionary<string, object>(), StringComparer.Ordinal);
+            if (cell.Locked)
+            {
+                metadata["editable"] = false;
+                metadata["deletable"] = false;
+            }
+            elements.Add(new InteractiveDocumentElement(contents, original.KernelName) { Id = original.Id, Metadata = metadata });
+        }
+        var document = new InteractiveDocument(elements);
+        foreach (var (key, value) in assignment.Document.Metadata) document.Metadata[key] = value;
+        return NotebookFile.Serialize(document);
+    }
+
+    /// <summary>
+    /// Writes the student notebook to <paramref name="releaseDir"/>/name/name.ipynb and returns its path. Refuses
+    /// (IOException) to overwrite a file that differs from it: a student may already be working in it.
+    /// </summary>
+    public static string Release(Assignment assignment, string releaseDir)
+    {
+        var path = Path.Combine(Path.GetFullPath(releaseDir), assignment.Name, assignment.Name + ".ipynb");
+        var text = Render(assignment);
+        if (File.Exists(path) && File.ReadAllText(path) != text)
+            throw new IOException($"{path} already exists and differs from the release: it may be a student's work. Move it away to release again.");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}

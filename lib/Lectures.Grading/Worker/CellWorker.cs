@@ -1,0 +1,74 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json;
+using Lectures.Grading.Execution;
+
+namespace Lectures.Grading.Worker;
+
+/// <summary>
+/// Runs a plan's compiled cells in order, sharing one submission array as a script session does, and reports
+/// "TOKEN start KEY" before and "TOKEN end {outcome}" after each cell on its report writer. A cell that outruns
+/// its limit is reported and the process exits with <see cref="TimedOutExitCode"/>: its thread cannot be stopped,
+/// and the grader runs the notebook again without that cell.
+/// </summary>
+sealed class CellWorker(WorkerPlan plan, TextWriter report)
+{
+    /// <summary>The exit code after a cell timed out.</summary>
+    public const int TimedOutExitCode = 3;
+
+    /// <summary>Runs every cell that is not skipped; returns the process exit code.</summary>
+    public int Run()
+    {
+        Console.SetOut(TextWriter.Null);
+        Console.SetError(TextWriter.Null);
+        // Each submission references the earlier ones by their generated assembly names.
+        var loaded = plan.Cells.Select(c => Assembly.Load(c.Assembly)).ToList();
+        var byName = loaded.ToDictionary(a => a.GetName().Name!, StringComparer.Ordinal);
+        AssemblyLoadContext.Default.Resolving += (_, name) => byName.GetValueOrDefault(name.Name ?? "");
+        // Slot 0 holds the globals object (none); submission k stores itself in the slot its compiler gave it.
+        var submissions = new object?[plan.Cells.Count + 2];
+        for (var i = 0; i < plan.Cells.Count; i++)
+        {
+            var cell = plan.Cells[i];
+            if (cell.Skip) continue;
+            report.WriteLine($"{plan.Token} start {cell.Key}");
+            var factory = loaded[i].GetType(cell.EntryType, throwOnError: true)!
+                .GetMethod("<Factory>", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
+            var outcome = RunCell(cell.Key, () => (Task)factory.Invoke(null, new object[] { submissions })!);
+            report.WriteLine($"{plan.Token} end {JsonSerializer.Serialize(outcome, WorkerJson.Default.CellOutcome)}");
+            if (outcome.Status == CellStatus.Timeout) return TimedOutExitCode;
+        }
+        return 0;
+    }
+
+    CellOutcome RunCell(string key, Func<Task> start)
+    {
+        var run = Task.Run(start);
+        try
+        {
+            if (!run.Wait(TimeSpan.FromSeconds(plan.CellTimeoutSeconds)))
+                return new CellOutcome(key, CellStatus.Timeout, $"The cell did not finish within {plan.CellTimeoutSeconds:0.#} s.");
+            return new CellOutcome(key, CellStatus.Passed, "");
+        }
+        catch (AggregateException e)
+        {
+            var error = Unwrap(e);
+            return new CellOutcome(key, StatusOf(error), $"{error.GetType().Name}: {error.Message}");
+        }
+    }
+
+    static Exception Unwrap(Exception e) => e switch
+    {
+        AggregateException { InnerExceptions.Count: 1 } a => Unwrap(a.InnerException!),
+        TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+        _ => e,
+    };
+
+    static string StatusOf(Exception e) => e switch
+    {
+        NotImplementedException => CellStatus.NotImplemented,
+        OutOfMemoryException => CellStatus.OutOfMemory,
+        InsufficientExecutionStackException => CellStatus.StackOverflow,
+        _ => CellStatus.Failed,
+    };
+}

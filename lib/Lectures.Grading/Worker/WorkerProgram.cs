@@ -1,0 +1,21 @@
+using System.Text.Json;
+using Lectures.Grading.Execution;
+
+namespace Lectures.Grading.Worker;
+
+/// <summary>The grading worker process: <c>dotnet Lectures.Grading.dll worker</c>, with a <see cref="WorkerPlan"/> as JSON on standard input.</summary>
+static class WorkerProgram
+{
+    static int Main(string[] args)
+    {
+        if (args is not ["worker"])
+        {
+            Console.Error.WriteLine("Lectures.Grading is the grading worker; run `lectures grade` instead.");
+            return 2;
+        }
+        var plan = JsonSerializer.Deserialize(Console.In.ReadToEnd(), WorkerJson.Default.WorkerPlan)
+            ?? throw new InvalidDataException("The grading worker was given no plan on standard input.");
+        var report = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        return new CellWorker(plan, report).Run();
+    }
+}
