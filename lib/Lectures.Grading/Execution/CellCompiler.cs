@@ -95,9 +95,7 @@ public static partial class CellCompiler
             .Where(p => Path.GetFileName(p) is var f && (f.StartsWith("System.", StringComparison.Ordinal) || f is "netstandard.dll" or "mscorlib.dll" or "Microsoft.CSharp.dll"));
         var self = typeof(NotebookDisplay).Assembly.Location;
         var folder = Path.GetDirectoryName(self)!;
-        // Read Lectures.dll's references from its metadata instead of loading it: a process that also has the
-        // `lectures` command's assembly (the CLI, the tests) cannot load both, names bind case-insensitively. For
-        // the same reason a build that copies both into one folder keeps only one: then cells get no kit.
+        // Read Lectures.dll's references from its metadata: the grader compiles against the kit without loading it.
         var kit = Path.Combine(folder, "Lectures.dll");
         if (!File.Exists(kit)) return framework.Append(self).ToList();
         using var pe = new PEReader(File.OpenRead(kit));
