@@ -75,14 +75,27 @@ public sealed class LogitFlow
         return z;
     }
 
+    /// <summary>p(k|x_i) = softmax(z_i)[k] for logits [K x n], row-major [n x K] (row i is input i), the layout
+    /// <see cref="RewardStdMonitor"/> reads.</summary>
+    public double[] Probabilities(Matrix<double> logits)
+    {
+        CheckLogits(logits, "Logits");
+        var p = new double[InputCount * LabelCount];
+        for (var i = 0; i < InputCount; i++)
+            SoftmaxPolicy.Softmax(logits.Column(i).ToArray(), 1, p.AsSpan(i * LabelCount, LabelCount));
+        return p;
+    }
+
+    /// <summary>r(x_i, k), row-major [n x K] (row i is input i), the layout <see cref="RewardStdMonitor"/> reads.</summary>
+    public double[] RewardTable() => (double[])_rewards.Clone();
+
     /// <summary>
     /// Integrates every input's logits from <paramref name="initialLogits"/> [K x n] independently and reports, per
     /// input, the time it becomes correctly classified and the time V reaches the target, plus snapshots.
     /// </summary>
     public SimulationResult Run(FinetuningObjective objective, Matrix<double> initialLogits, SimulationOptions options, IProgress<double>? progress = null)
     {
-        if (initialLogits.RowCount != LabelCount || initialLogits.ColumnCount != InputCount)
-            throw new ArgumentException($"Initial logits are {initialLogits.RowCount} x {initialLogits.ColumnCount}; expected labels x inputs = {LabelCount} x {InputCount}.", nameof(initialLogits));
+        CheckLogits(initialLogits, "Initial logits");
         var recorder = new SimulationRecorder(this, objective, options);
         var z0 = initialLogits.ToColumnArrays();
         var accepted = new int[InputCount];
@@ -156,6 +169,12 @@ public sealed class LogitFlow
         double v = 0;
         for (var k = 0; k < p.Length; k++) v += p[k] * r[k];
         return v;
+    }
+
+    private void CheckLogits(Matrix<double> logits, string what)
+    {
+        if (logits.RowCount != LabelCount || logits.ColumnCount != InputCount)
+            throw new ArgumentException($"{what} are {logits.RowCount} x {logits.ColumnCount}; expected labels x inputs = {LabelCount} x {InputCount}.", nameof(logits));
     }
 
     // One worker's integrator and scratch for the per-input path.

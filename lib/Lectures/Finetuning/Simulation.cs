@@ -63,6 +63,11 @@ public sealed record SimulationSnapshot(double Time, double[] ExpectedReward, do
 
     /// <summary>The mean of V(x_i) over the given inputs.</summary>
     public double MeanExpectedReward(IEnumerable<int> inputs) => inputs.Average(i => ExpectedReward[i]);
+
+    /// <summary>The fraction of inputs whose reward std is strictly below <paramref name="threshold"/> (what
+    /// <see cref="RewardStdMonitor"/> reports as small-std inputs).</summary>
+    public double FractionBelow(double threshold) =>
+        RewardStd.Length == 0 ? 0 : (double)RewardStd.Count(s => s < threshold) / RewardStd.Length;
 }
 
 // Per-input event times and snapshot values, shared by the full-matrix and the per-input paths.
