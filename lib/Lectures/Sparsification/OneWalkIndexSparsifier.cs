@@ -1,0 +1,62 @@
+using Lectures.Graphs;
+
+namespace Lectures.Sparsification;
+
+/// <summary>
+/// Efficient 1-WIS (WIS for depth L = 2). Then s_t = 1 + d_t when d_t >= 1, else 0, and removing {u, v} changes only
+/// s_u and s_v, so the greedy step removes the edge maximising min(d_u, d_v), ties broken by the larger
+/// max(d_u, d_v), then by the tie rule on (u, v); both degrees then drop by one.
+/// Cost: a binary heap with lazy re-keying. Removing an edge only decrements two degrees; an entry whose key went
+/// stale is re-keyed when it reaches the top (keys only decrease, so a valid top is the true maximum). Total
+/// O((m + R) log m), R = number of stale pops; each stale pop follows a decrement of one of the edge's endpoint
+/// degrees, so R &lt;= Σ_v d_v (d_v - 1), and R is near m on the graphs measured (benchmarks/RESULTS.md).
+/// </summary>
+public static class OneWalkIndexSparsifier
+{
+    /// <summary>
+    /// The full 1-WIS removal order: repeatedly remove the edge with the largest (min(d_u, d_v), max(d_u, d_v)),
+    /// exact ties by <paramref name="tieRule"/> (default: smallest (u, v), the reference rule). Progress reports
+    /// the fraction of edges removed.
+    /// </summary>
+    public static RemovalOrder Order(Graph graph, TieRule tieRule = TieRule.SmallestEdge, IProgress<double>? progress = null) =>
+        Order(graph, tieRule, progress, out _);
+
+    /// <summary>The 1-WIS order, also returning R, the number of stale heap entries that were re-keyed.</summary>
+    internal static RemovalOrder Order(Graph graph, TieRule tieRule, IProgress<double>? progress, out long stalePops)
+    {
+        RemovalOrder.CheckHasEdges(graph);
+        var m = graph.EdgeCount;
+        var degree = new int[graph.VertexCount];
+        for (var v = 0; v < degree.Length; v++) degree[v] = graph.Degree(v);
+        var edges = graph.Edges;
+        long Key(int id)
+        {
+            var (du, dv) = (degree[edges[id].U], degree[edges[id].V]);
+            return ((long)Math.Min(du, dv) << 32) | (uint)Math.Max(du, dv);
+        }
+        var heap = new EdgeHeap(m, tieRule);
+        for (var id = 0; id < m; id++) heap.Push(Key(id), id);
+        var order = new int[m];
+        var done = 0;
+        long stale = 0;
+        var reportEvery = Math.Max(1, m / 100);
+        while (done < m)
+        {
+            var (key, id) = heap.Pop();
+            var current = Key(id);
+            if (current != key)
+            {
+                heap.Push(current, id);
+                stale++;
+                continue;
+            }
+            order[done++] = id;
+            degree[edges[id].U]--;
+            degree[edges[id].V]--;
+            if (done % reportEvery == 0) progress?.Report((double)done / m);
+        }
+        stalePops = stale;
+        progress?.Report(1.0);
+        return new RemovalOrder("1-WIS", graph, order);
+    }
+}
