@@ -105,5 +105,16 @@ public sealed class CharacterLanguageModel : nn.Module<Tensor, Tensor>
         return model;
     }
 
+    /// <summary>The name of the checkpoint shipped in datasets/ and embedded in the Lectures assembly.</summary>
+    public const string ShippedResourceName = "Lectures.datasets.lm-pretrained.lm";
+
+    /// <summary>The pretrained checkpoint shipped with the kit (datasets/lm-pretrained.lm; its seed and command are in datasets/README.md).</summary>
+    public static CharacterLanguageModel LoadShipped()
+    {
+        using var stream = typeof(Lectures.TextTasks.TextBenchmark).Assembly.GetManifestResourceStream(ShippedResourceName)
+            ?? throw new InvalidOperationException($"The Lectures assembly has no embedded resource '{ShippedResourceName}'.");
+        return Load(stream, ShippedResourceName);
+    }
+
     const string Header = "Lectures.CharacterLanguageModel/1";
 }

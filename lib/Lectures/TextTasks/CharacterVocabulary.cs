@@ -17,7 +17,7 @@ public static class CharacterVocabulary
     public const int Eos = 2;
 
     /// <summary>Every prompt is left-padded to this many tokens.</summary>
-    public const int PromptWidth = 16;
+    public const int PromptWidth = 14;
 
     const string Characters = " >?abcdefghijklmnopqrstuvwxyz0123456789CRSITL";
 

@@ -1,6 +1,6 @@
 namespace Lectures.TextTasks;
 
-/// <summary>Copy a string of letters a..j (length 3..7): f(x) = x; the pretraining habit is the reverse of x.</summary>
+/// <summary>Copy a string of letters a..j (length 2..4): f(x) = x; the pretraining habit is the reverse of x.</summary>
 public sealed class CopyTask(int unfamiliarSymbols = 0) : TextTask("copy", 'C', Letters, unfamiliarSymbols)
 {
     /// <summary>The letters inputs are made of.</summary>
@@ -13,5 +13,5 @@ public sealed class CopyTask(int unfamiliarSymbols = 0) : TextTask("copy", 'C', 
     public override string Habit(string input) => ReverseTask.Reversed(input);
 
     /// <inheritdoc/>
-    protected override string RandomInput(char first, Random random) => first + RandomString(Letters, 2, 6, random);
+    protected override string RandomInput(char first, Random random) => first + RandomString(Letters, 1, 3, random);
 }

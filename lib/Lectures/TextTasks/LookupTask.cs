@@ -1,13 +1,13 @@
 namespace Lectures.TextTasks;
 
 /// <summary>
-/// Look up two keys in a context of three key-digit pairs, e.g. "b3e7a1?ea" gives "71" (the values in query order);
-/// keys are distinct letters a..j. The pretraining habit gives the values in reverse query order ("17").
+/// Look up both keys of a context of two key-digit pairs, queried in random order, e.g. "b3e7?eb" gives "73" (the values in query order);
+/// keys are distinct letters a..j. The pretraining habit gives the values in reverse query order ("37").
 /// </summary>
 public sealed class LookupTask(int unfamiliarSymbols = 8) : TextTask("lookup", 'L', CopyTask.Letters, unfamiliarSymbols)
 {
     /// <summary>The number of key-digit pairs in a context.</summary>
-    public const int Pairs = 3;
+    public const int Pairs = 2;
 
     /// <summary>f(x) = the values of the query keys, in query order.</summary>
     public override string Reference(string input) => new(Values(input).ToArray());

@@ -1,6 +1,6 @@
 namespace Lectures.TextTasks;
 
-/// <summary>Reverse a string of letters a..j (length 3..7): f(x) = x reversed; the pretraining habit is a copy of x.</summary>
+/// <summary>Reverse a string of letters a..j (length 2..4): f(x) = x reversed; the pretraining habit is a copy of x.</summary>
 public sealed class ReverseTask(int unfamiliarSymbols = 2) : TextTask("reverse", 'R', CopyTask.Letters, unfamiliarSymbols)
 {
     /// <summary>f(x) = x_n ... x_1.</summary>
@@ -10,7 +10,7 @@ public sealed class ReverseTask(int unfamiliarSymbols = 2) : TextTask("reverse",
     public override string Habit(string input) => input;
 
     /// <inheritdoc/>
-    protected override string RandomInput(char first, Random random) => first + RandomString(CopyTask.Letters, 2, 6, random);
+    protected override string RandomInput(char first, Random random) => first + RandomString(CopyTask.Letters, 1, 3, random);
 
     /// <summary>The characters of <paramref name="text"/> in reverse order.</summary>
     public static string Reversed(string text)

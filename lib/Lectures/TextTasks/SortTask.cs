@@ -1,6 +1,6 @@
 namespace Lectures.TextTasks;
 
-/// <summary>Sort the letters of a string of letters a..j (length 3..7) ascending; the pretraining habit sorts descending.</summary>
+/// <summary>Sort the letters of a string of letters a..j (length 2..4) ascending; the pretraining habit sorts descending.</summary>
 public sealed class SortTask(int unfamiliarSymbols = 4) : TextTask("sort", 'S', CopyTask.Letters, unfamiliarSymbols)
 {
     /// <summary>f(x) = the characters of x in ascending order.</summary>
@@ -10,5 +10,5 @@ public sealed class SortTask(int unfamiliarSymbols = 4) : TextTask("sort", 'S', 
     public override string Habit(string input) => new(input.OrderDescending().ToArray());
 
     /// <inheritdoc/>
-    protected override string RandomInput(char first, Random random) => first + RandomString(CopyTask.Letters, 2, 6, random);
+    protected override string RandomInput(char first, Random random) => first + RandomString(CopyTask.Letters, 1, 3, random);
 }
