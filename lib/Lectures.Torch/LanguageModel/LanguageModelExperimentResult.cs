@@ -38,9 +38,13 @@ public sealed record TaskOutcome(string Task, double UnfamiliarFraction, string[
     /// <summary>Fraction of small-std inputs after the initial SFT phase (the end of the first phase of "SFT then RFT").</summary>
     public double FractionSmallStdAfterSftPhase => Runs[LanguageModelExperiment.SftThenRft].PhaseEnds[0].FractionSmallStd;
 
-    /// <summary>How much of the benefit of full SFT before RFT the cheap SFT phase recovers:
-    /// (R_cheap - R_RFT) / (R_full - R_RFT) on the test inputs.</summary>
-    public double CheapSftRecovery =>
+    /// <summary>How much of the gain of full SFT then RFT the cheap SFT phase then RFT recovers:
+    /// (R_cheap - R_0) / (R_full - R_0) on the test inputs, R_0 the pretrained model's reward.</summary>
+    public double CheapSftRecovery => Gain(LanguageModelExperiment.CheapSftThenRft) / Gain(LanguageModelExperiment.SftThenRft);
+
+    /// <summary>How much of the benefit of full SFT before RFT (over RFT alone) the cheap SFT phase recovers:
+    /// (R_cheap - R_RFT) / (R_full - R_RFT) on the test inputs (unstable where the benefit is near zero).</summary>
+    public double CheapSftBenefitRecovery =>
         (Runs[LanguageModelExperiment.CheapSftThenRft].TestReward - Runs[LanguageModelExperiment.Rft].TestReward)
         / (Runs[LanguageModelExperiment.SftThenRft].TestReward - Runs[LanguageModelExperiment.Rft].TestReward);
 }

@@ -65,13 +65,17 @@ public static class LanguageModelReport
         text.Append(CultureInfo.InvariantCulture, $"small std: STD &lt; {o.StdThreshold}; low reward: V &lt; {o.LowReward}. Elapsed {result.Elapsed.TotalSeconds:F0} s.</p>");
         text.Append("<table><tr><th>task</th><th>unfamiliar</th><th>small std</th><th>small std, low V</th><th>after SFT phase</th>");
         foreach (var run in result.Tasks[0].Runs.Keys) text.Append(CultureInfo.InvariantCulture, $"<th>{WebUtility.HtmlEncode(run)}</th>");
-        text.Append("<th>pretrained</th><th>RFT gain / SFT gain</th><th>small-SFT recovery</th></tr>");
+        text.Append("<th>pretrained</th><th>RFT gain / SFT gain</th><th>small-SFT recovery of gain</th><th>small-SFT recovery of benefit over RFT</th></tr>");
         foreach (var t in result.Tasks)
         {
             text.Append(CultureInfo.InvariantCulture, $"<tr><td>{t.Task}</td><td>{t.UnfamiliarFraction:F2}</td><td>{t.FractionSmallStd:F2}</td><td>{t.FractionSmallStdLowReward:F2}</td><td>{t.FractionSmallStdAfterSftPhase:F2}</td>");
             foreach (var run in t.Runs.Values) text.Append(CultureInfo.InvariantCulture, $"<td>{run.TestReward:F3}</td>");
-            text.Append(CultureInfo.InvariantCulture, $"<td>{t.InitialTestReward:F3}</td><td>{t.RftGainRelativeToSft:F2}</td><td>{t.CheapSftRecovery:F2}</td></tr>");
+            text.Append(CultureInfo.InvariantCulture, $"<td>{t.InitialTestReward:F3}</td><td>{t.RftGainRelativeToSft:F2}</td><td>{t.CheapSftRecovery:F2}</td><td>{t.CheapSftBenefitRecovery:F2}</td></tr>");
         }
+        text.Append("</table>");
+        text.Append("<p>Finding II, mean improvement V_final - V_initial of the training inputs by initial STD:</p><table><tr><th>initial STD</th><th>inputs</th><th>RFT (PPO)</th><th>SFT</th><th>RFT / SFT</th></tr>");
+        foreach (var (rft, sft) in result.ImprovementByInitialStd(LanguageModelExperiment.Rft).Zip(result.ImprovementByInitialStd(LanguageModelExperiment.Sft)))
+            text.Append(CultureInfo.InvariantCulture, $"<tr><td>[{rft.Lower:F2}, {rft.Upper:F2})</td><td>{rft.Count}</td><td>{rft.Mean:F3}</td><td>{sft.Mean:F3}</td><td>{rft.Mean / sft.Mean:F2}</td></tr>");
         text.Append("</table>");
         text.Append(CultureInfo.InvariantCulture, $"<p>Spearman (fraction small std, RFT gain / SFT gain) = {result.SpearmanSmallStdVersusRelativeGain:F2}; ");
         text.Append(CultureInfo.InvariantCulture, $"with small std and low reward: {result.SpearmanSmallStdLowRewardVersusRelativeGain:F2}.</p>");
@@ -82,10 +86,10 @@ public static class LanguageModelReport
     {
         var runs = result.Tasks[0].Runs.Keys.ToArray();
         var csv = new StringBuilder("task,unfamiliar_fraction,fraction_small_std,fraction_small_std_low_reward,fraction_small_std_after_sft_phase,pretrained_test_reward,");
-        csv.AppendLine(string.Join(',', runs.Select(r => Column(r) + "_test_reward")) + ",rft_gain_relative_to_sft,small_sft_recovery");
+        csv.AppendLine(string.Join(',', runs.Select(r => Column(r) + "_test_reward")) + ",rft_gain_relative_to_sft,small_sft_recovery,small_sft_benefit_recovery");
         foreach (var t in result.Tasks)
             csv.AppendLine(Row([t.Task, t.UnfamiliarFraction, t.FractionSmallStd, t.FractionSmallStdLowReward, t.FractionSmallStdAfterSftPhase,
-                t.InitialTestReward, .. runs.Select(r => (object)t.Runs[r].TestReward), t.RftGainRelativeToSft, t.CheapSftRecovery]));
+                t.InitialTestReward, .. runs.Select(r => (object)t.Runs[r].TestReward), t.RftGainRelativeToSft, t.CheapSftRecovery, t.CheapSftBenefitRecovery]));
         return csv.ToString();
     }
 

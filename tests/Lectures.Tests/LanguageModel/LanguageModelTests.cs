@@ -71,19 +71,26 @@ public class LanguageModelTests
     [Fact]
     public void TinyModelLearnsToCopy()
     {
-        // SFT on the copy task from random weights: after 400 steps greedy decoding copies held-out inputs.
+        // SFT on the copy task from random weights: greedy outputs on held-out inputs go from near-zero edit
+        // similarity to above 0.8 in 400 steps.
         using var model = TinyModel(1, hidden: 64);
         var task = new CopyTask();
         var train = TaskExample.Of(task, task.Examples(400, seed: 1));
         var test = task.Examples(50, seed: 2, exclude: train.Select(e => e.Example));
+        double GreedyReward()
+        {
+            using var generator = new torch.Generator(1);
+            var outputs = Decoding.Generate(model, test.Select(e => CharacterVocabulary.Prompt(task, e.Input)).ToArray(), 1,
+                new DecodingOptions(Greedy: true), generator);
+            return test.Select((e, i) => task.Reward(outputs[i].Text, e.Reference)).Average();
+        }
+        var before = GreedyReward();
         using var trainer = new LanguageModelTrainer(model, new TrainerOptions(LearningRate: 1e-2, BatchSize: 32, Seed: 1));
         var log = trainer.Train(NextTokenObjective.Sft, train, 400);
-        using var generator = new torch.Generator(1);
-        var outputs = Decoding.Generate(model, test.Select(e => CharacterVocabulary.Prompt(task, e.Input)).ToArray(), 1,
-            new DecodingOptions(Greedy: true), generator);
-        var reward = test.Select((e, i) => task.Reward(outputs[i].Text, e.Reference)).Average();
+        var after = GreedyReward();
+        Assert.True(before < 0.2, $"The untrained model should not copy; its mean reward is {before}.");
         Assert.True(log[^1].Loss < log[0].Loss / 5, $"Loss went from {log[0].Loss} to {log[^1].Loss}.");
-        Assert.True(reward > 0.9, $"Mean copy reward of greedy outputs on held-out inputs is {reward}, expected > 0.9.");
+        Assert.True(after > 0.8, $"Mean copy reward of greedy outputs on held-out inputs is {after}, expected > 0.8.");
     }
 
     [Fact]
