@@ -28,8 +28,10 @@ public sealed class LanguageModelBenchmark : Benchmark
             Seconds(MedianSeconds(() => trainer.Train(ppo, inputs, 1))));
         var reduced = LanguageModelExperimentOptions.Reduced() with { OutputDirectory = Path.Combine(Path.GetTempPath(), "lectures-lm-reduced") };
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = LanguageModelExperiment.Run(reduced);
-        Report("reduced lecture run (one task, shipped checkpoint)", Seconds(clock.Elapsed.TotalSeconds));
+        Report("reduced lecture run (one task, shipped checkpoint)",
+            $"{Seconds(clock.Elapsed.TotalSeconds)} wall, {Seconds((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds)} CPU");
         var t = result.Tasks[0];
         Report($"  {t.Task}: small std / RFT gain over SFT gain", $"{t.FractionSmallStd:F2} / {t.RftGainRelativeToSft:F2}");
     }

@@ -84,14 +84,16 @@ public sealed record LanguageModelExperimentOptions
     /// <summary>Where CSV files, the HTML report and the pretrained model are written.</summary>
     public string OutputDirectory { get; init; } = Path.Combine("out", "experiments", "lm");
 
-    /// <summary>A run small enough for a live lecture: one task, from the shipped checkpoint, 40 steps per run, no REINFORCE.</summary>
+    /// <summary>A run small enough for a live lecture: one task, from the shipped checkpoint, 48 training and test
+    /// inputs, 30 steps per run, no REINFORCE.</summary>
     public static LanguageModelExperimentOptions Reduced(string task = "translate") => new()
     {
         UseShippedModel = true,
         Tasks = [task],
-        TrainInputs = 60,
-        TestInputs = 60,
-        FinetuningSteps = 40,
+        TrainInputs = 48,
+        TestInputs = 48,
+        FinetuningSteps = 30,
+        ProbeEvery = 15,
         InitialSftSteps = 10,
         SmallSftSteps = 5,
         IncludeReinforce = false,
