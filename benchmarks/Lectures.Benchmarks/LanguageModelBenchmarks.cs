@@ -61,7 +61,7 @@ public sealed class LanguageModelExperimentBenchmark : Benchmark
         {
             var runs = string.Join(" ", t.Runs.Values.Select(r => FormattableString.Invariant($"[{r.Name}] {r.TestReward:F3}")));
             Report(t.Task, FormattableString.Invariant(
-                $"small std {t.FractionSmallStd:F2}, small std & low V {t.FractionSmallStdLowReward:F2}, after SFT phase {t.FractionSmallStdAfterSftPhase:F2}, test reward pretrained {t.InitialTestReward:F3} {runs}, RFT/SFT gain {t.RftGainRelativeToSft:F2}, small-SFT recovery of gain {t.CheapSftRecovery:F2}, of benefit over RFT {t.CheapSftBenefitRecovery:F2}"));
+                $"small std {t.FractionSmallStd:F2}, small std & low V {t.FractionSmallStdLowReward:F2}, after SFT phase {t.FractionSmallStdAfterSftPhase:F2} (low V {t.FractionSmallStdLowRewardAfterSftPhase:F2}), test reward pretrained {t.InitialTestReward:F3} {runs}, RFT/SFT gain {t.RftGainRelativeToSft:F2}, small-SFT recovery of gain {t.CheapSftRecovery:F2}, of benefit over RFT {t.CheapSftBenefitRecovery:F2}"));
         }
         foreach (var run in new[] { LanguageModelExperiment.Rft, LanguageModelExperiment.Sft })
             Report($"improvement by initial std, {run}", string.Join("  ", result.ImprovementByInitialStd(run).Select(b =>

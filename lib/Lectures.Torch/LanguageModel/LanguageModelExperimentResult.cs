@@ -38,6 +38,9 @@ public sealed record TaskOutcome(string Task, double UnfamiliarFraction, string[
     /// <summary>Fraction of small-std inputs after the initial SFT phase (the end of the first phase of "SFT then RFT").</summary>
     public double FractionSmallStdAfterSftPhase => Runs[LanguageModelExperiment.SftThenRft].PhaseEnds[0].FractionSmallStd;
 
+    /// <summary>Fraction of inputs with small std and low reward after the initial SFT phase.</summary>
+    public double FractionSmallStdLowRewardAfterSftPhase => Runs[LanguageModelExperiment.SftThenRft].PhaseEnds[0].FractionSmallStdLowReward;
+
     /// <summary>How much of the gain of full SFT then RFT the cheap SFT phase then RFT recovers:
     /// (R_cheap - R_0) / (R_full - R_0) on the test inputs, R_0 the pretrained model's reward.</summary>
     public double CheapSftRecovery => Gain(LanguageModelExperiment.CheapSftThenRft) / Gain(LanguageModelExperiment.SftThenRft);

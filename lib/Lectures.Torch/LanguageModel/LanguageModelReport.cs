@@ -41,7 +41,8 @@ public static class LanguageModelReport
         yield return LanguageModelCharts.RelativeGainVersusSmallStd(tasks, result.Tasks.Select(t => t.FractionSmallStd).ToArray(),
             result.Tasks.Select(t => t.RftGainRelativeToSft).ToArray(), result.SpearmanSmallStdVersusRelativeGain);
         yield return LanguageModelCharts.SmallStdBeforeAfterSft(tasks, result.Tasks.Select(t => t.FractionSmallStd).ToArray(),
-            result.Tasks.Select(t => t.FractionSmallStdAfterSftPhase).ToArray(), options.InitialSftSteps);
+            result.Tasks.Select(t => t.FractionSmallStdAfterSftPhase).ToArray(), result.Tasks.Select(t => t.FractionSmallStdLowReward).ToArray(),
+            result.Tasks.Select(t => t.FractionSmallStdLowRewardAfterSftPhase).ToArray(), options.InitialSftSteps);
         var runs = result.Tasks[0].Runs.Keys.ToArray();
         yield return LanguageModelCharts.TestRewardByRun(tasks,
             [("pretrained", result.Tasks.Select(t => t.InitialTestReward).ToArray()),
@@ -63,12 +64,12 @@ public static class LanguageModelReport
         text.Append(CultureInfo.InvariantCulture, $"<p>Character GRU with {result.ParameterCount:N0} parameters; seed {o.Seed}; {o.TrainInputs} training and {o.TestInputs} test inputs per task; ");
         text.Append(CultureInfo.InvariantCulture, $"{o.FinetuningSteps} finetuning steps of {o.BatchSize} inputs ({o.SamplesPerInput} samples each for RFT); reward std from {o.ProbeSamples} samples; ");
         text.Append(CultureInfo.InvariantCulture, $"small std: STD &lt; {o.StdThreshold}; low reward: V &lt; {o.LowReward}. Elapsed {result.Elapsed.TotalSeconds:F0} s.</p>");
-        text.Append("<table><tr><th>task</th><th>unfamiliar</th><th>small std</th><th>small std, low V</th><th>after SFT phase</th>");
+        text.Append("<table><tr><th>task</th><th>unfamiliar</th><th>small std</th><th>small std, low V</th><th>small std after SFT phase</th><th>small std, low V after SFT phase</th>");
         foreach (var run in result.Tasks[0].Runs.Keys) text.Append(CultureInfo.InvariantCulture, $"<th>{WebUtility.HtmlEncode(run)}</th>");
         text.Append("<th>pretrained</th><th>RFT gain / SFT gain</th><th>small-SFT recovery of gain</th><th>small-SFT recovery of benefit over RFT</th></tr>");
         foreach (var t in result.Tasks)
         {
-            text.Append(CultureInfo.InvariantCulture, $"<tr><td>{t.Task}</td><td>{t.UnfamiliarFraction:F2}</td><td>{t.FractionSmallStd:F2}</td><td>{t.FractionSmallStdLowReward:F2}</td><td>{t.FractionSmallStdAfterSftPhase:F2}</td>");
+            text.Append(CultureInfo.InvariantCulture, $"<tr><td>{t.Task}</td><td>{t.UnfamiliarFraction:F2}</td><td>{t.FractionSmallStd:F2}</td><td>{t.FractionSmallStdLowReward:F2}</td><td>{t.FractionSmallStdAfterSftPhase:F2}</td><td>{t.FractionSmallStdLowRewardAfterSftPhase:F2}</td>");
             foreach (var run in t.Runs.Values) text.Append(CultureInfo.InvariantCulture, $"<td>{run.TestReward:F3}</td>");
             text.Append(CultureInfo.InvariantCulture, $"<td>{t.InitialTestReward:F3}</td><td>{t.RftGainRelativeToSft:F2}</td><td>{t.CheapSftRecovery:F2}</td><td>{t.CheapSftBenefitRecovery:F2}</td></tr>");
         }
@@ -85,11 +86,11 @@ public static class LanguageModelReport
     static string TasksCsv(LanguageModelExperimentResult result)
     {
         var runs = result.Tasks[0].Runs.Keys.ToArray();
-        var csv = new StringBuilder("task,unfamiliar_fraction,fraction_small_std,fraction_small_std_low_reward,fraction_small_std_after_sft_phase,pretrained_test_reward,");
+        var csv = new StringBuilder("task,unfamiliar_fraction,fraction_small_std,fraction_small_std_low_reward,fraction_small_std_after_sft_phase,fraction_small_std_low_reward_after_sft_phase,pretrained_test_reward,");
         csv.AppendLine(string.Join(',', runs.Select(r => Column(r) + "_test_reward")) + ",rft_gain_relative_to_sft,small_sft_recovery,small_sft_benefit_recovery");
         foreach (var t in result.Tasks)
             csv.AppendLine(Row([t.Task, t.UnfamiliarFraction, t.FractionSmallStd, t.FractionSmallStdLowReward, t.FractionSmallStdAfterSftPhase,
-                t.InitialTestReward, .. runs.Select(r => (object)t.Runs[r].TestReward), t.RftGainRelativeToSft, t.CheapSftRecovery, t.CheapSftBenefitRecovery]));
+                t.FractionSmallStdLowRewardAfterSftPhase, t.InitialTestReward, .. runs.Select(r => (object)t.Runs[r].TestReward), t.RftGainRelativeToSft, t.CheapSftRecovery, t.CheapSftBenefitRecovery]));
         return csv.ToString();
     }
 

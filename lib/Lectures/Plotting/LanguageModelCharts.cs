@@ -44,10 +44,13 @@ public static class LanguageModelCharts
             "fraction of training inputs with small reward std", "RFT gain / SFT gain (test reward)");
     }
 
-    /// <summary>Per task, the fraction of small-std inputs before and after an initial SFT phase.</summary>
-    public static GenericChart SmallStdBeforeAfterSft(IReadOnlyList<string> tasks, IReadOnlyList<double> before, IReadOnlyList<double> after, int sftSteps) =>
-        GroupedBars($"An initial SFT phase ({sftSteps} steps) lowers the fraction of small-std inputs", "task",
-            "fraction of training inputs with small reward std", tasks, [("pretrained", before), ($"after {sftSteps} SFT steps", after)]);
+    /// <summary>Per task, the fraction of small-std inputs and of small-std, low-reward inputs before and after an initial SFT phase.</summary>
+    public static GenericChart SmallStdBeforeAfterSft(IReadOnlyList<string> tasks, IReadOnlyList<double> before, IReadOnlyList<double> after,
+        IReadOnlyList<double> lowRewardBefore, IReadOnlyList<double> lowRewardAfter, int sftSteps) =>
+        GroupedBars($"An initial SFT phase ({sftSteps} steps) removes small-std inputs with low reward", "task",
+            "fraction of training inputs", tasks,
+            [("small std, pretrained", before), ($"small std, after {sftSteps} SFT steps", after),
+             ("small std and low V, pretrained", lowRewardBefore), ($"small std and low V, after {sftSteps} SFT steps", lowRewardAfter)]);
 
     /// <summary>Per task, the test reward of each finetuning run (and of the pretrained model).</summary>
     public static GenericChart TestRewardByRun(IReadOnlyList<string> tasks, IEnumerable<(string Run, IReadOnlyList<double> Rewards)> runs) =>
