@@ -1,0 +1,88 @@
+using Lectures.Finetuning;
+using MathNet.Numerics.Statistics;
+
+namespace Lectures.Torch.LanguageModel;
+
+/// <summary>Progress of the experiment: the task and run (or "pretraining"), and the step reached out of the run's steps.</summary>
+public readonly record struct LanguageModelProgress(string Task, string Run, int Step, int Steps);
+
+/// <summary>One reward-std measurement on the training inputs during a run: mean V, mean STD, the fraction with
+/// small STD and the fraction with small STD and low V, after <paramref name="Step"/> steps (phase <paramref name="Phase"/>).</summary>
+public sealed record ProbePoint(int Step, string Phase, double MeanReward, double MeanRewardStd, double FractionSmallStd, double FractionSmallStdLowReward);
+
+/// <summary>One finetuning run on a task: its reward-std curve, the final per-input V and STD on the training inputs,
+/// the mean reward on the test inputs, and the measurement at the end of each phase.</summary>
+public sealed record FinetuningRun(string Name, IReadOnlyList<ProbePoint> Curve, double[] FinalReward, double[] FinalRewardStd, double TestReward,
+    IReadOnlyList<ProbePoint> PhaseEnds);
+
+/// <summary>
+/// Everything measured on one task: the pretrained model's per-input V and STD on the training inputs, its test
+/// reward, and each finetuning run.
+/// </summary>
+public sealed record TaskOutcome(string Task, double UnfamiliarFraction, string[] Inputs, double[] InitialReward, double[] InitialRewardStd,
+    double InitialTestReward, IReadOnlyDictionary<string, FinetuningRun> Runs, double StdThreshold, double LowReward)
+{
+    /// <summary>Fraction of training inputs with STD &lt; threshold under the pretrained model.</summary>
+    public double FractionSmallStd => InitialRewardStd.Count(s => s < StdThreshold) / (double)InitialRewardStd.Length;
+
+    /// <summary>Fraction of training inputs with STD &lt; threshold and V &lt; low-reward level under the pretrained model.</summary>
+    public double FractionSmallStdLowReward =>
+        Enumerable.Range(0, InitialRewardStd.Length).Count(i => InitialRewardStd[i] < StdThreshold && InitialReward[i] < LowReward) / (double)InitialRewardStd.Length;
+
+    /// <summary>Test reward gained by a run: R_run - R_pretrained.</summary>
+    public double Gain(string run) => Runs[run].TestReward - InitialTestReward;
+
+    /// <summary>RFT's gain relative to SFT's: (R_RFT - R_0) / (R_SFT - R_0) on the test inputs.</summary>
+    public double RftGainRelativeToSft => Gain(LanguageModelExperiment.Rft) / Gain(LanguageModelExperiment.Sft);
+
+    /// <summary>Fraction of small-std inputs after the initial SFT phase (the end of the first phase of "SFT then RFT").</summary>
+    public double FractionSmallStdAfterSftPhase => Runs[LanguageModelExperiment.SftThenRft].PhaseEnds[0].FractionSmallStd;
+
+    /// <summary>Fraction of inputs with small std and low reward after the initial SFT phase.</summary>
+    public double FractionSmallStdLowRewardAfterSftPhase => Runs[LanguageModelExperiment.SftThenRft].PhaseEnds[0].FractionSmallStdLowReward;
+
+    /// <summary>How much of the gain of full SFT then RFT the cheap SFT phase then RFT recovers:
+    /// (R_cheap - R_0) / (R_full - R_0) on the test inputs, R_0 the pretrained model's reward.</summary>
+    public double CheapSftRecovery => Gain(LanguageModelExperiment.CheapSftThenRft) / Gain(LanguageModelExperiment.SftThenRft);
+
+    /// <summary>How much of the benefit of full SFT before RFT (over RFT alone) the cheap SFT phase recovers:
+    /// (R_cheap - R_RFT) / (R_full - R_RFT) on the test inputs (unstable where the benefit is near zero).</summary>
+    public double CheapSftBenefitRecovery =>
+        (Runs[LanguageModelExperiment.CheapSftThenRft].TestReward - Runs[LanguageModelExperiment.Rft].TestReward)
+        / (Runs[LanguageModelExperiment.SftThenRft].TestReward - Runs[LanguageModelExperiment.Rft].TestReward);
+}
+
+/// <summary>Mean of y over the points whose x lies in [Lower, Upper), with the number of points.</summary>
+public readonly record struct BinnedMean(double Lower, double Upper, int Count, double Mean);
+
+/// <summary>The experiment's outcome per task and the findings across tasks.</summary>
+public sealed record LanguageModelExperimentResult(LanguageModelExperimentOptions Options, long ParameterCount, IReadOnlyList<TaskOutcome> Tasks,
+    TimeSpan Elapsed)
+{
+    /// <summary>Edges of the initial-STD bins of finding II.</summary>
+    public static readonly double[] StdBinEdges = [0, 0.05, 0.1, 0.2, 0.3, 1.01];
+
+    /// <summary>Finding III: Spearman correlation across tasks of the fraction of small-std inputs with RFT's gain relative to SFT.</summary>
+    public double SpearmanSmallStdVersusRelativeGain =>
+        Correlation.Spearman(Tasks.Select(t => t.FractionSmallStd), Tasks.Select(t => t.RftGainRelativeToSft));
+
+    /// <summary>Finding III with the fraction of inputs with small std and low reward.</summary>
+    public double SpearmanSmallStdLowRewardVersusRelativeGain =>
+        Correlation.Spearman(Tasks.Select(t => t.FractionSmallStdLowReward), Tasks.Select(t => t.RftGainRelativeToSft));
+
+    /// <summary>Finding II: the per-input improvement V_final - V_initial of <paramref name="run"/> on the training
+    /// inputs of every task, averaged in bins of the initial STD (<see cref="StdBinEdges"/>).</summary>
+    public BinnedMean[] ImprovementByInitialStd(string run) =>
+        Binned(Tasks.SelectMany(t => t.InitialRewardStd), Tasks.SelectMany(t => t.Runs[run].FinalReward.Select((v, i) => v - t.InitialReward[i])));
+
+    /// <summary>Means of <paramref name="y"/> in the bins of <see cref="StdBinEdges"/> over <paramref name="x"/>.</summary>
+    public static BinnedMean[] Binned(IEnumerable<double> x, IEnumerable<double> y)
+    {
+        var points = x.Zip(y).ToArray();
+        return StdBinEdges.Zip(StdBinEdges.Skip(1)).Select(edge =>
+        {
+            var inBin = points.Where(p => p.First >= edge.First && p.First < edge.Second).Select(p => p.Second).ToArray();
+            return new BinnedMean(edge.First, edge.Second, inBin.Length, inBin.Length == 0 ? double.NaN : inBin.Average());
+        }).ToArray();
+    }
+}

@@ -1,0 +1,52 @@
+using Lectures.Torch.LanguageModel;
+
+namespace Lectures.Tests.LanguageModel;
+
+public class ExperimentResultTests
+{
+    static FinetuningRun Run(string name, double testReward, double[] finalReward) =>
+        new(name, [], finalReward, new double[finalReward.Length], testReward, [new ProbePoint(10, "SFT", 0.5, 0.2, 0.25, 0.25)]);
+
+    static TaskOutcome Outcome(string task, double[] initialReward, double[] initialStd, double sft, double rft) =>
+        new(task, 0.5, ["a", "b", "c", "d"], initialReward, initialStd, InitialTestReward: 0.4,
+            new Dictionary<string, FinetuningRun>
+            {
+                [LanguageModelExperiment.Sft] = Run(LanguageModelExperiment.Sft, sft, [0.9, 1.0, 0.8, 0.9]),
+                [LanguageModelExperiment.Rft] = Run(LanguageModelExperiment.Rft, rft, [0.1, 1.0, 0.3, 0.9]),
+                [LanguageModelExperiment.SftThenRft] = Run(LanguageModelExperiment.SftThenRft, 0.9, [1, 1, 1, 1]),
+                [LanguageModelExperiment.CheapSftThenRft] = Run(LanguageModelExperiment.CheapSftThenRft, 0.8, [1, 1, 1, 1]),
+            }, StdThreshold: 0.05, LowReward: 0.5);
+
+    [Fact]
+    public void TaskOutcomeFractionsGainsAndRecoveryMatchHandComputation()
+    {
+        // STD (0.01, 0.3, 0.02, 0.2): two of four below 0.05; both have V < 0.5 (0.1, 0.2) -> 0.5 and 0.5.
+        // RFT gain 0.6 - 0.4 = 0.2 over SFT gain 0.8 - 0.4 = 0.4 -> 0.5; cheap SFT recovers (0.8 - 0.4) / (0.9 - 0.4) = 0.8
+        // of the full gain and (0.8 - 0.6) / (0.9 - 0.6) = 2/3 of the benefit over RFT.
+        var t = Outcome("x", [0.1, 0.9, 0.2, 0.5], [0.01, 0.3, 0.02, 0.2], sft: 0.8, rft: 0.6);
+        Assert.Equal(0.5, t.FractionSmallStd, 12);
+        Assert.Equal(0.5, t.FractionSmallStdLowReward, 12);
+        Assert.Equal(0.5, t.RftGainRelativeToSft, 12);
+        Assert.Equal(0.8, t.CheapSftRecovery, 12);
+        Assert.Equal(2.0 / 3, t.CheapSftBenefitRecovery, 12);
+        Assert.Equal(0.25, t.FractionSmallStdAfterSftPhase, 12);
+    }
+
+    [Fact]
+    public void FindingsAcrossTasksUseSpearmanAndBinnedMeans()
+    {
+        // Three tasks whose small-std fraction rises (0, 0.25, 0.5) while RFT/SFT falls (1, 0.75, 0.5): Spearman = -1.
+        var none = Outcome("none", [0.5, 0.5, 0.5, 0.5], [0.3, 0.3, 0.3, 0.3], sft: 0.8, rft: 0.8);
+        var some = Outcome("some", [0.1, 0.5, 0.5, 0.5], [0.01, 0.3, 0.3, 0.3], sft: 0.8, rft: 0.7);
+        var many = Outcome("many", [0.1, 0.9, 0.2, 0.5], [0.01, 0.3, 0.02, 0.2], sft: 0.8, rft: 0.6);
+        var result = new LanguageModelExperimentResult(new LanguageModelExperimentOptions(), 0, [none, some, many], TimeSpan.Zero);
+        Assert.Equal(-1.0, result.SpearmanSmallStdVersusRelativeGain, 12);
+        // RFT improvements in bin [0, 0.05): the two inputs with STD 0.01 (V 0.1 -> 0.1: 0) and the one with 0.02 (V 0.2 -> 0.3: 0.1).
+        var bins = result.ImprovementByInitialStd(LanguageModelExperiment.Rft);
+        Assert.Equal(3, bins[0].Count);
+        Assert.Equal(0.1 / 3, bins[0].Mean, 12);
+        Assert.Equal(0, bins[1].Count);
+        Assert.True(double.IsNaN(bins[1].Mean));
+        Assert.Equal(12, bins.Sum(b => b.Count));
+    }
+}
