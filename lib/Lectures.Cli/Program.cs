@@ -7,6 +7,8 @@ const string Usage = """
       assign release NAME [--out DIR]   write the student version of assignments/NAME/ to out/release/NAME/
       grade NAME --submissions DIR      grade submitted notebooks: out/grade/NAME/gradebook.csv and feedback/
             [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N]
+      experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
+                                        (names: lm)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -22,6 +24,7 @@ try
         "build" => BuildCommand.Run(options),
         "assign" => AssignCommand.Run(options),
         "grade" => GradeCommand.Run(options),
+        "experiment" => ExperimentCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n{Usage}"),
     };
 }

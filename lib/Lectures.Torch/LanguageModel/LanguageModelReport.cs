@@ -17,7 +17,7 @@ public static class LanguageModelReport
         File.WriteAllText(Path.Combine(directory, "inputs.csv"), InputsCsv(result));
         File.WriteAllText(Path.Combine(directory, "curves.csv"), CurvesCsv(result));
         File.WriteAllText(Path.Combine(directory, "report.html"),
-            ChartHtml.Page("Reward std in a small language model", [Summary(result), .. Charts(result).Select(ChartHtml.Fragment)], ChartHtml.PlotlyCdn + ".js"));
+            ChartHtml.Page("Reward std in a small language model", [Summary(result), .. Charts(result).Select(ChartHtml.Fragment)], ChartHtml.LocalPlotly));
     }
 
     /// <summary>The report's charts: findings I, II, III, the SFT phase, test rewards, and reward / small-std curves per task.</summary>

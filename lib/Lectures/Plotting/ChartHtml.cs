@@ -17,6 +17,9 @@ public static class ChartHtml
     /// <summary>Where notebooks fetch plotly.js when the page does not already provide it.</summary>
     public const string PlotlyCdn = "https://cdn.plot.ly/plotly-" + PlotlyVersion + ".min";
 
+    /// <summary>The file name reports load plotly.js from; the CLI copies plotly.js beside every report it writes.</summary>
+    public const string LocalPlotly = "plotly.min.js";
+
     /// <summary>The HTML fragment (a div and a script) that draws a Plotly.NET chart.</summary>
     public static string Fragment(GenericChart chart) => FromFigureJson(GenericChart.toJson(chart));
 

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Lectures.Cli.Kit;
+using Lectures.Plotting;
+using Lectures.Torch.LanguageModel;
+
+namespace Lectures.Cli.Commands;
+
+/// <summary>
+/// `lectures experiment NAME`: runs one of the kit's full experiments with progress and writes its CSV files
+/// and HTML report under out/experiments/NAME/ (or --out DIR).
+/// </summary>
+public static class ExperimentCommand
+{
+    /// <summary>The experiments by name, with a one-line description each.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Names = new SortedDictionary<string, string>
+    {
+        ["lm"] = "a small character language model: reward std per input, RFT vs SFT on six text tasks (findings I-III)",
+    };
+
+    /// <summary>Runs the experiment named by the first positional argument; returns the exit code.</summary>
+    public static int Run(Options options)
+    {
+        var name = options.Positional.FirstOrDefault()
+            ?? throw new ArgumentException($"Name an experiment: {string.Join(", ", Names.Keys)}.");
+        if (!Names.ContainsKey(name))
+            throw new ArgumentException($"Unknown experiment '{name}'. Known: {string.Join(", ", Names.Keys)}.");
+        var root = KitRoot.Find();
+        var outDir = Path.GetFullPath(options.Get("--out") ?? Path.Combine(root, "out", "experiments", name));
+        var clock = Stopwatch.StartNew();
+        switch (name)
+        {
+            case "lm":
+                options.RejectUnknown("--out", "--seed");
+                var result = LanguageModelExperiment.Run(
+                    new LanguageModelExperimentOptions { Seed = options.GetInt("--seed", 0), OutputDirectory = outDir },
+                    Progress<LanguageModelProgress>(p => $"{p.Task} · {p.Run} · step {p.Step}/{p.Steps}", clock));
+                foreach (var t in result.Tasks)
+                    Console.WriteLine($"  {t.Task,-10} small std & low reward {t.FractionSmallStdLowReward:P0}, RFT gain / SFT gain {t.RftGainRelativeToSft:F2}");
+                Console.WriteLine($"  Spearman(small-std fraction, RFT gain / SFT gain) = {result.SpearmanSmallStdVersusRelativeGain:F2}");
+                break;
+        }
+        // Reports load plotly.js from beside them, so they open offline.
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Site", ChartHtml.LocalPlotly), Path.Combine(outDir, ChartHtml.LocalPlotly), overwrite: true);
+        Console.WriteLine($"Wrote {outDir} in {clock.Elapsed.TotalSeconds:0} s (report: {Path.Combine(outDir, "report.html")}).");
+        return 0;
+    }
+
+    /// <summary>Prints a progress line when the message's stage changes or every 5 seconds, with the elapsed time.</summary>
+    static IProgress<T> Progress<T>(Func<T, string> describe, Stopwatch clock)
+    {
+        var last = TimeSpan.Zero;
+        var lastStage = "";
+        return new SynchronousProgress<T>(value =>
+        {
+            var text = describe(value);
+            var stage = text.Split(" · step")[0];
+            if (stage == lastStage && clock.Elapsed - last < TimeSpan.FromSeconds(5)) return;
+            last = clock.Elapsed;
+            lastStage = stage;
+            Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {text}");
+        });
+    }
+
+    /// <summary>An IProgress that reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
