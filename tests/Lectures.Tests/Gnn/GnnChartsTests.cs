@@ -1,0 +1,56 @@
+namespace Lectures.Tests.Gnn;
+
+using Lectures.Graphs;
+using Lectures.Interactions;
+using Lectures.Plotting;
+
+public class GnnChartsTests
+{
+    private static string Json(Plotly.NET.GenericChart chart) => Plotly.NET.GenericChart.toJson(chart);
+
+    [Fact]
+    public void SeveralTablesGetOneSeriesPerGraphAndOneSaturatedSeries()
+    {
+        var gnn = ProductGnn.RandomInteger(depth: 2, inputWidth: 2, hiddenWidth: 2, seed: 7);
+        var points = new EvaluationPoints(P: 12, Q: 12, Seed: 1);
+        var tables = new[] { Graphs.Path(4), Graphs.Cycle(4) }
+            .Select(g => InteractionTable.ForGraphPrediction(g, gnn, [[0], [0, 1]], points)).ToList();
+        var chart = GnnCharts.SeparationRankVsWalkIndex(tables);
+        var traces = Plotly.NET.CSharp.GenericChartExtensions.GetTraces(chart).ToList();
+        Assert.Equal(4, traces.Count);
+        var json = Json(chart);
+        Assert.Contains("path P_4: measured sep", json);
+        Assert.Contains("cycle C_4: measured sep", json);
+        Assert.Contains("saturated: sep at least this", json);
+        Assert.Contains("upper bound 4 WI + 1", json);
+
+        var deeper = InteractionTable.ForGraphPrediction(Graphs.Path(4), ProductGnn.RandomInteger(3, 2, 2, seed: 1), [[0]], points);
+        Assert.Contains("the first has L = 2, D_h = 2, another L = 3, D_h = 2",
+            Assert.Throws<ArgumentException>(() => GnnCharts.SeparationRankVsWalkIndex([tables[0], deeper])).Message);
+    }
+
+    [Fact]
+    public void SpectrumShowsRelativeSingularValuesAndTheTolerance()
+    {
+        var result = SeparationRank.Numerical(ClosedForms.InnerProduct(3), [0], new EvaluationPoints(P: 10, Q: 10, Seed: 2));
+        var json = Json(GnnCharts.SingularValueSpectrum(("inner product", result)));
+        Assert.Contains("inner product (rank 3)", json);
+        Assert.Contains("inner product: tolerance 1e-10", json);
+        Assert.Contains("s_k / s_1", json);
+        Assert.Contains("\"type\":\"log\"", json);
+        var exact = SeparationRank.Exact(ClosedForms.InnerProduct(3), [0], new EvaluationPoints(P: 10, Q: 10));
+        Assert.Contains("'exact' has no singular values", Assert.Throws<ArgumentException>(() => GnnCharts.SingularValueSpectrum(("exact", exact))).Message);
+    }
+
+    [Fact]
+    public void VertexValuesColourEveryVertexAndShowTheValueOnHover()
+    {
+        var g = Graphs.Path(3);
+        var json = Json(GnnCharts.VertexValues(g, [1.5, -2, 4], "f_t(X)"));
+        Assert.Contains("\"color\":[1.5,-2.0,4.0]", json);
+        Assert.Contains("vertex 1: f_t(X) = -2", json);
+        Assert.Contains("f_t(X) on the path P_3 (3 vertices, 2 edges)", json);
+        Assert.Contains("There are 2 values, expected one per vertex (3)",
+            Assert.Throws<ArgumentException>(() => GnnCharts.VertexValues(g, [1.0, 2], "v")).Message);
+    }
+}
