@@ -109,8 +109,16 @@ public static class GnnCharts
             trace.SetProperty("hoverinfo", "text");
             return trace;
         }), vertices);
-        return GraphAxes(Chart.Combine(EdgeTraces(graph, positions).Append(vertices)))
-            .Titled($"{valueName} on the {graph.LoadReport.Source} ({graph.VertexCount} vertices, {graph.EdgeCount} edges)");
+        // The colour bar takes the right margin, so the legend goes below the plot.
+        var legend = new Legend();
+        legend.SetProperty("orientation", "h");
+        legend.SetProperty("y", -0.15);
+        var layout = new Layout();
+        layout.SetProperty("legend", legend);
+        layout.SetProperty("width", 760);
+        layout.SetProperty("height", 560);
+        return Plotly.NET.Chart.withLayout(layout).Invoke(GraphAxes(Chart.Combine(EdgeTraces(graph, positions).Append(vertices))))
+            .Titled($"{valueName}, per vertex of the {graph.LoadReport.Source}");
     }
 
     /// <summary>

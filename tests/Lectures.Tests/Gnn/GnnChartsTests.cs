@@ -49,7 +49,7 @@ public class GnnChartsTests
         var json = Json(GnnCharts.VertexValues(g, [1.5, -2, 4], "f_t(X)"));
         Assert.Contains("\"color\":[1.5,-2.0,4.0]", json);
         Assert.Contains("vertex 1: f_t(X) = -2", json);
-        Assert.Contains("f_t(X) on the path P_3 (3 vertices, 2 edges)", json);
+        Assert.Contains("f_t(X), per vertex of the path P_3", json);
         Assert.Contains("There are 2 values, expected one per vertex (3)",
             Assert.Throws<ArgumentException>(() => GnnCharts.VertexValues(g, [1.0, 2], "v")).Message);
     }
