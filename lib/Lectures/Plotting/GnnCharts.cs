@@ -79,6 +79,26 @@ public static class GnnCharts
     }
 
     /// <summary>
+    /// Measured rank against the matrix size P (= Q), one series per list of results (e.g. from
+    /// <see cref="SeparationRank.ByMatrixSize"/>), with the saturation line rank = P: a series that leaves the line
+    /// and goes flat has found sep; one still on the line only says "at least P".
+    /// </summary>
+    public static GenericChart RankVersusMatrixSize(params (string Name, IReadOnlyList<SeparationRankResult> Results)[] series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        if (series.Length == 0 || series.Any(s => s.Results.Count == 0))
+            throw new ArgumentException("The chart needs at least one non-empty list of results.", nameof(series));
+        var maxP = series.Max(s => s.Results.Max(r => r.P));
+        var traces = series.Select((s, k) => Chart.Line<double, double, string>(
+                x: s.Results.Select(r => (double)r.P), y: s.Results.Select(r => (double)r.Rank), ShowMarkers: true,
+                Name: s.Name, LineColor: Color.fromString(SeriesColours[k % SeriesColours.Length])))
+            .Append(Chart.Line<double, double, string>(x: [0.0, maxP], y: [0.0, maxP], Name: "saturation: rank = P (only \"at least\")",
+                LineColor: Color.fromString("#7f7f7f"), LineDash: StyleParam.DrawingStyle.Dash));
+        return Axes(Chart.Combine(traces), "P = Q (points per side of the evaluation matrix)", "rank of M (lower bound on sep)")
+            .Titled("Measured separation rank vs evaluation-matrix size");
+    }
+
+    /// <summary>
     /// The graph drawn with each vertex coloured by a value (a colour bar names it) and labelled by its id; hovering
     /// shows the value. Positions: <paramref name="positions"/> when given, else <see cref="GraphLayout.Spring"/> with the seed.
     /// </summary>
@@ -109,15 +129,7 @@ public static class GnnCharts
             trace.SetProperty("hoverinfo", "text");
             return trace;
         }), vertices);
-        // The colour bar takes the right margin, so the legend goes below the plot.
-        var legend = new Legend();
-        legend.SetProperty("orientation", "h");
-        legend.SetProperty("y", -0.15);
-        var layout = new Layout();
-        layout.SetProperty("legend", legend);
-        layout.SetProperty("width", 760);
-        layout.SetProperty("height", 560);
-        return Plotly.NET.Chart.withLayout(layout).Invoke(GraphAxes(Chart.Combine(EdgeTraces(graph, positions).Append(vertices))))
+        return GraphAxes(Chart.Combine(EdgeTraces(graph, positions).Append(vertices)))
             .Titled($"{valueName}, per vertex of the {graph.LoadReport.Source}");
     }
 
@@ -177,11 +189,20 @@ public static class GnnCharts
         Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(
             Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle), TitleText: yTitle);
 
+    // Title, a fixed size, and the legend in rows below the plot, so long series names (and a colour bar on the
+    // right) do not squeeze the plotting area.
     private static GenericChart Titled(this GenericChart chart, string title)
     {
         var t = new Title();
         t.SetProperty("text", title);
-        return Plotly.NET.Chart.withTitle(t).Invoke(chart);
+        var legend = new Legend();
+        legend.SetProperty("orientation", "h");
+        legend.SetProperty("y", -0.2);
+        var layout = new Layout();
+        layout.SetProperty("legend", legend);
+        layout.SetProperty("width", 760);
+        layout.SetProperty("height", 560);
+        return Plotly.NET.Chart.withLayout(layout).Invoke(Plotly.NET.Chart.withTitle(t).Invoke(chart));
     }
 
     private static GenericChart Points(IEnumerable<InteractionRow> rows, string name, string colour, StyleParam.MarkerSymbol symbol)

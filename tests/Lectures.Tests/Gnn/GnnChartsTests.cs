@@ -53,4 +53,21 @@ public class GnnChartsTests
         Assert.Contains("There are 2 values, expected one per vertex (3)",
             Assert.Throws<ArgumentException>(() => GnnCharts.VertexValues(g, [1.0, 2], "v")).Message);
     }
+
+    [Fact]
+    public void RankGrowsAlongTheSaturationLineThenStopsAtSep()
+    {
+        var results = SeparationRank.ByMatrixSize(ClosedForms.SquaredInnerProduct(3), [0], [2, 4, 6, 8, 10], exact: true, seed: 1);
+        Assert.Equal([2, 4, 6, 6, 6], results.Select(r => r.Rank));
+        Assert.Equal([true, true, true, false, false], results.Select(r => r.Saturated));
+        var numerical = SeparationRank.ByMatrixSize(ClosedForms.SquaredInnerProduct(3), [0], [4, 10], exact: false, seed: 1);
+        Assert.Equal([4, 6], numerical.Select(r => r.Rank));
+        Assert.NotNull(numerical[0].SingularValues);
+
+        var json = Json(GnnCharts.RankVersusMatrixSize(("exact", results), ("numerical", numerical)));
+        Assert.Contains("\"name\":\"exact\"", json);
+        Assert.Contains("saturation: rank = P", json);
+        Assert.Contains("P = Q (points per side of the evaluation matrix)", json);
+        Assert.Contains("rank of M (lower bound on sep)", json);
+    }
 }
