@@ -22,9 +22,11 @@ public static class GnnCharts
     }
 
     /// <summary>
-    /// As <see cref="SeparationRankVsWalkIndex(InteractionTable)"/> for several tables (e.g. one per graph) of GNNs with the
-    /// same depth and width: one series per table named after its graph, the saturated rows of all tables in one
-    /// series, and the upper-bound line 4 WI + 1.
+    /// As <see cref="SeparationRankVsWalkIndex(InteractionTable)"/> for several tables (e.g. one per graph, or one per
+    /// target vertex) of GNNs with the same depth and width: one series per graph, the saturated rows of all tables
+    /// in one series, the upper-bound line 4 WI + 1, and the sharp bound where one is known: log_{D_h} sep &lt;= 1
+    /// at depth 1 (graph prediction) and log_{D_h} sep &lt;= 1 + WI at depth 2 (vertex prediction). The vertical
+    /// axis shows the measurements; the 4 WI + 1 line leaves it at the top.
     /// </summary>
     public static GenericChart SeparationRankVsWalkIndex(IEnumerable<InteractionTable> tables)
     {
@@ -36,17 +38,35 @@ public static class GnnCharts
             throw new ArgumentException(
                 $"All tables must share the GNN's depth and width: the first has L = {depth}, D_h = {hidden}, another L = {other.Gnn.Depth}, D_h = {other.Gnn.HiddenWidth}.",
                 nameof(tables));
-        var rows = list.SelectMany(t => t.Rows).ToList();
-        var maxWi = rows.Count == 0 ? 1 : Math.Max(1, rows.Max(r => r.WalkIndex));
-        var drawn = (InteractionRow r) => !double.IsNaN(r.LogSep);
-        var traces = list.Select((t, k) => Points(t.Rows.Where(r => drawn(r) && !r.Sep.Saturated),
-                list.Count == 1 ? "measured sep (exact or numerical rank)" : $"{t.Graph.LoadReport.Source}: measured sep",
-                SeriesColours[k % SeriesColours.Length], StyleParam.MarkerSymbol.Circle))
-            .Append(Points(rows.Where(r => drawn(r) && r.Sep.Saturated), "saturated: sep at least this", "#d62728", StyleParam.MarkerSymbol.TriangleUp))
-            .Append(Chart.Line<double, double, string>(x: [0.0, maxWi], y: [1.0, 4.0 * maxWi + 1],
-                Name: "upper bound 4 WI + 1", LineColor: Color.fromString("#7f7f7f"), LineDash: StyleParam.DrawingStyle.Dash));
-        var predictions = string.Join("; ", list.Select(t => t.Prediction).Distinct());
-        return Axes(Chart.Combine(traces), $"walk index WI (length-{depth - 1} walks from the boundary)", $"log_{hidden} sep (measured lower bound)")
+        var rows = list.SelectMany(t => t.Rows).Where(r => !double.IsNaN(r.LogSep)).ToList();
+        var maxWi = rows.Count == 0 ? 1.0 : Math.Max(1, rows.Max(r => r.WalkIndex));
+        var byGraph = list.GroupBy(t => t.Graph.LoadReport.Source).ToList();
+        // Walk indices are integers, so graphs share x values: each graph's series is shifted sideways by about
+        // ten pixels (a fixed fraction of the axis) to keep it visible; the hover text gives the exact WI.
+        var dodge = maxWi / 60;
+        var traces = byGraph.Select((g, k) => Points(g.SelectMany(t => t.Rows).Where(r => !double.IsNaN(r.LogSep) && !r.Sep.Saturated),
+                byGraph.Count == 1 ? "measured sep (exact or numerical rank)" : $"{g.Key}: measured sep",
+                SeriesColours[k % SeriesColours.Length], StyleParam.MarkerSymbol.Circle, (k - (byGraph.Count - 1) / 2.0) * dodge))
+            .Append(Points(rows.Where(r => r.Sep.Saturated), "saturated: sep at least this", "#d62728", StyleParam.MarkerSymbol.TriangleUp, 0))
+            .Append(BoundLine("upper bound 4 WI + 1", maxWi, wi => 4 * wi + 1, "#7f7f7f"))
+            .ToList();
+        var allGraph = list.TrueForAll(t => t.Target is null);
+        var allVertex = list.TrueForAll(t => t.Target is not null);
+        if (depth == 1 && allGraph) traces.Add(BoundLine("sharp bound at L = 1: sep <= D_h", maxWi, _ => 1, SharpBoundColour));
+        if (depth == 2 && allVertex) traces.Add(BoundLine("sharp bound at L = 2: sep <= D_h^(1 + WI)", maxWi, wi => 1 + wi, SharpBoundColour));
+        var predictions = allVertex && list.Select(t => t.Target).Distinct().Count() > 1
+            ? "vertex prediction (several t)"
+            : string.Join("; ", list.Select(t => t.Prediction).Distinct());
+        var top = rows.Count == 0 ? 2 : Math.Max(1, rows.Max(r => r.LogSep)) * 1.25 + 0.5;
+        var yTitle = $"log_{hidden} sep (measured lower bound)";
+        var chart = Axes(Chart.Combine(traces), $"walk index WI (length-{depth - 1} walks from the boundary)", yTitle);
+        // Replaces the y axis set above, so it repeats the title.
+        var yAxis = new LinearAxis();
+        yAxis.SetProperty("title", new Dictionary<string, object> { ["text"] = yTitle });
+        yAxis.SetProperty("range", new[] { -0.3, top });
+        var layout = new Layout();
+        layout.SetProperty("yaxis", yAxis);
+        return Plotly.NET.Chart.withLayout(layout).Invoke(chart)
             .Titled($"Separation rank vs walk index: {predictions}, L = {depth}, D_h = {hidden}");
     }
 
@@ -146,10 +166,13 @@ public static class GnnCharts
         GenericChart Vertices(bool inI, bool onBoundary, string name, string colour)
         {
             var vs = graph.Vertices.Where(v => partition.Contains(v) == inI && boundary.Contains(v) == onBoundary).ToList();
+            var marker = new Plotly.NET.TraceObjects.Marker();
+            marker.SetProperty("color", colour);
+            marker.SetProperty("symbol", onBoundary ? "diamond" : "circle");
+            marker.SetProperty("size", onBoundary ? 16 : 12);
             return Chart.Scatter<double, double, string>(x: vs.Select(v => positions[v].X), y: vs.Select(v => positions[v].Y),
                 mode: StyleParam.Mode.Markers_Text, Name: name, MultiText: vs.Select(v => v.ToString()).ToList(),
-                TextPosition: StyleParam.TextPosition.TopCenter, MarkerColor: Color.fromString(colour),
-                MarkerSymbol: onBoundary ? StyleParam.MarkerSymbol.Diamond : StyleParam.MarkerSymbol.Circle);
+                TextPosition: StyleParam.TextPosition.TopCenter, Marker: marker);
         }
         var traces = EdgeTraces(graph, positions).ToList();
         traces.AddRange(
@@ -162,6 +185,8 @@ public static class GnnCharts
         return GraphAxes(Chart.Combine(traces))
             .Titled($"Partition I = {partition} (|I| = {partition.I.Count}), boundary |C_I| = {boundary.Count}");
     }
+
+    private const string SharpBoundColour = "#000000";
 
     private static readonly string[] SeriesColours = ["#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#bcbd22"];
 
@@ -205,11 +230,19 @@ public static class GnnCharts
         return Plotly.NET.Chart.withLayout(layout).Invoke(Plotly.NET.Chart.withTitle(t).Invoke(chart));
     }
 
-    private static GenericChart Points(IEnumerable<InteractionRow> rows, string name, string colour, StyleParam.MarkerSymbol symbol)
+    private static GenericChart BoundLine(string name, double maxWi, Func<double, double> exponent, string colour)
+    {
+        var x = Enumerable.Range(0, 41).Select(k => maxWi * k / 40).ToArray();
+        return Chart.Line<double, double, string>(x: x, y: x.Select(exponent), Name: name,
+            LineColor: Color.fromString(colour), LineDash: StyleParam.DrawingStyle.Dash);
+    }
+
+    private static GenericChart Points(IEnumerable<InteractionRow> rows, string name, string colour, StyleParam.MarkerSymbol symbol, double xOffset)
     {
         var list = rows.ToList();
-        return Chart.Scatter<double, double, string>(x: list.Select(r => (double)r.WalkIndex), y: list.Select(r => r.LogSep),
-            mode: StyleParam.Mode.Markers, Name: name, MultiText: list.Select(r => $"I = {r.Partition}, sep >= {r.MeasuredSep}").ToList(),
+        return Chart.Scatter<double, double, string>(x: list.Select(r => r.WalkIndex + xOffset), y: list.Select(r => r.LogSep),
+            mode: StyleParam.Mode.Markers, Name: name,
+            MultiText: list.Select(r => $"I = {r.Partition}{(r.Target is { } t ? $", t = {t}" : "")}: WI = {r.WalkIndex}, sep >= {r.MeasuredSep}").ToList(),
             MarkerColor: Color.fromString(colour), MarkerSymbol: symbol);
     }
 }

@@ -70,4 +70,25 @@ public class GnnChartsTests
         Assert.Contains("P = Q (points per side of the evaluation matrix)", json);
         Assert.Contains("rank of M (lower bound on sep)", json);
     }
+
+    [Fact]
+    public void SharpBoundsAreDrawnWhereTheyAreKnown()
+    {
+        var g = Graphs.Path(4);
+        var points = new EvaluationPoints(P: 20, Q: 20, Seed: 1);
+        var depthTwo = ProductGnn.RandomInteger(depth: 2, inputWidth: 2, hiddenWidth: 2, seed: 7);
+        var vertexTables = g.Vertices.Select(t => InteractionTable.ForVertexPrediction(g, depthTwo, [[0], [0, 1]], t, points)).ToList();
+        var json = Json(GnnCharts.SeparationRankVsWalkIndex(vertexTables));
+        Assert.Contains("sharp bound at L = 2: sep <= D_h^(1 + WI)", json);
+        Assert.Contains("vertex prediction (several t), L = 2, D_h = 2", json);
+        // One series for the graph (four tables of the same graph), saturated, 4 WI + 1, the sharp bound.
+        Assert.Equal(4, Plotly.NET.CSharp.GenericChartExtensions.GetTraces(GnnCharts.SeparationRankVsWalkIndex(vertexTables)).Count());
+        // The vertical axis fits the measurements (at most log_2 20), not the loose bound.
+        Assert.Matches("\"range\":\\[-0.3,[0-9.]+\\]", json);
+
+        var depthOne = InteractionTable.ForGraphPrediction(g, ProductGnn.RandomInteger(1, 2, 2, seed: 7), [[0], [0, 1]], points);
+        Assert.Contains("sharp bound at L = 1: sep <= D_h", Json(GnnCharts.SeparationRankVsWalkIndex(depthOne)));
+        // Depth 2, graph prediction: only the general bound is known.
+        Assert.DoesNotContain("sharp bound", Json(GnnCharts.SeparationRankVsWalkIndex(InteractionTable.ForGraphPrediction(g, depthTwo, [[0]], points))));
+    }
 }
