@@ -7,6 +7,8 @@ internal interface IRing<T>
 
     static abstract T One { get; }
 
+    static abstract T FromInteger(long c);
+
     static abstract T Add(T a, T b);
 
     static abstract T Multiply(T a, T b);
@@ -19,6 +21,8 @@ internal readonly struct RealRing : IRing<double>
 
     public static double One => 1.0;
 
+    public static double FromInteger(long c) => c;
+
     public static double Add(double a, double b) => a + b;
 
     public static double Multiply(double a, double b) => a * b;
@@ -30,6 +34,8 @@ internal readonly struct PrimeRing : IRing<long>
     public static long Zero => 0;
 
     public static long One => 1;
+
+    public static long FromInteger(long c) => PrimeField.Reduce(c);
 
     public static long Add(long a, long b) => PrimeField.Add(a, b);
 

@@ -31,6 +31,19 @@ public static class SeparationRank
         return NumericalRank(EvaluationMatrix(f, I, points), relativeTolerance);
     }
 
+    /// <summary>
+    /// The lower bound for each matrix size P = Q in <paramref name="sizes"/> (same seed), exact or numerical: it
+    /// rises with P while the matrix is too small (rank = P, saturated) and stops at sep once P, Q >= sep.
+    /// </summary>
+    public static IReadOnlyList<SeparationRankResult> ByMatrixSize(FeatureFunction f, IEnumerable<int> I, IEnumerable<int> sizes,
+        bool exact = true, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        var side = I?.ToArray() ?? throw new ArgumentNullException(nameof(I));
+        return sizes.Select(size => new EvaluationPoints(size, size, seed))
+            .Select(points => exact ? Exact(f, side, points) : Numerical(f, side, points)).ToList();
+    }
+
     /// <summary>M[p, q] = f(a_p, b_q) mod 2^61 - 1, with integer points drawn from -Range..Range (seeded).</summary>
     public static long[,] ModularEvaluationMatrix(FeatureFunction f, IEnumerable<int> I, EvaluationPoints points)
     {

@@ -7,7 +7,7 @@ using Extensions = Plotly.NET.CSharp.GenericChartExtensions;
 
 namespace Lectures.Plotting;
 
-/// <summary>Charts for edge sparsification: walk-index distributions, removed edges on the graph, minimum walk index as edges go.</summary>
+/// <summary>Charts for edge sparsification: walk-index distributions, removed edges on the graph, minimum walk index and isolated vertices as edges go.</summary>
 public static class SparsificationCharts
 {
     /// <summary>
@@ -67,7 +67,20 @@ public static class SparsificationCharts
     /// For each order, min_t s_t (the smallest vertex walk index, the quantity WIS maximises first) against the
     /// percentage of edges kept, at sparsity 0, step, 2 step, ..., 100%.
     /// </summary>
-    public static GenericChart MinimumWalkIndexVsEdgesKept(IEnumerable<RemovalOrder> orders, int depth, double stepPercent = 5)
+    public static GenericChart MinimumWalkIndexVsEdgesKept(IEnumerable<RemovalOrder> orders, int depth, double stepPercent = 5) =>
+        VersusEdgesKept(orders, stepPercent, g => WalkIndexSparsifier.VertexScores(g, depth).Min(),
+            $"minimum vertex walk index min_t s_t (L = {depth})", $"Smallest walk index as edges are removed, L = {depth}");
+
+    /// <summary>
+    /// For each order, the number of vertices left without any edge (s_t = 0 at every depth: a GNN's prediction
+    /// there ignores the graph) against the percentage of edges kept, at sparsity 0, step, 2 step, ..., 100%.
+    /// </summary>
+    public static GenericChart IsolatedVerticesVsEdgesKept(IEnumerable<RemovalOrder> orders, double stepPercent = 5) =>
+        VersusEdgesKept(orders, stepPercent, g => g.Vertices.Count(v => g.Degree(v) == 0),
+            "isolated vertices (no edge left)", "Vertices cut off from the graph as edges are removed");
+
+    private static GenericChart VersusEdgesKept(IEnumerable<RemovalOrder> orders, double stepPercent, Func<Graph, long> measure,
+        string yTitle, string title)
     {
         ArgumentNullException.ThrowIfNull(orders);
         if (!(stepPercent is > 0 and <= 100))
@@ -75,11 +88,10 @@ public static class SparsificationCharts
         var levels = Enumerable.Range(0, (int)Math.Floor(100 / stepPercent + 1e-9) + 1).Select(k => Math.Min(100, k * stepPercent)).ToList();
         if (levels[^1] < 100) levels.Add(100);
         var traces = orders.Select(order => Chart.Line<double, long, string>(
-            x: levels.Select(p => 100 - p), y: levels.Select(p => WalkIndexSparsifier.VertexScores(order.Apply(p), depth).Min()),
+            x: levels.Select(p => 100 - p), y: levels.Select(p => measure(order.Apply(p))),
             Name: order.Method, ShowMarkers: true)).ToList();
         if (traces.Count == 0) throw new ArgumentException("No removal orders to chart.", nameof(orders));
-        return Axes(Chart.Combine(traces), "edges kept (%)", $"minimum vertex walk index min_t s_t (L = {depth})")
-            .Titled($"Smallest walk index as edges are removed, L = {depth}");
+        return Axes(Chart.Combine(traces), "edges kept (%)", yTitle).Titled(title);
     }
 
     private static GenericChart Axes(GenericChart chart, string x, string y) =>
@@ -89,6 +101,6 @@ public static class SparsificationCharts
     {
         var title = new Title();
         title.SetProperty("text", text);
-        return Plotly.NET.Chart.withTitle(title).Invoke(chart);
+        return Extensions.WithSize(Plotly.NET.Chart.withTitle(title).Invoke(chart), 760, 520);
     }
 }

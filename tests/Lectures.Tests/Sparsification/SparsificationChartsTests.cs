@@ -29,6 +29,19 @@ public class SparsificationChartsTests
     }
 
     [Fact]
+    public void IsolatedVerticesCountsVerticesWithoutEdgesAtEachLevel()
+    {
+        // Star S_4 (centre 0, leaves 1..3): removing its 3 edges one by one isolates one leaf, then two, then all 4 vertices.
+        var star = Graphs.Star(4);
+        var order = RandomSparsifier.Order(star, seed: 1);
+        var figure = Figure(SparsificationCharts.IsolatedVerticesVsEdgesKept([order], stepPercent: 100.0 / 3));
+        var trace = figure.GetProperty("data")[0];
+        Assert.Equal([0.0, 1, 2, 4], Numbers(trace.GetProperty("y")));
+        Assert.Equal(100.0, Numbers(trace.GetProperty("x"))[0]);
+        Assert.Contains("isolated vertices", figure.GetProperty("layout").GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void RemovedEdgesDrawsTheFirstKInTheirOwnSeries()
     {
         var graph = Graphs.KarateClub();
