@@ -18,8 +18,8 @@ public static class ControlledExperiment
     {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
-        if (options.Threads < 1)
-            throw new ArgumentException($"Threads {options.Threads} is invalid: expected at least 1.", nameof(options));
+        if (options.Threads < 1 || options.Parallelism < 1)
+            throw new ArgumentException($"Threads {options.Threads} and parallelism {options.Parallelism} are invalid: expected at least 1 each.", nameof(options));
         Runtime.TorchRuntime.EnsureLoaded();
         var threads = TorchSharp.torch.get_num_threads();
         TorchSharp.torch.set_num_threads(options.Threads);
@@ -55,16 +55,19 @@ public static class ControlledExperiment
             {
                 var task = FinetuningTask.Create(split.Train, sets, options.ModifiedFraction, wrong, seed);
                 using var batch = new TrainingBatch(split.Train, task, dtype);
-                foreach (var optimizer in options.Optimizers)
-                    foreach (var method in ControlledMethods.All(options, seed))
-                    {
-                        var label = new RunLabel(method.Name, optimizer.Name, RewardsName(wrong), seed);
-                        using var model = pretrained.Copy();
-                        var run = FinetuningTrainer.Run(model, batch, method, optimizer, label, options.LogEvery, options.SmallStdThreshold);
-                        records.AddRange(run.Records);
-                        if (run.DivergedAtStep is not null) diverged.Add(label);
-                        progress?.Report(new ControlledExperimentProgress(++done, runCount, label));
-                    }
+                var jobs = options.Optimizers.SelectMany(o => ControlledMethods.All(options, seed).Select(m => (Optimizer: o, Method: m))).ToArray();
+                var labels = jobs.Select(job => new RunLabel(job.Method.Name, job.Optimizer.Name, RewardsName(wrong), seed)).ToArray();
+                var runs = new FinetuningRun[jobs.Length];
+                var models = jobs.Select(_ => pretrained.Copy()).ToArray();
+                // Runs are independent (own model copy, own seeded sampler), so running them side by side changes no number.
+                Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, j =>
+                {
+                    using var model = models[j];
+                    runs[j] = FinetuningTrainer.Run(model, batch, jobs[j].Method, jobs[j].Optimizer, labels[j], options.LogEvery, options.SmallStdThreshold);
+                    progress?.Report(new ControlledExperimentProgress(Interlocked.Increment(ref done), runCount, labels[j]));
+                });
+                records.AddRange(runs.SelectMany(r => r.Records));
+                diverged.AddRange(labels.Where((_, j) => runs[j].DivergedAtStep is not null));
             }
         }
         return new ControlledExperimentResults(records, diverged, options);

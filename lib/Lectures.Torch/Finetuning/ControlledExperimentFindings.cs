@@ -2,12 +2,16 @@ using Lectures.Finetuning;
 
 namespace Lectures.Torch.Finetuning;
 
-/// <summary>How much a heuristic moved the small-std group: gap closed = (V_h - V_RFT) / (V_{SFT then RFT} - V_RFT), final mean rewards.</summary>
-public sealed record HeuristicGap(string Method, double SmallFinalReward, double GapClosed, int DivergedRuns);
+/// <summary>
+/// How much a heuristic moved the small-std group: gap closed = (V_h - V_RFT) / (V_{SFT then RFT} - V_RFT), final mean
+/// rewards; <see cref="LargeFinalReward"/> shows whether the heuristic kept the large-std group fitted.
+/// </summary>
+public sealed record HeuristicGap(string Method, double SmallFinalReward, double LargeFinalReward, double GapClosed, int DivergedRuns);
 
 /// <summary>
 /// The acceptance figures of one (optimiser, reward variant) cell, averaged over seeds. Rewards are the final mean
-/// expected rewards of a group unless named initial; gains are final minus initial.
+/// expected rewards of a group unless named initial; gains are final minus initial. Small-std fractions are over all
+/// training inputs (confidently fitted inputs count too: STD is small near p = 1) and over the modified inputs only.
 /// </summary>
 public sealed record ControlledExperimentFindings(
     string Optimizer, string Rewards, int Steps,
@@ -16,6 +20,7 @@ public sealed record ControlledExperimentFindings(
     double RftLargeFinalReward, double SftLargeFinalReward,
     double SftThenRftSmallFinalReward, double CheapSmallFinalReward,
     double SmallStdFractionBefore, double SmallStdFractionAfterSft, double SmallStdFractionAfterCheapSft,
+    double ModifiedSmallStdFractionBefore, double ModifiedSmallStdFractionAfterSft, double ModifiedSmallStdFractionAfterCheapSft,
     IReadOnlyList<HeuristicGap> Heuristics)
 {
     /// <summary>(RFT small-std gain) / (SFT small-std gain); the claim is that it is below 1/4.</summary>
@@ -38,12 +43,12 @@ public sealed record ControlledExperimentFindings(
                     .DefaultIfEmpty(double.NaN).Average();
             double Final(string method, string group = FinetuningTrainer.SmallStdGroup) => At(method, group, last => last, r => r.MeanReward);
             double Initial(string group) => At(ControlledMethods.Rft, group, _ => 0, r => r.MeanReward);
-            double Fraction(string method, int step) => At(method, FinetuningTrainer.AllGroup, _ => step, r => r.SmallStdFraction);
+            double Fraction(string method, int step, string group = FinetuningTrainer.AllGroup) => At(method, group, _ => step, r => r.SmallStdFraction);
 
             var rft = Final(ControlledMethods.Rft);
             var full = Final(ControlledMethods.SftThenRft);
             var heuristics = rows.Select(r => r.Method).Distinct().Where(m => m.StartsWith(ControlledMethods.HeuristicPrefix))
-                .Select(m => new HeuristicGap(m, Final(m), (Final(m) - rft) / (full - rft),
+                .Select(m => new HeuristicGap(m, Final(m), Final(m, FinetuningTrainer.LargeStdGroup), (Final(m) - rft) / (full - rft),
                     diverged.Count(d => d.Method == m && d.Optimizer == cell.Key.Optimizer && d.Rewards == cell.Key.Rewards)))
                 .ToList();
             result.Add(new ControlledExperimentFindings(cell.Key.Optimizer, cell.Key.Rewards, options.Steps,
@@ -53,6 +58,9 @@ public sealed record ControlledExperimentFindings(
                 full, Final(ControlledMethods.CheapSftThenRft),
                 Fraction(ControlledMethods.Rft, 0), Fraction(ControlledMethods.SftThenRft, options.SftPhaseSteps),
                 Fraction(ControlledMethods.CheapSftThenRft, options.CheapSftSteps),
+                Fraction(ControlledMethods.Rft, 0, FinetuningTrainer.SmallStdGroup),
+                Fraction(ControlledMethods.SftThenRft, options.SftPhaseSteps, FinetuningTrainer.SmallStdGroup),
+                Fraction(ControlledMethods.CheapSftThenRft, options.CheapSftSteps, FinetuningTrainer.SmallStdGroup),
                 heuristics));
         }
         return result;
@@ -72,9 +80,11 @@ public sealed record ControlledExperimentFindings(
             ("1% fix gain as a fraction of SFT then RFT gain", F(CheapFixFractionOfFull)),
             ("fraction of inputs with small std: before / after SFT / after 1% SFT",
                 $"{F(SmallStdFractionBefore)} / {F(SmallStdFractionAfterSft)} / {F(SmallStdFractionAfterCheapSft)}"),
+            ("same, among the modified inputs only",
+                $"{F(ModifiedSmallStdFractionBefore)} / {F(ModifiedSmallStdFractionAfterSft)} / {F(ModifiedSmallStdFractionAfterCheapSft)}"),
         };
-        rows.AddRange(Heuristics.Select(h => ($"{h.Method}: small-std final reward, gap closed (claim: < 0.5)",
-            $"{F(h.SmallFinalReward)}, {F(h.GapClosed)}" + (h.DivergedRuns > 0 ? $" ({h.DivergedRuns} runs diverged)" : ""))));
+        rows.AddRange(Heuristics.Select(h => ($"{h.Method}: small-std final reward, gap closed (claim: < 0.5); large-std final reward",
+            $"{F(h.SmallFinalReward)}, {F(h.GapClosed)}; {F(h.LargeFinalReward)}" + (h.DivergedRuns > 0 ? $" ({h.DivergedRuns} runs diverged)" : ""))));
         return rows;
     }
 

@@ -24,26 +24,26 @@ public sealed record ControlledExperimentOptions
     public double ModifiedFraction { get; init; } = 0.1;
 
     /// <summary>Full-batch Adam steps of label-set pretraining.</summary>
-    public int PretrainSteps { get; init; } = 3000;
+    public int PretrainSteps { get; init; } = 1000;
 
     /// <summary>Adam learning rate of pretraining.</summary>
-    public double PretrainLearningRate { get; init; } = 1e-3;
+    public double PretrainLearningRate { get; init; } = 3e-3;
 
     /// <summary>The finetuning step budget, the same for every method (phases included).</summary>
-    public int Steps { get; init; } = 2000;
+    public int Steps { get; init; } = 1500;
 
     /// <summary>Steps of the initial full SFT phase in "SFT then RFT".</summary>
-    public int SftPhaseSteps { get; init; } = 500;
+    public int SftPhaseSteps { get; init; } = 1000;
 
     /// <summary>Steps of the initial SFT phase of the cheap fix.</summary>
-    public int CheapSftSteps { get; init; } = 200;
+    public int CheapSftSteps { get; init; } = 20;
 
     /// <summary>Fraction of the labelled training inputs the cheap fix trains on.</summary>
     public double CheapSftFraction { get; init; } = 0.01;
 
     /// <summary>The optimisers compared (each with its base learning rate).</summary>
     public IReadOnlyList<OptimizerSetting> Optimizers { get; init; } =
-        new[] { new OptimizerSetting(OptimizerKind.Sgd, 0.05), new OptimizerSetting(OptimizerKind.Adam, 1e-4) };
+        new[] { new OptimizerSetting(OptimizerKind.Sgd, 0.2), new OptimizerSetting(OptimizerKind.Adam, 1e-4) };
 
     /// <summary>Rewards of a wrong answer on a modified input: -1 (main) and 0.5 (variant).</summary>
     public IReadOnlyList<double> WrongRewardsOnModified { get; init; } = new[] { -1.0, 0.5 };
@@ -72,6 +72,9 @@ public sealed record ControlledExperimentOptions
     /// <summary>Torch CPU threads during the run (restored after); 1 is fastest for these small matrices on a shared machine.</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>Finetuning runs trained side by side (each on its own model copy; the numbers do not depend on it).</summary>
+    public int Parallelism { get; init; } = 2;
+
     /// <summary>Log every this many steps (and the last step).</summary>
     public int LogEvery { get; init; } = 10;
 
@@ -81,11 +84,18 @@ public sealed record ControlledExperimentOptions
     /// <summary>The full grid: every method, both optimisers, both reward variants, 3 seeds.</summary>
     public static ControlledExperimentOptions Full => new();
 
-    /// <summary>A reduced setting for notebooks (under 45 s on 2 cores): one seed, SGD, rewards -1, shorter runs.</summary>
+    /// <summary>
+    /// A reduced setting for notebooks: one seed, SGD, rewards -1, 500 training inputs, 500 pretraining steps and a
+    /// budget of 800 steps (SFT phase 500).
+    /// </summary>
     public static ControlledExperimentOptions Reduced => new()
     {
+        TrainCount = 500,
+        PretrainSteps = 500,
+        Steps = 800,
+        SftPhaseSteps = 500,
         Seeds = new[] { 0 },
-        Optimizers = new[] { new OptimizerSetting(OptimizerKind.Sgd, 0.05) },
+        Optimizers = new[] { new OptimizerSetting(OptimizerKind.Sgd, 0.2) },
         WrongRewardsOnModified = new[] { -1.0 },
     };
 }

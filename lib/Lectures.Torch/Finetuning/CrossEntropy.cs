@@ -6,7 +6,7 @@ namespace Lectures.Torch.Finetuning;
 /// SFT: J_i = -CE(p(.|x_i), y_i) = ln p(y_i|x_i) on the target labels, with dJ_i/dz = (e_{y_i} - p) / tau; either on
 /// every training input or on a seeded random fraction of them (the cheap fix: SFT on 1% of the labelled inputs).
 /// </summary>
-public sealed class CrossEntropy : FinetuningObjective
+public sealed class CrossEntropy : PolicyObjective
 {
     readonly double fraction;
     readonly int seed;

@@ -6,13 +6,13 @@ namespace Lectures.Torch.Finetuning;
 /// Entropy regularisation: J_i = J_i^inner + beta H(p_i), H(p) = -sum_k p_k ln p_k, with
 /// dH/dz_k = -(1/tau) p_k (ln p_k + H).
 /// </summary>
-public sealed class EntropyRegularised : FinetuningObjective
+public sealed class EntropyRegularised : PolicyObjective
 {
-    readonly FinetuningObjective inner;
+    readonly PolicyObjective inner;
     readonly double beta;
 
     /// <summary>The objective <paramref name="inner"/> plus beta times the entropy.</summary>
-    public EntropyRegularised(FinetuningObjective inner, double beta)
+    public EntropyRegularised(PolicyObjective inner, double beta)
     {
         ArgumentNullException.ThrowIfNull(inner);
         if (!(beta > 0))

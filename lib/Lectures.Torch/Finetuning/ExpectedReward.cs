@@ -6,7 +6,7 @@ namespace Lectures.Torch.Finetuning;
 /// RFT with the exact expected gradient (perfect exploration): J_i = V(x_i) = sum_k p(k|x_i) r(x_i, k), with all K
 /// labels enumerated; dV/dz_k = (1/tau) p_k (r_k - V).
 /// </summary>
-public sealed class ExpectedReward : FinetuningObjective
+public sealed class ExpectedReward : PolicyObjective
 {
     /// <inheritdoc />
     public override string Name => "RFT (exact gradient)";

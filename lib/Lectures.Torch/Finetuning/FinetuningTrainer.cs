@@ -42,6 +42,7 @@ public static class FinetuningTrainer
         var large = batch.Task.IsModified.Select((m, i) => (m, i)).Where(t => !t.m).Select(t => t.i).ToArray();
         using var smallWeights = GroupWeights(small, batch);
         using var largeWeights = GroupWeights(large, batch);
+        var monitor = new RewardStdMonitor(smallStdThreshold);
         var records = new List<ControlledExperimentRecord>();
         var total = method.TotalSteps;
         var step = 0;
@@ -67,7 +68,7 @@ public static class FinetuningTrainer
                 }
                 var allNorm = GradientNorm(model, logits, weights * ascent);
                 if (logging)
-                    records.AddRange(Log(logits, batch, label, step, phase.Objective.Name, smallStdThreshold,
+                    records.AddRange(Log(logits, batch, monitor, label, step, phase.Objective.Name,
                         (SmallStdGroup, small, smallNorm), (LargeStdGroup, large, largeNorm), (AllGroup, Enumerable.Range(0, batch.Count).ToArray(), allNorm)));
                 if (step < total) optimiser.step();
             }
@@ -93,28 +94,36 @@ public static class FinetuningTrainer
         return Math.Sqrt(squares);
     }
 
-    static IEnumerable<ControlledExperimentRecord> Log(Tensor logits, TrainingBatch batch, RunLabel label, int step, string phase,
-        double threshold, params (string Name, int[] Members, double GradientNorm)[] groups)
+    static IEnumerable<ControlledExperimentRecord> Log(Tensor logits, TrainingBatch batch, RewardStdMonitor monitor, RunLabel label, int step, string phase,
+        params (string Name, int[] Members, double GradientNorm)[] groups)
     {
-        double[] v, std;
         bool[] correct;
+        double[] std;
         using (no_grad())
         {
-            using var p = Policy.Probabilities(logits, 1.0);
-            using var vt = Policy.ExpectedReward(p, batch.Rewards).to_type(ScalarType.Float64);
-            using var st = Policy.RewardStd(p, batch.Rewards).to_type(ScalarType.Float64);
-            using var predicted = p.argmax(1);
-            using var target = batch.Targets.argmax(1);
-            using var ok = predicted.eq(target);
-            v = vt.data<double>().ToArray();
-            std = st.data<double>().ToArray();
+            using var p = Policy.Probabilities(logits, 1.0).to_type(ScalarType.Float64);
+            using var rewards = batch.Rewards.to_type(ScalarType.Float64);
+            monitor.Observe(p.data<double>().ToArray(), rewards.data<double>().ToArray(), batch.ClassCount);
+            using var ok = p.argmax(1).eq(batch.Targets.argmax(1));
             correct = ok.data<bool>().ToArray();
+            std = monitor.RewardStd.ToArray();
         }
         foreach (var (name, members, norm) in groups)
         {
-            var (meanStd, p10, smallFraction) = GroupStatistics.RewardStd(members.Select(i => std[i]).ToArray(), threshold);
+            var summary = monitor.Summarize(members);
             yield return new ControlledExperimentRecord(label.Method, label.Optimizer, label.Rewards, label.Seed, step, phase, name,
-                members.Average(i => v[i]), members.Count(i => correct[i]) / (double)members.Length, norm, meanStd, p10, smallFraction);
+                summary.MeanExpectedReward, members.Count(i => correct[i]) / (double)members.Length, norm,
+                summary.MeanRewardStd, TenthPercentile(members.Select(i => std[i]).ToArray()), summary.FractionBelowThreshold);
         }
+    }
+
+    /// <summary>The 10th percentile with linear interpolation between order statistics (numpy's default).</summary>
+    static double TenthPercentile(double[] values)
+    {
+        Array.Sort(values);
+        var position = 0.1 * (values.Length - 1);
+        var lo = (int)Math.Floor(position);
+        var hi = Math.Min(lo + 1, values.Length - 1);
+        return values[lo] + (position - lo) * (values[hi] - values[lo]);
     }
 }

@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace Lectures.Torch.Finetuning;
 
-/// <summary>The softmax policy over labels and its per-input reward statistics.</summary>
+/// <summary>The softmax policy over labels and its expected reward.</summary>
 public static class Policy
 {
     /// <summary>p = softmax(z / tau), row by row.</summary>
@@ -15,12 +15,4 @@ public static class Policy
 
     /// <summary>V(x_i) = sum_k p_ik r_ik, the expected reward of each row.</summary>
     public static Tensor ExpectedReward(Tensor probabilities, Tensor rewards) => (probabilities * rewards).sum(1);
-
-    /// <summary>STD(x_i) = sqrt(sum_k p_ik (r_ik - V_i)^2), the reward standard deviation of each row.</summary>
-    public static Tensor RewardStd(Tensor probabilities, Tensor rewards)
-    {
-        using var scope = NewDisposeScope();
-        var v = ExpectedReward(probabilities, rewards).unsqueeze(1);
-        return (probabilities * (rewards - v).square()).sum(1).clamp_min(0).sqrt().MoveToOuterDisposeScope();
-    }
 }

@@ -7,7 +7,7 @@ namespace Lectures.Torch.Finetuning;
 /// dV/dz = (1/m) sum_j (r(y_j) - b_j) (e_{y_j} - p) / tau with the leave-one-out baseline b_j = mean of the other
 /// m-1 rewards (b_j = 0 when m = 1). Samples come from <c>new Random(seed, step)</c>, so runs repeat exactly.
 /// </summary>
-public sealed class SampledReward : FinetuningObjective
+public sealed class SampledReward : PolicyObjective
 {
     readonly int samplesPerInput;
     readonly int seed;

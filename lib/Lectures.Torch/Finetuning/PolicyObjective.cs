@@ -7,7 +7,7 @@ namespace Lectures.Torch.Finetuning;
 /// logits z_i of the policy p = softmax(z / tau), and the input weights w_i. The trainer back-propagates
 /// sum_i w_i dJ_i/dz_i through the network, so every objective shares one training loop.
 /// </summary>
-public abstract class FinetuningObjective
+public abstract class PolicyObjective
 {
     /// <summary>A short name for logs and charts.</summary>
     public abstract string Name { get; }
@@ -19,5 +19,5 @@ public abstract class FinetuningObjective
     public virtual Tensor Weights(TrainingBatch batch) => full(batch.Count, 1, 1.0 / batch.Count, batch.DType);
 
     /// <summary>This objective plus beta times the policy entropy H(p) = -sum_k p_k ln p_k of every input.</summary>
-    public FinetuningObjective WithEntropyBonus(double beta) => new EntropyRegularised(this, beta);
+    public PolicyObjective WithEntropyBonus(double beta) => new EntropyRegularised(this, beta);
 }
