@@ -18,8 +18,8 @@ public static class ControlledExperiment
     {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
-        if (options.Threads < 1 || options.Parallelism < 1)
-            throw new ArgumentException($"Threads {options.Threads} and parallelism {options.Parallelism} are invalid: expected at least 1 each.", nameof(options));
+        if (options.Threads < 1)
+            throw new ArgumentException($"Threads {options.Threads} is invalid: expected at least 1.", nameof(options));
         Runtime.TorchRuntime.EnsureLoaded();
         var threads = TorchSharp.torch.get_num_threads();
         TorchSharp.torch.set_num_threads(options.Threads);
@@ -58,14 +58,12 @@ public static class ControlledExperiment
                 var jobs = options.Optimizers.SelectMany(o => ControlledMethods.All(options, seed).Select(m => (Optimizer: o, Method: m))).ToArray();
                 var labels = jobs.Select(job => new RunLabel(job.Method.Name, job.Optimizer.Name, RewardsName(wrong), seed)).ToArray();
                 var runs = new FinetuningRun[jobs.Length];
-                var models = jobs.Select(_ => pretrained.Copy()).ToArray();
-                // Runs are independent (own model copy, own seeded sampler), so running them side by side changes no number.
-                Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, j =>
+                for (var j = 0; j < jobs.Length; j++)
                 {
-                    using var model = models[j];
+                    using var model = pretrained.Copy();
                     runs[j] = FinetuningTrainer.Run(model, batch, jobs[j].Method, jobs[j].Optimizer, labels[j], options.LogEvery, options.SmallStdThreshold);
-                    progress?.Report(new ControlledExperimentProgress(Interlocked.Increment(ref done), runCount, labels[j]));
-                });
+                    progress?.Report(new ControlledExperimentProgress(++done, runCount, labels[j]));
+                }
                 records.AddRange(runs.SelectMany(r => r.Records));
                 diverged.AddRange(labels.Where((_, j) => runs[j].DivergedAtStep is not null));
             }

@@ -72,9 +72,6 @@ public sealed record ControlledExperimentOptions
     /// <summary>Torch CPU threads during the run (restored after); 1 is fastest for these small matrices on a shared machine.</summary>
     public int Threads { get; init; } = 1;
 
-    /// <summary>Finetuning runs trained side by side (each on its own model copy; the numbers do not depend on it).</summary>
-    public int Parallelism { get; init; } = 2;
-
     /// <summary>Log every this many steps (and the last step).</summary>
     public int LogEvery { get; init; } = 10;
 
@@ -83,6 +80,9 @@ public sealed record ControlledExperimentOptions
 
     /// <summary>The full grid: every method, both optimisers, both reward variants, 3 seeds.</summary>
     public static ControlledExperimentOptions Full => new();
+
+    /// <summary>The original study's size on MNIST: MLP 784-250-100-10 and 1000 training inputs from <paramref name="mnist"/> (e.g. <see cref="Lectures.Data.Mnist.Load"/>).</summary>
+    public static ControlledExperimentOptions ForMnist(LabelledImages mnist) => new() { Data = mnist, HiddenSizes = new[] { 250, 100 }, TrainCount = 1000 };
 
     /// <summary>
     /// A reduced setting for notebooks: one seed, SGD, rewards -1, 500 training inputs, 500 pretraining steps and a
