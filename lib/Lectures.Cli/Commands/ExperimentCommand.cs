@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lectures.Cli.Kit;
 using Lectures.Plotting;
+using Lectures.Torch.Finetuning;
 using Lectures.Torch.LanguageModel;
 
 namespace Lectures.Cli.Commands;
@@ -14,6 +15,7 @@ public static class ExperimentCommand
     /// <summary>The experiments by name, with a one-line description each.</summary>
     public static readonly IReadOnlyDictionary<string, string> Names = new SortedDictionary<string, string>
     {
+        ["finetune"] = "controlled finetuning on UCI digits: RFT vs SFT vs heuristics on small- and large-std inputs (3 seeds)",
         ["lm"] = "a small character language model: reward std per input, RFT vs SFT on six text tasks (findings I-III)",
     };
 
@@ -29,6 +31,13 @@ public static class ExperimentCommand
         var clock = Stopwatch.StartNew();
         switch (name)
         {
+            case "finetune":
+                options.RejectUnknown("--out");
+                var controlled = ControlledExperiment.Run(ControlledExperimentOptions.Full,
+                    Progress<ControlledExperimentProgress>(p => $"run {p.Run}/{p.RunCount}: {p.Label.Method} · {p.Label.Optimizer} · {p.Label.Rewards} · seed {p.Label.Seed}", clock));
+                controlled.WriteReport(outDir, ChartHtml.LocalPlotly);
+                Console.WriteLine(controlled.ToMarkdown());
+                break;
             case "lm":
                 options.RejectUnknown("--out", "--seed");
                 var result = LanguageModelExperiment.Run(
