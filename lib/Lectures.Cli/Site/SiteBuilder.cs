@@ -16,7 +16,10 @@ public static class SiteBuilder
     /// <summary>The plotly.js file name the pages load.</summary>
     public const string PlotlyFile = "plotly.min.js";
 
-    static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    // Not UseAdvancedExtensions: its generic attributes eat "{t}" and its superscripts eat "^", both common in the math.
+    static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder()
+        .UsePipeTables().UseGridTables().UseAutoIdentifiers().UseAutoLinks().UseMathematics()
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough).Build();
 
     /// <summary>One lecture page: the executed notebook and the page file name.</summary>
     public sealed record Page(string ExecutedNotebook, string FileName, string Title);

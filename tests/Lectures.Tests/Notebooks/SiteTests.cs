@@ -17,7 +17,7 @@ public class SiteTests(KitFixture kit)
         foreach (var (name, title) in new[] { ("02-second", "Second lecture"), ("01-first", "First lecture") })
             File.WriteAllText(Path.Combine(executed, name + ".ipynb"), $$$"""
                 {"cells": [
-                  {"cell_type": "markdown", "id": "a", "metadata": {}, "source": ["# {{{title}}}\n", "Some *emphasis* and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |"]},
+                  {"cell_type": "markdown", "id": "a", "metadata": {}, "source": ["# {{{title}}}\n", "Some *emphasis*, walks to {t}, sep <= D^(4 WI + 1) and D^2, and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |"]},
                   {"cell_type": "code", "id": "b", "metadata": {}, "execution_count": 1, "source": "1 < 2",
                    "outputs": [{"output_type": "display_data", "metadata": {}, "data": {"text/plain": ["True"]}}]}
                  ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
@@ -31,6 +31,7 @@ public class SiteTests(KitFixture kit)
         var page = File.ReadAllText(Path.Combine(dir, "01-first.html"));
         Assert.Contains("<h1 id=\"first-lecture\">First lecture</h1>", page);
         Assert.Contains("<em>emphasis</em>", page);
+        Assert.Contains("walks to {t}, sep &lt;= D^(4 WI + 1) and D^2", page);
         Assert.Contains("<table>", page);
         Assert.Contains("1 &lt; 2", page);
         Assert.Contains("<pre>True</pre>", page);
