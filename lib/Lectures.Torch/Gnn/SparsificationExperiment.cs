@@ -14,15 +14,22 @@ namespace Lectures.Torch.Gnn;
 /// </summary>
 public static class SparsificationExperiment
 {
-    /// <summary>Runs the grid of <paramref name="options"/>, reporting each finished training run.</summary>
+    /// <summary>Runs the grid of <paramref name="options"/> on the graph named by options.Dataset, reporting each finished training run.</summary>
     public static SparsificationResults Run(SparsificationOptions options, IProgress<ExperimentProgress>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        return Run(LoadDataset(options.Dataset), options, progress);
+    }
+
+    /// <summary>Runs the grid of <paramref name="options"/> on a graph already loaded (with features and labels); options.Dataset is ignored.</summary>
+    public static SparsificationResults Run(LoadedGraph loaded, SparsificationOptions options, IProgress<ExperimentProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         TorchRuntime.EnsureLoaded();
         torch.set_num_threads(options.Threads);
         var clock = Stopwatch.StartNew();
-        var loaded = LoadDataset(options.Dataset);
         var graph = loaded.Graph;
         var levels = options.Levels;
         var total = options.Seeds.Count * options.Methods.Count * levels.Count;

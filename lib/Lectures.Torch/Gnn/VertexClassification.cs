@@ -9,7 +9,8 @@ namespace Lectures.Torch.Gnn;
 /// Vertex classification on a graph with features X and labels y: a GNN with vertex readout trained full batch
 /// with Adam on cross-entropy over the training vertices, early stopping on validation accuracy, test accuracy at
 /// the best validation epoch. Holds the feature and label tensors (float32 / int64) so that many runs (seeds,
-/// sparsified graphs) share them. Runs are reproducible: a seed fixes the initial weights and dropout.
+/// sparsified graphs) share them. Runs are reproducible: a seed fixes the initial weights and dropout (drawn from
+/// torch's global generator, so no other torch code may draw from it concurrently).
 /// </summary>
 public sealed class VertexClassification : IDisposable
 {

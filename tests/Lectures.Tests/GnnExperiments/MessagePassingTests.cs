@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace Lectures.Tests.GnnExperiments;
 
+[Collection(TorchTrainingCollection.Name)]
 public class MessagePassingTests
 {
     // Degrees 1, 3, 2, 2, 2: a pendant vertex 0 and the 4-cycle 1-2-4-3-1.

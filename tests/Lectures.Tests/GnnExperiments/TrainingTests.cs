@@ -3,6 +3,7 @@ using Lectures.Torch.Gnn;
 
 namespace Lectures.Tests.GnnExperiments;
 
+[Collection(TorchTrainingCollection.Name)]
 public class TrainingTests
 {
     // Three blocks of 40 vertices with block-specific words: easy for a GNN, chance is 1/3.

@@ -2,6 +2,7 @@ using Lectures.Torch.Gnn;
 
 namespace Lectures.Tests.GnnExperiments;
 
+[Collection(TorchTrainingCollection.Name)]
 public class UgsTests
 {
     private static readonly TrainingOptions OneRound = TrainingTests.Quick with { MaxEpochs = 10, Patience = 10 };
