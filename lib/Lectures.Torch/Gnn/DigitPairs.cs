@@ -16,8 +16,11 @@ public enum ChunkPlacement
 /// <summary>
 /// The interaction task: a pair of 8x8 digit images, label 1 when both show the same digit. Each image is cut into
 /// 16 chunks of 4 consecutive pixels (chunk k = row k/2, columns 4(k mod 2)..4(k mod 2)+3), one chunk per vertex of
-/// two 16-cliques joined by one edge (32 vertices). A vertex's features are its 4 pixels, the one-hot chunk
-/// position (16) and the one-hot image (2): 22 values.
+/// two 16-cliques joined by one edge (32 vertices). A vertex's features are 128 values, one slot per pixel of
+/// either image, zero except the 4 pixels of its own chunk (the chunk's pixels tensored with its image and position).
+/// A sum or mean over a clique then still shows which pixel of which image is which: with the pixels and a one-hot
+/// position side by side instead, a clique's sum keeps only the sum of its chunks, and GCN or GIN (which treat the
+/// members of a clique alike) could not see the images at all.
 /// </summary>
 public static class DigitPairs
 {
@@ -27,8 +30,8 @@ public static class DigitPairs
     /// <summary>Pixels per chunk: 4.</summary>
     public const int PixelsPerChunk = 4;
 
-    /// <summary>Features per vertex: 4 pixels + 16 positions + 2 images = 22.</summary>
-    public const int FeatureCount = PixelsPerChunk + ChunksPerImage + 2;
+    /// <summary>Features per vertex: one per pixel of either image, 2 x 64 = 128.</summary>
+    public const int FeatureCount = 2 * ChunksPerImage * PixelsPerChunk;
 
     /// <summary>The graph: two 16-cliques joined by the edge {15, 16}.</summary>
     public static Graph Graph() => Graphs.Graphs.TwoCliques(ChunksPerImage);
@@ -90,7 +93,10 @@ public static class DigitPairs
         return pairs;
     }
 
-    /// <summary>The vertex features of the pairs, row-major [pairs, 32, 22] (float32), under the placement.</summary>
+    /// <summary>
+    /// The vertex features of the pairs, row-major [pairs, 32, 128] (float32), under the placement: vertex v holding
+    /// chunk c of image b has x[64 b + 4 c + k] = pixel 4 c + k of image b (k = 0..3), zero elsewhere.
+    /// </summary>
     public static float[] Features(LabelledImages images, IReadOnlyList<(int First, int Second, bool Same)> pairs, ChunkPlacement placement)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -105,9 +111,8 @@ public static class DigitPairs
                 var (image, chunk) = Content(placement, v);
                 var pixels = images.Inputs[image == 0 ? pairs[p].First : pairs[p].Second];
                 var row = (p * n + v) * FeatureCount;
-                for (var k = 0; k < PixelsPerChunk; k++) x[row + k] = (float)pixels[chunk * PixelsPerChunk + k];
-                x[row + PixelsPerChunk + chunk] = 1;
-                x[row + PixelsPerChunk + ChunksPerImage + image] = 1;
+                var slot = row + image * ChunksPerImage * PixelsPerChunk + chunk * PixelsPerChunk;
+                for (var k = 0; k < PixelsPerChunk; k++) x[slot + k] = (float)pixels[chunk * PixelsPerChunk + k];
             }
         return x;
     }

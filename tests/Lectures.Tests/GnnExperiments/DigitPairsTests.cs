@@ -41,17 +41,19 @@ public class DigitPairsTests
     }
 
     [Fact]
-    public void FeaturesHoldTheChunkPixelsPositionAndImage()
+    public void FeaturesHoldTheChunkPixelsInTheSlotOfTheirImageAndPosition()
     {
         var images = Digits.Load();
         (int, int, bool)[] pairs = [(0, 1, images.Labels[0] == images.Labels[1])];
         var x = DigitPairs.Features(images, pairs, ChunkPlacement.HighWalkIndex);
-        Assert.Equal(32 * 22, x.Length);
-        // High placement, vertex 19: clique 1, slot 3 -> image 1 (the second image), chunk 8 + 1 = 9 (row 4, columns 4..7).
-        var row = x.AsSpan(19 * 22, 22).ToArray();
-        Assert.Equal(images.Inputs[1][36..40].Select(v => (float)v), row[..4]);
-        Assert.Equal(1f, row[4 + 9]);
-        Assert.Equal(1f, row[4 + 16 + 1]);
-        Assert.Equal(2f, row[4..].Sum());
+        Assert.Equal(32 * 128, x.Length);
+        // High placement, vertex 19: clique 1, slot 3 -> image 1 (the second image), chunk 8 + 1 = 9 (row 4, columns 4..7),
+        // so its pixels 36..39 sit at 64 + 36 .. 64 + 39 and everything else is 0.
+        var row = x.AsSpan(19 * 128, 128).ToArray();
+        Assert.Equal(images.Inputs[1][36..40].Select(v => (float)v), row[100..104]);
+        Assert.All(row[..100].Concat(row[104..]), v => Assert.Equal(0f, v));
+        // Summing a clique under the low placement gives back image 0 exactly.
+        var sum = Enumerable.Range(0, 64).Select(j => Enumerable.Range(0, 16).Sum(v => DigitPairs.Features(images, pairs, ChunkPlacement.LowWalkIndex)[v * 128 + j])).ToArray();
+        Assert.Equal(images.Inputs[0].Select(v => (float)v), sum);
     }
 }
