@@ -55,9 +55,6 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
     /// <summary>Writes interaction.csv and interaction.html (chart, then the comparison table) into the directory; returns the HTML path.</summary>
     public string WriteReport(string directory)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        Directory.CreateDirectory(directory);
-        WriteCsv(Path.Combine(directory, "interaction.csv"));
         var table = new StringBuilder("<table border=\"1\" cellpadding=\"4\"><tr><th>model</th><th>low WI</th><th>test acc. (%)</th>" +
                                       "<th>high WI</th><th>test acc. (%)</th><th>high - low (points)</th><th>in standard errors</th></tr>\n");
         foreach (var c in Comparisons())
@@ -70,10 +67,8 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
                     $"16-cliques joined by one edge. Models of depth {o.Depth}, width {o.Hidden}, mean pooling, one logit; {o.TrainPairs}/" +
                     $"{o.ValidationPairs}/{o.TestPairs} train/validation/test pairs; Adam lr {o.LearningRate}, batch {o.BatchSize}, at most " +
                     $"{o.MaxEpochs} epochs, patience {o.Patience}; seeds {string.Join(", ", o.Seeds)}; {Runs.Count} runs in {Elapsed.TotalMinutes:F1} min.</p>";
-        var path = Path.Combine(directory, "interaction.html");
-        ExperimentFiles.Write(path, ChartHtml.Page("Interactions: accuracy by walk index of the image partition",
-            [about, ChartHtml.Fragment(Chart()), "<h2>High vs low walk index (test accuracy, mean over seeds)</h2>", table.ToString()], ChartHtml.PlotlyCdn + ".js"));
-        return path;
+        return ExperimentFiles.WriteReport(directory, "interaction", WriteCsv, "Interactions: accuracy by walk index of the image partition",
+            [about, ChartHtml.Fragment(Chart()), "<h2>High vs low walk index (test accuracy, mean over seeds)</h2>", table.ToString()]);
     }
 
     /// <summary>"low walk index (WI = 548)" or "high walk index (WI = 8258)".</summary>

@@ -60,9 +60,6 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
     /// </summary>
     public string WriteReport(string directory)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        Directory.CreateDirectory(directory);
-        WriteCsv(Path.Combine(directory, "sparsification.csv"));
         var summary = Summary();
         var methods = summary.Select(p => p.Series).Distinct().ToList();
         var table = new StringBuilder("<table border=\"1\" cellpadding=\"4\"><tr><th>edges removed (%)</th>");
@@ -81,10 +78,8 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
         var about = $"<p>{WebUtility.HtmlEncode(Dataset)}<br>Model: {WebUtility.HtmlEncode(Options.Model.ToString())}; training: " +
                     $"{WebUtility.HtmlEncode(Options.Training.ToString())}; seeds {string.Join(", ", Options.Seeds)} (paired: the same split and " +
                     $"initial weights for every method); {Runs.Count} runs in {Elapsed.TotalMinutes:F1} min.</p>";
-        var path = Path.Combine(directory, "sparsification.html");
-        ExperimentFiles.Write(path, ChartHtml.Page($"Edge sparsification: {GnnSpec.Name(Options.Model.Architecture)}",
-            [about, ChartHtml.Fragment(Chart()), "<h2>Test accuracy (%), mean ± std over seeds</h2>", table.ToString()], ChartHtml.PlotlyCdn + ".js"));
-        return path;
+        return ExperimentFiles.WriteReport(directory, "sparsification", WriteCsv, $"Edge sparsification: {GnnSpec.Name(Options.Model.Architecture)}",
+            [about, ChartHtml.Fragment(Chart()), "<h2>Test accuracy (%), mean ± std over seeds</h2>", table.ToString()]);
     }
 
     internal static SeriesPoint Summarise(string series, double x, double[] values) =>

@@ -24,15 +24,15 @@ public class UgsTests
     }
 
     [Fact]
-    public void TheOrderIsAPermutationBuiltFromFivePercentRounds()
+    public void TheOrderIsAPermutationBuiltFromEqualRounds()
     {
         var graph = Graphs.Graphs.StochasticBlockModel([12, 12], 0.5, 0.05, seed: 2, featureCount: 8, wordsPerVertex: 2);
         using var task = new VertexClassification(graph, VertexSplit.Random(graph.VertexCount, 1));
         var rounds = new List<double>();
         var order = UnifiedGraphSparsifier.Order(task, TrainingTests.TinyGcn, OneRound with { MaxEpochs = 3 }, seed: 1,
-            progress: new SynchronousProgress<double>(rounds.Add));
+            roundFraction: 0.2, progress: new SynchronousProgress<double>(rounds.Add));
         Assert.Equal(Enumerable.Range(0, graph.EdgeCount), order.EdgeIds.Order());
-        var perRound = UnifiedGraphSparsifier.EdgesPerRound(graph.EdgeCount);
+        var perRound = UnifiedGraphSparsifier.EdgesPerRound(graph.EdgeCount, 0.2);
         Assert.Equal((graph.EdgeCount + perRound - 1) / perRound, rounds.Count);
         Assert.Equal(perRound / (double)graph.EdgeCount, rounds[0], 12);
     }
