@@ -1,0 +1,92 @@
+using Lectures.Finetuning;
+
+namespace Lectures.Torch.Finetuning;
+
+/// <summary>
+/// How much a heuristic moved the small-std group: gap closed = (V_h - V_RFT) / (V_{SFT then RFT} - V_RFT), final mean
+/// rewards; <see cref="LargeFinalReward"/> shows whether the heuristic kept the large-std group fitted.
+/// </summary>
+public sealed record HeuristicGap(string Method, double SmallFinalReward, double LargeFinalReward, double GapClosed, int DivergedRuns);
+
+/// <summary>
+/// The acceptance figures of one (optimiser, reward variant) cell, averaged over seeds. Rewards are the final mean
+/// expected rewards of a group unless named initial; gains are final minus initial. Small-std fractions are over all
+/// training inputs (confidently fitted inputs count too: STD is small near p = 1) and over the modified inputs only.
+/// </summary>
+public sealed record ControlledExperimentFindings(
+    string Optimizer, string Rewards, int Steps,
+    double SmallInitialReward, double LargeInitialReward,
+    double RftSmallFinalReward, double SftSmallFinalReward, double ReinforceSmallFinalReward,
+    double RftLargeFinalReward, double SftLargeFinalReward,
+    double SftThenRftSmallFinalReward, double CheapSmallFinalReward,
+    double SmallStdFractionBefore, double SmallStdFractionAfterSft, double SmallStdFractionAfterCheapSft,
+    double ModifiedSmallStdFractionBefore, double ModifiedSmallStdFractionAfterSft, double ModifiedSmallStdFractionAfterCheapSft,
+    IReadOnlyList<HeuristicGap> Heuristics)
+{
+    /// <summary>(RFT small-std gain) / (SFT small-std gain); the claim is that it is below 1/4.</summary>
+    public double RftToSftGainRatio => (RftSmallFinalReward - SmallInitialReward) / (SftSmallFinalReward - SmallInitialReward);
+
+    /// <summary>(cheap fix small-std gain) / (SFT then RFT small-std gain).</summary>
+    public double CheapFixFractionOfFull => (CheapSmallFinalReward - SmallInitialReward) / (SftThenRftSmallFinalReward - SmallInitialReward);
+
+    /// <summary>The figures of each (optimiser, reward variant) cell of <paramref name="records"/>.</summary>
+    public static IReadOnlyList<ControlledExperimentFindings> From(IReadOnlyList<ControlledExperimentRecord> records, IReadOnlyCollection<RunLabel> diverged,
+        ControlledExperimentOptions options)
+    {
+        var result = new List<ControlledExperimentFindings>();
+        foreach (var cell in records.GroupBy(r => (r.Optimizer, r.Rewards)))
+        {
+            var rows = cell.ToList();
+            double At(string method, string group, Func<int, int> step, Func<ControlledExperimentRecord, double> value) =>
+                rows.Where(r => r.Method == method && r.Group == group).GroupBy(r => r.Seed)
+                    .Select(seed => value(seed.Where(r => r.Step == step(seed.Max(x => x.Step))).DefaultIfEmpty(seed.Last()).First()))
+                    .DefaultIfEmpty(double.NaN).Average();
+            double Final(string method, string group = FinetuningTrainer.SmallStdGroup) => At(method, group, last => last, r => r.MeanReward);
+            double Initial(string group) => At(ControlledMethods.Rft, group, _ => 0, r => r.MeanReward);
+            double Fraction(string method, int step, string group = FinetuningTrainer.AllGroup) => At(method, group, _ => step, r => r.SmallStdFraction);
+
+            var rft = Final(ControlledMethods.Rft);
+            var full = Final(ControlledMethods.SftThenRft);
+            var heuristics = rows.Select(r => r.Method).Distinct().Where(m => m.StartsWith(ControlledMethods.HeuristicPrefix))
+                .Select(m => new HeuristicGap(m, Final(m), Final(m, FinetuningTrainer.LargeStdGroup), (Final(m) - rft) / (full - rft),
+                    diverged.Count(d => d.Method == m && d.Optimizer == cell.Key.Optimizer && d.Rewards == cell.Key.Rewards)))
+                .ToList();
+            result.Add(new ControlledExperimentFindings(cell.Key.Optimizer, cell.Key.Rewards, options.Steps,
+                Initial(FinetuningTrainer.SmallStdGroup), Initial(FinetuningTrainer.LargeStdGroup),
+                rft, Final(ControlledMethods.Sft), Final(ControlledMethods.Reinforce),
+                Final(ControlledMethods.Rft, FinetuningTrainer.LargeStdGroup), Final(ControlledMethods.Sft, FinetuningTrainer.LargeStdGroup),
+                full, Final(ControlledMethods.CheapSftThenRft),
+                Fraction(ControlledMethods.Rft, 0), Fraction(ControlledMethods.SftThenRft, options.SftPhaseSteps),
+                Fraction(ControlledMethods.CheapSftThenRft, options.CheapSftSteps),
+                Fraction(ControlledMethods.Rft, 0, FinetuningTrainer.SmallStdGroup),
+                Fraction(ControlledMethods.SftThenRft, options.SftPhaseSteps, FinetuningTrainer.SmallStdGroup),
+                Fraction(ControlledMethods.CheapSftThenRft, options.CheapSftSteps, FinetuningTrainer.SmallStdGroup),
+                heuristics));
+        }
+        return result;
+    }
+
+    /// <summary>The figures as (quantity, value) rows for tables.</summary>
+    public IReadOnlyList<(string Quantity, string Value)> Rows()
+    {
+        var rows = new List<(string, string)>
+        {
+            ("small-std group: initial mean reward", F(SmallInitialReward)),
+            ("large-std group: initial mean reward", F(LargeInitialReward)),
+            ($"small-std final reward after {Steps} steps: RFT (exact) / REINFORCE / SFT", $"{F(RftSmallFinalReward)} / {F(ReinforceSmallFinalReward)} / {F(SftSmallFinalReward)}"),
+            ("small-std gain ratio RFT / SFT (claim: < 0.25)", F(RftToSftGainRatio)),
+            ("large-std final reward: RFT / SFT", $"{F(RftLargeFinalReward)} / {F(SftLargeFinalReward)}"),
+            ("small-std final reward: SFT then RFT / 1% SFT then RFT", $"{F(SftThenRftSmallFinalReward)} / {F(CheapSmallFinalReward)}"),
+            ("1% fix gain as a fraction of SFT then RFT gain", F(CheapFixFractionOfFull)),
+            ("fraction of inputs with small std: before / after SFT / after 1% SFT",
+                $"{F(SmallStdFractionBefore)} / {F(SmallStdFractionAfterSft)} / {F(SmallStdFractionAfterCheapSft)}"),
+            ("same, among the modified inputs only",
+                $"{F(ModifiedSmallStdFractionBefore)} / {F(ModifiedSmallStdFractionAfterSft)} / {F(ModifiedSmallStdFractionAfterCheapSft)}"),
+        };
+        rows.AddRange(Heuristics.Select(h => ($"{h.Method}: small-std final reward, gap closed (claim: < 0.5); large-std final reward",
+            $"{F(h.SmallFinalReward)}, {F(h.GapClosed)}; {F(h.LargeFinalReward)}" + (h.DivergedRuns > 0 ? $" ({h.DivergedRuns} runs diverged)" : ""))));
+        return rows;
+    }
+
+    static string F(double x) => double.IsNaN(x) ? "n/a" : x.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+}

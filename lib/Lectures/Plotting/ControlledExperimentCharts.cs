@@ -1,0 +1,60 @@
+using Lectures.Finetuning;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace Lectures.Plotting;
+
+/// <summary>Charts of the controlled finetuning experiments: one line per method (or method and group), mean over seeds.</summary>
+public static class ControlledExperimentCharts
+{
+    /// <summary>Mean expected reward of one group against the step, one line per method.</summary>
+    public static GenericChart RewardCurves(IEnumerable<ControlledExperimentRecord> records, string group, string optimizer, string rewards) =>
+        Curves(records.Where(r => r.Group == group && r.Optimizer == optimizer && r.Rewards == rewards), r => r.Method, r => r.MeanReward,
+            $"Mean reward of the {group} inputs ({optimizer}, {rewards})", "mean expected reward V(x) over the group", log: false);
+
+    /// <summary>
+    /// Norm of the gradient of each group's mean objective against the step, for the given methods (log scale):
+    /// small-std inputs get almost no gradient under RFT.
+    /// </summary>
+    public static GenericChart GradientNormCurves(IEnumerable<ControlledExperimentRecord> records, IReadOnlyCollection<string> methods, string optimizer, string rewards) =>
+        Curves(records.Where(r => r.Group != "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Rewards == rewards),
+            r => $"{r.Method}, {r.Group}", r => r.GradientNorm,
+            $"Gradient norm per group ({optimizer}, {rewards})", "||gradient of the group's mean objective|| (log scale)", log: true);
+
+    /// <summary>10th percentile of the reward std of one group against the step, one line per method.</summary>
+    public static GenericChart RewardStdCurves(IEnumerable<ControlledExperimentRecord> records, string group, string optimizer, string rewards) =>
+        Curves(records.Where(r => r.Group == group && r.Optimizer == optimizer && r.Rewards == rewards), r => r.Method, r => r.RewardStdP10,
+            $"10th percentile of the reward std, {group} inputs ({optimizer}, {rewards})", "10th percentile of STD(x) over the group", log: false);
+
+    /// <summary>Fraction of all training inputs with small reward std against the step, one line per method.</summary>
+    public static GenericChart SmallStdFractionCurves(IEnumerable<ControlledExperimentRecord> records, IReadOnlyCollection<string> methods, string optimizer, string rewards) =>
+        Curves(records.Where(r => r.Group == "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Rewards == rewards),
+            r => r.Method, r => r.SmallStdFraction,
+            $"Fraction of training inputs with small reward std ({optimizer}, {rewards})", "fraction of inputs with STD(x) below the threshold", log: false);
+
+    /// <summary>A bar per heuristic: the fraction of the small-std reward gap between RFT and SFT then RFT that it closes.</summary>
+    public static GenericChart GapClosedBars(IReadOnlyList<(string Heuristic, double GapClosed)> gaps, string optimizer, string rewards) =>
+        Chart.Column<double, string, string>(gaps.Select(g => g.GapClosed), Keys: gaps.Select(g => g.Heuristic).ToArray(), Name: "gap closed")
+            .Titled($"Heuristics: fraction of the small-std gap closed ({optimizer}, {rewards})")
+            .WithXAxisStyle<double, double, string>(TitleText: "heuristic (RFT with ...)")
+            .WithYAxisStyle<double, double, string>(TitleText: "(V_heuristic - V_RFT) / (V_SFT-then-RFT - V_RFT), small-std group");
+
+    static GenericChart Titled(this GenericChart chart, string title) =>
+        // Plotly.NET.CSharp has no title setter; Plotly.NET's takes F# options, where null means None.
+        Plotly.NET.Chart.withTitle(Title.init(Microsoft.FSharp.Core.FSharpOption<string>.Some(title), null, null, null, null, null, null, null, null, null, null, null)).Invoke(chart);
+
+    static GenericChart Curves(IEnumerable<ControlledExperimentRecord> records, Func<ControlledExperimentRecord, string> series,
+        Func<ControlledExperimentRecord, double> value, string title, string yTitle, bool log)
+    {
+        var lines = records.GroupBy(series).Select(s =>
+        {
+            var points = s.GroupBy(r => r.Step).OrderBy(g => g.Key).Select(g => (Step: g.Key, Value: g.Average(value))).ToList();
+            return Chart.Line<int, double, string>(points.Select(p => p.Step), points.Select(p => p.Value), Name: s.Key, ShowLegend: true);
+        });
+        return Chart.Combine(lines)
+            .Titled(title)
+            .WithXAxisStyle<double, double, string>(TitleText: "finetuning step (full batch)")
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: log ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear);
+    }
+}

@@ -1,0 +1,101 @@
+using Lectures.Torch.Finetuning;
+
+namespace Lectures.Tests.FinetuneExperiments;
+
+public class ControlledExperimentTests
+{
+    /// <summary>200 digits, MLP 64-32-10, 300 pretraining steps, 300 finetuning steps, one seed: a few seconds.</summary>
+    static readonly ControlledExperimentOptions Tiny = new()
+    {
+        TrainCount = 200,
+        HiddenSizes = new[] { 32 },
+        PretrainSteps = 300,
+        PretrainLearningRate = 1e-2,
+        Steps = 300,
+        SftPhaseSteps = 200,
+        CheapSftSteps = 10,
+        Optimizers = new[] { new OptimizerSetting(OptimizerKind.Sgd, 0.5) },
+        WrongRewardsOnModified = new[] { -1.0 },
+        Seeds = new[] { 0 },
+        LogEvery = 50,
+        SinglePrecision = false,
+    };
+
+    static readonly Lazy<ControlledExperimentResults> TinyResults = new(() => ControlledExperiment.Run(Tiny));
+
+    [Fact]
+    public void RftStallsOnSmallStdInputsWhileSftFitsThem()
+    {
+        var f = Assert.Single(TinyResults.Value.Findings);
+        Assert.True(f.SmallInitialReward < -0.95, $"Modified inputs should start near reward -1, got {f.SmallInitialReward}.");
+        Assert.True(f.RftToSftGainRatio < 0.25, $"RFT gained {f.RftToSftGainRatio:F3} of SFT's gain on the small-std group.");
+        Assert.True(f.RftLargeFinalReward > 0.8, $"RFT should fit the large-std group, got {f.RftLargeFinalReward}.");
+        Assert.True(f.SftLargeFinalReward > 0.5, $"SFT should fit the large-std group, got {f.SftLargeFinalReward}.");
+        Assert.True(f.SftThenRftSmallFinalReward > f.RftSmallFinalReward + 0.2,
+            $"SFT then RFT ({f.SftThenRftSmallFinalReward}) should beat RFT ({f.RftSmallFinalReward}) on the small-std group.");
+        Assert.True(f.ModifiedSmallStdFractionBefore >= 0.75, $"Most modified inputs should start with small std, got {f.ModifiedSmallStdFractionBefore}.");
+        Assert.True(f.ModifiedSmallStdFractionAfterSft < f.ModifiedSmallStdFractionBefore - 0.5,
+            $"The SFT phase should lift most modified inputs out of small std ({f.ModifiedSmallStdFractionBefore} -> {f.ModifiedSmallStdFractionAfterSft}).");
+    }
+
+    [Fact]
+    public void LogsEveryGroupAtEveryLoggedStepAndWritesCsvAndReport()
+    {
+        var results = TinyResults.Value;
+        var methods = ControlledMethods.All(Tiny, 0).Count;
+        // Steps 0, 50, ..., 300 plus the cheap fix's phase start at 10, for 3 groups each.
+        Assert.Equal(methods * 7 * 3 + 3, results.Records.Count);
+        // Step 0 is the same pretrained model for every method.
+        Assert.Single(results.Records.Where(r => r.Step == 0 && r.Group == "small-std").Select(r => r.MeanReward).Distinct());
+        var dir = Directory.CreateTempSubdirectory("lectures-report-").FullName;
+        try
+        {
+            results.WriteReport(dir);
+            var csv = File.ReadAllLines(Path.Combine(dir, "records.csv"));
+            Assert.Equal(results.Records.Count + 1, csv.Length);
+            Assert.StartsWith("method,optimizer,rewards,seed,step,phase,group,mean_reward", csv[0]);
+            var html = File.ReadAllText(Path.Combine(dir, "report.html"));
+            Assert.Contains("Mean reward of the small-std inputs", html);
+            Assert.Contains("Heuristics: fraction of the small-std gap closed", html);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void SameSeedSameNumbers()
+    {
+        FinetuningRun Once(int seed)
+        {
+            using var batch = ExactGradientTests.TinyBatch(out var model);
+            using (model)
+            {
+                var method = new FinetuningMethod("mixed", new[]
+                {
+                    new FinetuningPhase(new CrossEntropy(0.5, seed), 5),
+                    new FinetuningPhase(new SampledReward(2, seed), 10),
+                });
+                return FinetuningTrainer.Run(model, batch, method, new OptimizerSetting(OptimizerKind.Adam, 1e-2), new RunLabel("m", "o", "r", seed));
+            }
+        }
+        var a = Once(1);
+        var b = Once(1);
+        var c = Once(2);
+        Assert.Equal(16 * 3, a.Records.Count);
+        Assert.Equal(a.Records, b.Records);
+        Assert.NotEqual(a.Records.Select(r => r.MeanReward), c.Records.Select(r => r.MeanReward));
+    }
+
+    [Fact]
+    public void BadSettingsAreRejectedWithTheValue()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ControlledExperiment.Run(Tiny with { LabelSetSize = 11 }));
+        Assert.Contains("k = 11 is out of range: expected 1..10", e.Message);
+        e = Assert.Throws<ArgumentException>(() => ControlledExperiment.Run(Tiny with { SftPhaseSteps = 500 }));
+        Assert.Contains("Step budget 300 with SFT phases of 500", e.Message);
+        e = Assert.Throws<ArgumentException>(() => ControlledExperiment.Run(Tiny with { TrainCount = 1797 }));
+        Assert.Contains("TrainCount 1797 is too large", e.Message);
+    }
+}
