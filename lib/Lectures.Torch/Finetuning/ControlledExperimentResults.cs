@@ -83,7 +83,7 @@ public sealed class ControlledExperimentResults
     /// <summary>One sentence stating the setting: data, model, budget, optimisers, seeds.</summary>
     public static string Describe(ControlledExperimentOptions o) =>
         $"Data: {(o.Data is null ? "digits (embedded)" : $"{o.Data.Count} inputs of dimension {o.Data.Dimension}")}, {o.TrainCount} training inputs; " +
-        $"MLP hidden {string.Join("-", o.HiddenSizes)}, double precision; pretraining {o.PretrainSteps} Adam steps at lr {o.PretrainLearningRate:G3} on label sets of k = {o.LabelSetSize}; " +
+        $"MLP hidden {string.Join("-", o.HiddenSizes)}, {(o.SinglePrecision ? "float32" : "double precision")}; pretraining {o.PretrainSteps} Adam steps at lr {o.PretrainLearningRate:G3} on label sets of k = {o.LabelSetSize}; " +
         $"{o.ModifiedFraction:P0} of inputs modified; budget {o.Steps} full-batch steps (SFT phase {o.SftPhaseSteps}, 1% SFT phase {o.CheapSftSteps} on {o.CheapSftFraction:P0}); " +
         $"optimisers {string.Join(", ", o.Optimizers.Select(x => x.Name))}; seeds {string.Join(", ", o.Seeds)}; small std means STD(x) < {o.SmallStdThreshold:G3}; " +
         "rewards and stds are of softmax(z) at temperature 1.";
