@@ -63,6 +63,9 @@ public sealed record ControlledExperimentOptions
     /// <summary>Samples per input of sampled REINFORCE.</summary>
     public int ReinforceSamples { get; init; } = 4;
 
+    /// <summary>The names of the methods to run (e.g. <see cref="ControlledMethods.Rft"/>); null runs every method.</summary>
+    public IReadOnlyList<string>? Methods { get; init; }
+
     /// <summary>
     /// Train in single precision (float32; about 4x faster on CPU) instead of double; probabilities down to 1e-30 are
     /// still represented, so the small-std inputs keep their tiny but nonzero gradients.

@@ -23,7 +23,8 @@ public static class ControlledMethods
 
     /// <summary>
     /// RFT, REINFORCE, SFT, SFT then RFT, the cheap fix, and the heuristics (RFT with lr x m, with temperature tau,
-    /// with entropy bonus beta), each on <see cref="ControlledExperimentOptions.Steps"/> steps.
+    /// with entropy bonus beta), each on <see cref="ControlledExperimentOptions.Steps"/> steps; only those named in
+    /// <see cref="ControlledExperimentOptions.Methods"/> when it is set.
     /// </summary>
     public static IReadOnlyList<FinetuningMethod> All(ControlledExperimentOptions options, int seed)
     {
@@ -44,6 +45,10 @@ public static class ControlledMethods
         methods.AddRange(options.LearningRateMultipliers.Select(m => FinetuningMethod.Single($"{HeuristicPrefix}lr x{m:G3}", rft, steps, learningRateScale: m)));
         methods.AddRange(options.Temperatures.Select(t => FinetuningMethod.Single($"{HeuristicPrefix}temperature {t:G3}", rft, steps, temperature: t)));
         methods.AddRange(options.EntropyCoefficients.Select(b => FinetuningMethod.Single($"{HeuristicPrefix}entropy {b:G3}", rft.WithEntropyBonus(b), steps)));
-        return methods;
+        if (options.Methods is null) return methods;
+        var unknown = options.Methods.Where(name => methods.All(m => m.Name != name)).ToArray();
+        if (unknown.Length > 0 || options.Methods.Count == 0)
+            throw new ArgumentException($"Methods [{string.Join(", ", unknown)}] are unknown or none was chosen: expected names among {string.Join(", ", methods.Select(m => m.Name))}.", nameof(options));
+        return methods.Where(m => options.Methods.Contains(m.Name)).ToList();
     }
 }

@@ -92,8 +92,11 @@ public static class LanguageModelExperiment
         };
         if (options.IncludeReinforce)
             runs.Add((Reinforce, [new(new ReinforceObjective(options.SamplesPerInput), train, options.FinetuningSteps)]));
-        runs.Add((SftThenRft, [new(NextTokenObjective.Sft, train, options.InitialSftSteps), new(Ppo(options), train, options.FinetuningSteps)]));
-        runs.Add((CheapSftThenRft, [new(NextTokenObjective.Sft, labelled, options.SmallSftSteps), new(Ppo(options), train, options.FinetuningSteps)]));
+        if (options.IncludeSftPhaseRuns)
+        {
+            runs.Add((SftThenRft, [new(NextTokenObjective.Sft, train, options.InitialSftSteps), new(Ppo(options), train, options.FinetuningSteps)]));
+            runs.Add((CheapSftThenRft, [new(NextTokenObjective.Sft, labelled, options.SmallSftSteps), new(Ppo(options), train, options.FinetuningSteps)]));
+        }
 
         var outcomes = new Dictionary<string, FinetuningRun>();
         for (var r = 0; r < runs.Count; r++)

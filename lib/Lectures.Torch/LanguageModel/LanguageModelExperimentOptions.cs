@@ -60,6 +60,9 @@ public sealed record LanguageModelExperimentOptions
     /// <summary>Also run REINFORCE with a baseline (PPO is always run).</summary>
     public bool IncludeReinforce { get; init; } = true;
 
+    /// <summary>Whether to run "SFT then RFT" and "small SFT then RFT" (the SFT-phase figures are NaN without them).</summary>
+    public bool IncludeSftPhaseRuns { get; init; } = true;
+
     /// <summary>Steps of the initial SFT phase on all labelled training inputs.</summary>
     public int InitialSftSteps { get; init; } = 20;
 

@@ -29,17 +29,25 @@ public sealed record TaskOutcome(string Task, double UnfamiliarFraction, string[
     public double FractionSmallStdLowReward =>
         Enumerable.Range(0, InitialRewardStd.Length).Count(i => InitialRewardStd[i] < StdThreshold && InitialReward[i] < LowReward) / (double)InitialRewardStd.Length;
 
-    /// <summary>Test reward gained by a run: R_run - R_pretrained.</summary>
-    public double Gain(string run) => Runs[run].TestReward - InitialTestReward;
+    /// <summary>Per training input, the improvement of a run: V_final(x) - V_initial(x).</summary>
+    public double[] Improvement(string run) => Runs[run].FinalReward.Select((v, i) => v - InitialReward[i]).ToArray();
+
+    /// <summary>Test reward gained by a run: R_run - R_pretrained (NaN when the run was not made).</summary>
+    public double Gain(string run) => TestReward(run) - InitialTestReward;
+
+    /// <summary>Test reward of a run, NaN when the run was not made.</summary>
+    public double TestReward(string run) => Runs.TryGetValue(run, out var r) ? r.TestReward : double.NaN;
 
     /// <summary>RFT's gain relative to SFT's: (R_RFT - R_0) / (R_SFT - R_0) on the test inputs.</summary>
     public double RftGainRelativeToSft => Gain(LanguageModelExperiment.Rft) / Gain(LanguageModelExperiment.Sft);
 
     /// <summary>Fraction of small-std inputs after the initial SFT phase (the end of the first phase of "SFT then RFT").</summary>
-    public double FractionSmallStdAfterSftPhase => Runs[LanguageModelExperiment.SftThenRft].PhaseEnds[0].FractionSmallStd;
+    public double FractionSmallStdAfterSftPhase => SftPhaseEnd?.FractionSmallStd ?? double.NaN;
 
     /// <summary>Fraction of inputs with small std and low reward after the initial SFT phase.</summary>
-    public double FractionSmallStdLowRewardAfterSftPhase => Runs[LanguageModelExperiment.SftThenRft].PhaseEnds[0].FractionSmallStdLowReward;
+    public double FractionSmallStdLowRewardAfterSftPhase => SftPhaseEnd?.FractionSmallStdLowReward ?? double.NaN;
+
+    ProbePoint? SftPhaseEnd => Runs.TryGetValue(LanguageModelExperiment.SftThenRft, out var r) ? r.PhaseEnds[0] : null;
 
     /// <summary>How much of the gain of full SFT then RFT the cheap SFT phase then RFT recovers:
     /// (R_cheap - R_0) / (R_full - R_0) on the test inputs, R_0 the pretrained model's reward.</summary>
@@ -48,8 +56,8 @@ public sealed record TaskOutcome(string Task, double UnfamiliarFraction, string[
     /// <summary>How much of the benefit of full SFT before RFT (over RFT alone) the cheap SFT phase recovers:
     /// (R_cheap - R_RFT) / (R_full - R_RFT) on the test inputs (unstable where the benefit is near zero).</summary>
     public double CheapSftBenefitRecovery =>
-        (Runs[LanguageModelExperiment.CheapSftThenRft].TestReward - Runs[LanguageModelExperiment.Rft].TestReward)
-        / (Runs[LanguageModelExperiment.SftThenRft].TestReward - Runs[LanguageModelExperiment.Rft].TestReward);
+        (TestReward(LanguageModelExperiment.CheapSftThenRft) - TestReward(LanguageModelExperiment.Rft))
+        / (TestReward(LanguageModelExperiment.SftThenRft) - TestReward(LanguageModelExperiment.Rft));
 }
 
 /// <summary>Mean of y over the points whose x lies in [Lower, Upper), with the number of points.</summary>
@@ -73,7 +81,7 @@ public sealed record LanguageModelExperimentResult(LanguageModelExperimentOption
     /// <summary>Finding II: the per-input improvement V_final - V_initial of <paramref name="run"/> on the training
     /// inputs of every task, averaged in bins of the initial STD (<see cref="StdBinEdges"/>).</summary>
     public BinnedMean[] ImprovementByInitialStd(string run) =>
-        Binned(Tasks.SelectMany(t => t.InitialRewardStd), Tasks.SelectMany(t => t.Runs[run].FinalReward.Select((v, i) => v - t.InitialReward[i])));
+        Binned(Tasks.SelectMany(t => t.InitialRewardStd), Tasks.SelectMany(t => t.Improvement(run)));
 
     /// <summary>Means of <paramref name="y"/> in the bins of <see cref="StdBinEdges"/> over <paramref name="x"/>.</summary>
     public static BinnedMean[] Binned(IEnumerable<double> x, IEnumerable<double> y)

@@ -216,4 +216,8 @@ public sealed record RewardStdReport(int Step, double[] ExpectedReward, double[]
     /// <summary>Fraction of inputs with STD strictly below <paramref name="threshold"/>.</summary>
     public double FractionBelow(double threshold) =>
         RewardStd.Length == 0 ? 0 : (double)RewardStd.Count(s => s < threshold) / RewardStd.Length;
+
+    /// <summary>Fraction of inputs with STD strictly below <paramref name="threshold"/> and V strictly below <paramref name="lowReward"/>.</summary>
+    public double FractionBelow(double threshold, double lowReward) =>
+        RewardStd.Length == 0 ? 0 : (double)RewardStd.Where((s, i) => s < threshold && ExpectedReward[i] < lowReward).Count() / RewardStd.Length;
 }

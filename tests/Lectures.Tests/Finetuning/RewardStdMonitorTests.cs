@@ -78,3 +78,15 @@ public class RewardStdMonitorTests
         Assert.Contains("at least 1 of its outputs; got 0", outputs.Message);
     }
 }
+
+public class RewardStdReportFractionTests
+{
+    [Fact]
+    public void FractionBelowCountsSmallStdAndLowRewardTogether()
+    {
+        // (V, STD): (0.1, 0.01) counts; (0.9, 0.01) has high V; (0.2, 0.3) has large STD; (0.4, 0.04) counts -> 2 of 4.
+        var report = new Lectures.Finetuning.RewardStdReport(0, [0.1, 0.9, 0.2, 0.4], [0.01, 0.01, 0.3, 0.04], [], 0.05);
+        Assert.Equal(0.5, report.FractionBelow(0.05, lowReward: 0.5), 12);
+        Assert.Equal(0.75, report.FractionBelow(0.05), 12);
+    }
+}

@@ -50,3 +50,18 @@ public class ExperimentResultTests
         Assert.Equal(12, bins.Sum(b => b.Count));
     }
 }
+
+public class ExperimentResultPartialRunTests
+{
+    [Fact]
+    public void ImprovementIsFinalMinusInitialRewardPerInput()
+    {
+        var t = new TaskOutcome("x", 0.5, ["a", "b"], [0.25, 0.5], [0.01, 0.3], InitialTestReward: 0.4,
+            new Dictionary<string, FinetuningRun> { [LanguageModelExperiment.Rft] = new(LanguageModelExperiment.Rft, [], [1.0, 0.75], [0, 0], 0.7, []) },
+            StdThreshold: 0.05, LowReward: 0.5);
+        Assert.Equal([0.75, 0.25], t.Improvement(LanguageModelExperiment.Rft));
+        // Without the SFT-phase runs their figures are NaN, not an exception; RFT's gain is still 0.7 - 0.4.
+        Assert.True(double.IsNaN(t.FractionSmallStdAfterSftPhase) && double.IsNaN(t.CheapSftRecovery) && double.IsNaN(t.Gain(LanguageModelExperiment.Sft)));
+        Assert.Equal(0.3, t.Gain(LanguageModelExperiment.Rft), 12);
+    }
+}
