@@ -8,7 +8,7 @@ const string Usage = """
       grade NAME --submissions DIR      grade submitted notebooks: out/grade/NAME/gradebook.csv and feedback/
             [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N]
       experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
-                                        (names: finetune, lm)
+                                        (names: sparsify, interaction, finetune, lm)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

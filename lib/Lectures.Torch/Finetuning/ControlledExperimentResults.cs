@@ -59,7 +59,7 @@ public sealed class ControlledExperimentResults
     /// Writes report.html (findings tables and, per optimiser and reward variant, reward curves per group, gradient
     /// norms, reward-std percentiles, small-std fractions and the heuristics' gaps) and records.csv into <paramref name="directory"/>.
     /// </summary>
-    public void WriteReport(string directory, string plotlyScriptSrc = ChartHtml.PlotlyCdn + ".js")
+    public void WriteReport(string directory, string plotlyScriptSrc = ChartHtml.LocalPlotly)
     {
         Directory.CreateDirectory(directory);
         WriteCsv(Path.Combine(directory, "records.csv"));

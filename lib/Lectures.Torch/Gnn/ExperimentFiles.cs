@@ -15,7 +15,7 @@ internal static class ExperimentFiles
         Directory.CreateDirectory(directory);
         writeCsv(Path.Combine(directory, name + ".csv"));
         var path = Path.Combine(directory, name + ".html");
-        Write(path, ChartHtml.Page(title, fragments, ChartHtml.PlotlyCdn + ".js"));
+        Write(path, ChartHtml.Page(title, fragments, ChartHtml.LocalPlotly));
         return path;
     }
 
