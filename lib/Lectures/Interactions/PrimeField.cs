@@ -30,13 +30,27 @@ public static class PrimeField
         return d < 0 ? d + Prime : d;
     }
 
-    /// <summary>(a * b) mod p for residues a, b: the 122-bit product folded with 2^61 = 1 (mod p).</summary>
+    /// <summary>
+    /// (a * b) mod p for residues a, b: with 8ab = hi 2^64 + lo, ab = hi 2^61 + lo / 8 and 2^61 = 1 (mod p), so
+    /// ab = hi + lo / 8 (mod p), a sum below 2p.
+    /// </summary>
     public static long Multiply(long a, long b)
     {
-        var hi = Math.BigMul((ulong)a, (ulong)b, out var lo);
-        var folded = (lo & Prime) + (lo >> 61) + (hi << 3);
-        folded = (folded & Prime) + (folded >> 61);
-        return (long)(folded >= Prime ? folded - Prime : folded);
+        var hi = Math.BigMul((ulong)a << 3, (ulong)b, out var lo);
+        var sum = hi + (lo >> 3);
+        return (long)(sum >= Prime ? sum - Prime : sum);
+    }
+
+    /// <summary>
+    /// (c + a * b) mod p for residues a, b, c, given a8 = 8a (precomputed when a is reused): hi + lo / 8 + c is
+    /// below 3p &lt; 2^63, folded once with 2^61 = 1 (mod p).
+    /// </summary>
+    internal static long MultiplyAdd(ulong a8, long b, long c)
+    {
+        var hi = Math.BigMul(a8, (ulong)b, out var lo);
+        var sum = hi + (lo >> 3) + (ulong)c;
+        sum = (sum & Prime) + (sum >> 61);
+        return (long)(sum >= Prime ? sum - Prime : sum);
     }
 
     /// <summary>a^e mod p by repeated squaring (e >= 0).</summary>

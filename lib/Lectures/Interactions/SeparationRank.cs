@@ -1,5 +1,4 @@
 using Lectures.Walks;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace Lectures.Interactions;
 
@@ -79,9 +78,10 @@ public static class SeparationRank
             for (var r = rank + 1; r < rows; r++)
             {
                 var row = a.AsSpan(r * cols + c, cols - c);
-                var factor = row[0];
-                if (factor == 0) continue;
-                for (var j = 0; j < row.Length; j++) row[j] = PrimeField.Subtract(row[j], PrimeField.Multiply(factor, top[j]));
+                if (row[0] == 0) continue;
+                // row -= row[0] * top, as row + (p - row[0]) * top.
+                var negated8 = (ulong)(PrimeField.Prime - row[0]) << 3;
+                for (var j = 0; j < row.Length; j++) row[j] = PrimeField.MultiplyAdd(negated8, top[j], row[j]);
             }
             rank++;
         }
@@ -100,15 +100,34 @@ public static class SeparationRank
         foreach (var x in matrix)
             if (!double.IsFinite(x))
                 throw new ArgumentException($"The evaluation matrix holds {x}; every f(a_p, b_q) must be finite (rescale the points or use the exact method).", nameof(matrix));
-        var m = Matrix<double>.Build.DenseOfArray(matrix);
-        var rowNorms = m.RowNorms(2.0);
-        m = Matrix<double>.Build.DiagonalOfDiagonalVector(rowNorms.Map(Inverse)) * m;
-        var columnNorms = m.ColumnNorms(2.0);
-        m = m * Matrix<double>.Build.DiagonalOfDiagonalVector(columnNorms.Map(Inverse));
-        var singular = m.Svd(computeVectors: false).S.ToArray();
+        int rows = matrix.GetLength(0), cols = matrix.GetLength(1);
+        // MathNet stores dense matrices column-major: values[j * rows + i] = M[i, j]. Scale in that storage.
+        var dense = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix.Create(rows, cols, 0.0);
+        var values = dense.Values;
+        var rowScale = new double[rows];
+        for (var j = 0; j < cols; j++)
+            for (var i = 0; i < rows; i++)
+            {
+                var v = values[j * rows + i] = matrix[i, j];
+                rowScale[i] += v * v;
+            }
+        for (var i = 0; i < rows; i++) rowScale[i] = Inverse(Math.Sqrt(rowScale[i]));
+        for (var j = 0; j < cols; j++)
+        {
+            var column = values.AsSpan(j * rows, rows);
+            var squares = 0.0;
+            for (var i = 0; i < rows; i++)
+            {
+                column[i] *= rowScale[i];
+                squares += column[i] * column[i];
+            }
+            var columnScale = Inverse(Math.Sqrt(squares));
+            for (var i = 0; i < rows; i++) column[i] *= columnScale;
+        }
+        var singular = dense.Svd(computeVectors: false).S.ToArray();
         var threshold = relativeTolerance * (singular.Length > 0 ? singular[0] : 0);
         var rank = singular.Count(s => s > threshold && s > 0);
-        return new SeparationRankResult(rank, matrix.GetLength(0), matrix.GetLength(1),
+        return new SeparationRankResult(rank, rows, cols,
             $"numerical rank, singular values above {relativeTolerance:g3} s_max", singular, relativeTolerance);
     }
 

@@ -19,17 +19,24 @@ public static class Boundary
         if (partition.VertexCount != graph.VertexCount)
             throw new ArgumentException(
                 $"The partition is of {partition.VertexCount} vertices but the graph has {graph.VertexCount}.", nameof(partition));
-        var boundary = new List<int>();
-        for (var v = 0; v < graph.VertexCount; v++)
+        var offsets = graph.RowOffsets;
+        var adjacency = graph.Adjacency;
+        var onBoundary = new bool[graph.VertexCount];
+        var count = 0;
+        for (var v = 0; v < onBoundary.Length; v++)
         {
             var side = partition.Contains(v);
-            foreach (var u in graph.Neighbors(v))
-                if (partition.Contains(u) != side)
+            for (var k = offsets[v]; k < offsets[v + 1]; k++)
+                if (partition.Contains(adjacency[k]) != side)
                 {
-                    boundary.Add(v);
+                    onBoundary[v] = true;
+                    count++;
                     break;
                 }
         }
-        return boundary.ToArray();
+        var boundary = new int[count];
+        for (int v = 0, k = 0; k < count; v++)
+            if (onBoundary[v]) boundary[k++] = v;
+        return boundary;
     }
 }

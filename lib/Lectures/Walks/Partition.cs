@@ -9,19 +9,19 @@ namespace Lectures.Walks;
 public sealed class Partition
 {
     private readonly bool[] inI;
+    private int[]? complement;
 
     private Partition(int[] side, bool[] inI)
     {
         I = side;
         this.inI = inI;
-        Complement = Enumerable.Range(0, inI.Length).Where(v => !inI[v]).ToArray();
     }
 
     /// <summary>The side I, sorted ascending.</summary>
     public IReadOnlyList<int> I { get; }
 
     /// <summary>The other side I^c = V \ I, sorted ascending.</summary>
-    public IReadOnlyList<int> Complement { get; }
+    public IReadOnlyList<int> Complement => complement ??= Enumerable.Range(0, inI.Length).Where(v => !inI[v]).ToArray();
 
     /// <summary>n = |V|.</summary>
     public int VertexCount => inI.Length;
@@ -36,9 +36,7 @@ public sealed class Partition
     public static Partition Of(Graph graph, IEnumerable<int> I)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var side = VertexSet(graph.VertexCount, I, "I");
-        var inI = new bool[graph.VertexCount];
-        foreach (var v in side) inI[v] = true;
+        var side = VertexSet(graph.VertexCount, I, "I", out var inI);
         return new Partition(side, inI);
     }
 
@@ -46,11 +44,14 @@ public sealed class Partition
     public override string ToString() => $"{{{string.Join(", ", I)}}}";
 
     /// <summary>The vertices as a sorted array, checking that each is in 0..n-1 and appears once; <paramref name="name"/> names the set in errors.</summary>
-    internal static int[] VertexSet(int vertexCount, IEnumerable<int> vertices, string name)
+    internal static int[] VertexSet(int vertexCount, IEnumerable<int> vertices, string name) => VertexSet(vertexCount, vertices, name, out _);
+
+    /// <summary>As <see cref="VertexSet(int, IEnumerable{int}, string)"/>, also returning the membership flags seen[v] = (v in the set).</summary>
+    internal static int[] VertexSet(int vertexCount, IEnumerable<int> vertices, string name, out bool[] seen)
     {
         ArgumentNullException.ThrowIfNull(vertices, name);
-        var seen = new bool[vertexCount];
-        var list = new List<int>();
+        seen = new bool[vertexCount];
+        var count = 0;
         foreach (var v in vertices)
         {
             if ((uint)v >= (uint)vertexCount)
@@ -58,9 +59,11 @@ public sealed class Partition
             if (seen[v])
                 throw new ArgumentException($"Vertex {v} appears more than once in {name}; expected a set of distinct vertices.", name);
             seen[v] = true;
-            list.Add(v);
+            count++;
         }
-        list.Sort();
-        return list.ToArray();
+        var sorted = new int[count];
+        for (int v = 0, k = 0; k < count; v++)
+            if (seen[v]) sorted[k++] = v;
+        return sorted;
     }
 }

@@ -12,10 +12,10 @@ namespace Lectures.Walks;
 public static class WalkCounts
 {
     /// <summary>rho_l(C, {t}) for every t: the vector A^l 1_C (A symmetric), in 64-bit integers.</summary>
-    public static long[] ToEachVertex(Graph graph, IEnumerable<int> start, int length) => Count<long>(graph, start, length);
+    public static long[] ToEachVertex(Graph graph, IEnumerable<int> start, int length) => Count<long>(graph, StartSet(graph, start), length);
 
     /// <summary>rho_l(C, {t}) for every t as exact BigIntegers.</summary>
-    public static BigInteger[] ToEachVertexExact(Graph graph, IEnumerable<int> start, int length) => Count<BigInteger>(graph, start, length);
+    public static BigInteger[] ToEachVertexExact(Graph graph, IEnumerable<int> start, int length) => Count<BigInteger>(graph, StartSet(graph, start), length);
 
     /// <summary>rho_l(C, C') = Σ_{t in C'} rho_l(C, {t}).</summary>
     public static long Between(Graph graph, IEnumerable<int> start, IEnumerable<int> end, int length)
@@ -26,7 +26,7 @@ public static class WalkCounts
     }
 
     /// <summary>rho_l(C, V) = number of length-l walks starting in C.</summary>
-    public static long Total(Graph graph, IEnumerable<int> start, int length) => SumChecked(ToEachVertex(graph, start, length), length);
+    public static long Total(Graph graph, IEnumerable<int> start, int length) => Total(graph, StartSet(graph, start), length);
 
     /// <summary>rho_l(C, V) as an exact BigInteger.</summary>
     public static BigInteger TotalExact(Graph graph, IEnumerable<int> start, int length) =>
@@ -42,29 +42,29 @@ public static class WalkCounts
         var n = graph.VertexCount;
         if (x.Length != n || y.Length != n)
             throw new ArgumentException($"Vectors of length {x.Length} and {y.Length}, expected one entry per vertex ({n}).");
-        var offsets = graph.RowOffsets;
-        var adjacency = graph.Adjacency;
-        for (var i = 0; i < n; i++)
-        {
-            var sum = x[i];
-            for (var k = offsets[i]; k < offsets[i + 1]; k++) sum = checked(sum + x[adjacency[k]]);
-            y[i] = sum;
-        }
+        Step(graph, x, y, checkOverflow: true);
     }
 
-    private static T[] Count<T>(Graph graph, IEnumerable<int> start, int length) where T : INumber<T>
+    /// <summary>rho_l(C, V) for a start set already checked to be distinct vertices of the graph.</summary>
+    internal static long Total(Graph graph, int[] start, int length) => SumChecked(Count<long>(graph, start, length), length);
+
+    /// <summary>rho_l(C, {t}) for every t, for a start set already checked to be distinct vertices of the graph.</summary>
+    internal static T[] Count<T>(Graph graph, int[] start, int length) where T : struct, INumber<T>
     {
-        ArgumentNullException.ThrowIfNull(graph);
         if (length < 0)
             throw new ArgumentOutOfRangeException(nameof(length), length, $"A walk length must be >= 0, got {length}.");
         var x = new T[graph.VertexCount];
-        foreach (var v in Partition.VertexSet(graph.VertexCount, start, "C")) x[v] = T.One;
-        var y = new T[graph.VertexCount];
+        foreach (var v in start) x[v] = T.One;
+        var y = GC.AllocateUninitializedArray<T>(graph.VertexCount);
+        // While every entry is at most max, one step gives at most (max degree + 1) * max; below the headroom
+        // that cannot overflow, so the step runs unchecked (about twice as fast), otherwise checked.
+        T? headroom = typeof(T) == typeof(long) ? T.CreateChecked(long.MaxValue / (graph.MaxDegree + 1L)) : null;
+        var max = T.One;
         for (var l = 1; l <= length; l++)
         {
             try
             {
-                Step<T>(graph, x, y);
+                max = Step<T>(graph, x, y, checkOverflow: headroom is { } h && max > h);
             }
             catch (OverflowException e)
             {
@@ -73,6 +73,31 @@ public static class WalkCounts
             (x, y) = (y, x);
         }
         return x;
+    }
+
+    // y = (A + I) x; returns max_i y_i.
+    private static T Step<T>(Graph graph, ReadOnlySpan<T> x, Span<T> y, bool checkOverflow) where T : INumber<T>
+    {
+        var offsets = graph.RowOffsets;
+        var adjacency = graph.Adjacency;
+        var max = T.Zero;
+        for (var i = 0; i < y.Length; i++)
+        {
+            var sum = x[i];
+            if (checkOverflow)
+                for (var k = offsets[i]; k < offsets[i + 1]; k++) sum = checked(sum + x[adjacency[k]]);
+            else
+                for (var k = offsets[i]; k < offsets[i + 1]; k++) sum += x[adjacency[k]];
+            y[i] = sum;
+            if (sum > max) max = sum;
+        }
+        return max;
+    }
+
+    private static int[] StartSet(Graph graph, IEnumerable<int> start)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return Partition.VertexSet(graph.VertexCount, start, "C");
     }
 
     private static long SumChecked(IEnumerable<long> counts, int length)

@@ -14,7 +14,7 @@ public static class WalkIndex
 
     /// <summary>Vertex prediction, every t at once: WI_{L-1,t}(I) = rho_{L-1}(C_I, {t}), the entries of A^{L-1} 1_{C_I}.</summary>
     public static long[] ForVertexPrediction(Graph graph, IEnumerable<int> I, int depth) =>
-        WalkCounts.ToEachVertex(graph, Boundary.Of(graph, I), WalkLength(depth));
+        WalkCounts.Count<long>(graph, Boundary.Of(graph, I), WalkLength(depth));
 
     /// <summary>Vertex prediction at t: WI_{L-1,t}(I) = number of length-(L-1) walks from C_I to t.</summary>
     public static long ForVertexPrediction(Graph graph, IEnumerable<int> I, int depth, int t)

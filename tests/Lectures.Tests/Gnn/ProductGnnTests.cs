@@ -100,8 +100,12 @@ public class ProductGnnTests
             var b = rng.NextInt64(PrimeField.Prime);
             Assert.Equal((long)(new BigInteger(a) * b % PrimeField.Prime), PrimeField.Multiply(a, b));
             Assert.Equal((long)((new BigInteger(a) - b + PrimeField.Prime) % PrimeField.Prime), PrimeField.Subtract(a, b));
+            var c = rng.NextInt64(PrimeField.Prime);
+            Assert.Equal((long)((new BigInteger(a) * b + c) % PrimeField.Prime), PrimeField.MultiplyAdd((ulong)a << 3, b, c));
             if (a != 0) Assert.Equal(1L, PrimeField.Multiply(a, PrimeField.Inverse(a)));
         }
+        const long top = PrimeField.Prime - 1;
+        Assert.Equal((long)((new BigInteger(top) * top + top) % PrimeField.Prime), PrimeField.MultiplyAdd((ulong)top << 3, top, top));
         Assert.Equal(PrimeField.Prime - 1, PrimeField.Reduce(-1));
         Assert.Equal(PrimeField.Prime - 1, PrimeField.Multiply(PrimeField.Prime - 1, 1));
     }
