@@ -15,7 +15,7 @@ public enum SparsificationMethod
     /// <summary>Random: a seeded uniform shuffle of the edges (<see cref="RandomSparsifier"/>).</summary>
     Random,
 
-    /// <summary>Spectral: effective-resistance sampling (Spielman–Srivastava), low resistance first.</summary>
+    /// <summary>Spectral: effective-resistance sampling (Spielman–Srivastava), low resistance first (<see cref="SpectralSparsifier"/>).</summary>
     Spectral,
 
     /// <summary>UGS: lottery-ticket edge masks trained with the GNN (<see cref="UnifiedGraphSparsifier"/>).</summary>
@@ -57,7 +57,7 @@ public static class SparsificationMethods
             SparsificationMethod.OneWis => OneWalkIndexSparsifier.Order(graph, progress: progress),
             SparsificationMethod.TwoWis => WalkIndexSparsifier.Order(graph, depth: 3, progress: progress),
             SparsificationMethod.Random => RandomSparsifier.Order(graph, seed),
-            SparsificationMethod.Spectral => throw new NotSupportedException("The spectral baseline is not available yet."),
+            SparsificationMethod.Spectral => SpectralSparsifier.Order(graph, seed, progress),
             SparsificationMethod.Ugs => UnifiedGraphSparsifier.Order(task, spec, options, seed, progress: progress),
             _ => throw new ArgumentException($"Unknown sparsification method {method}.", nameof(method)),
         };
