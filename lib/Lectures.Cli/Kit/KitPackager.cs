@@ -19,6 +19,8 @@ public static class KitPackager
         var version = $"0.1.0-dev.{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}";
         var folder = PackageFolder(root);
         Directory.CreateDirectory(folder);
+        // Before packing: a source left pointing at a moved or deleted clone would fail the pack's restore (NU1301).
+        RegisterSource(root, folder, log);
         log($"Packing the kit as Lectures {version} into {Path.GetRelativePath(root, folder)}/");
         var result = Shell.Run("dotnet",
             new[] { "pack", Path.Combine(root, "lib", "Lectures.Interactive"), "-c", "Release", "-p:KitVersion=" + version, "-o", folder, "--nologo" },
@@ -27,7 +29,6 @@ public static class KitPackager
             throw new InvalidOperationException($"Packing the kit failed (dotnet pack exit code {result.ExitCode}):\n{result.Output}");
         foreach (var old in Directory.GetFiles(folder, "Lectures.*.nupkg").Where(p => !p.EndsWith($"Lectures.{version}.nupkg", StringComparison.Ordinal)))
             File.Delete(old);
-        RegisterSource(root, folder, log);
         return version;
     }
 
