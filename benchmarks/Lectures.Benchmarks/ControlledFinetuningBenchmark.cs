@@ -20,7 +20,7 @@ public sealed class ControlledFinetuningBenchmark : Benchmark
 
         var sw = Stopwatch.StartNew();
         var progress = new Progress<ControlledExperimentProgress>(p =>
-            Console.Error.WriteLine($"[{sw.Elapsed.TotalMinutes:F1} min] {p.Run}/{p.RunCount} {p.Label.Method}, {p.Label.Optimizer}, {p.Label.Rewards}, seed {p.Label.Seed}"));
+            Console.Error.WriteLine($"[{sw.Elapsed.TotalMinutes:F1} min] {p.Run}/{p.RunCount} {p.Label.Method}, {p.Label.Optimizer}, {p.Label.Task}, seed {p.Label.Seed}"));
         var full = ControlledExperiment.Run(ControlledExperimentOptions.Full, progress);
         Report("full grid", $"{sw.Elapsed.TotalMinutes:F1} min, {full.Records.Count} records, {full.Diverged.Count} diverged runs");
         var dir = Path.Combine("out", "experiments", "finetune");

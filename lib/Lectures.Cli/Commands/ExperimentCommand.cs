@@ -56,7 +56,7 @@ public static class ExperimentCommand
             case "finetune":
                 options.RejectUnknown("--out");
                 var controlled = ControlledExperiment.Run(ControlledExperimentOptions.Full,
-                    Progress<ControlledExperimentProgress>(p => $"run {p.Run}/{p.RunCount}: {p.Label.Method} · {p.Label.Optimizer} · {p.Label.Rewards} · seed {p.Label.Seed}", clock));
+                    Progress<ControlledExperimentProgress>(p => $"run {p.Run}/{p.RunCount}: {p.Label.Method} · {p.Label.Optimizer} · {p.Label.Task} · seed {p.Label.Seed}", clock));
                 controlled.WriteReport(outDir, ChartHtml.LocalPlotly);
                 Console.WriteLine(controlled.ToMarkdown());
                 break;

@@ -7,8 +7,9 @@ namespace Lectures.Torch.Finetuning;
 public sealed record ControlledExperimentProgress(int Run, int RunCount, RunLabel Label);
 
 /// <summary>
-/// The controlled finetuning experiments with perfect exploration: for each seed, split the data, pretrain an MLP on
-/// label sets, build the finetuning task (per reward variant), and finetune a copy of the pretrained model with
+/// The controlled finetuning experiments with perfect exploration: for each seed, split the data, standardise the
+/// training inputs, pretrain an MLP on label sets, build the finetuning task (per relabelling rule and reward variant),
+/// and finetune a copy of the pretrained model with
 /// every method and optimiser, logging reward, accuracy, gradient norm and reward std per group.
 /// </summary>
 public static class ControlledExperiment
@@ -41,22 +42,22 @@ public static class ControlledExperiment
         var dtype = options.SinglePrecision ? TorchSharp.torch.ScalarType.Float32 : TorchSharp.torch.ScalarType.Float64;
         var sizes = new[] { data.Dimension }.Concat(options.HiddenSizes).Append(data.ClassCount).ToArray();
         var methodCount = ControlledMethods.All(options, 0).Count;
-        var runCount = options.Seeds.Count * options.WrongRewardsOnModified.Count * options.Optimizers.Count * methodCount;
+        var runCount = options.Seeds.Count * options.Relabellings.Count * options.WrongRewardsOnModified.Count * options.Optimizers.Count * methodCount;
         var records = new List<ControlledExperimentRecord>();
         var diverged = new List<RunLabel>();
         var done = 0;
         foreach (var seed in options.Seeds)
         {
-            var split = data.Split(options.TrainCount, seed);
+            var train = data.Split(options.TrainCount, seed).Train.Standardized();
             var sets = LabelSets.Draw(data.ClassCount, options.LabelSetSize, seed);
             using var pretrained = new Mlp(sizes, seed, dtype);
-            Pretraining.Run(pretrained, split.Train, sets, options.PretrainSteps, options.PretrainLearningRate);
-            foreach (var wrong in options.WrongRewardsOnModified)
+            Pretraining.Run(pretrained, train, sets, options.PretrainSteps, options.PretrainLearningRate);
+            foreach (var (relabelling, wrong) in options.Relabellings.SelectMany(r => options.WrongRewardsOnModified.Select(w => (r, w))))
             {
-                var task = FinetuningTask.Create(split.Train, sets, options.ModifiedFraction, wrong, seed);
-                using var batch = new TrainingBatch(split.Train, task, dtype);
+                var task = FinetuningTask.Create(train, sets, options.ModifiedFraction, wrong, seed, relabelling);
+                using var batch = new TrainingBatch(train, task, dtype);
                 var jobs = options.Optimizers.SelectMany(o => ControlledMethods.All(options, seed).Select(m => (Optimizer: o, Method: m))).ToArray();
-                var labels = jobs.Select(job => new RunLabel(job.Method.Name, job.Optimizer.Name, RewardsName(wrong), seed)).ToArray();
+                var labels = jobs.Select(job => new RunLabel(job.Method.Name, job.Optimizer.Name, TaskName(relabelling, wrong), seed)).ToArray();
                 var runs = new FinetuningRun[jobs.Length];
                 for (var j = 0; j < jobs.Length; j++)
                 {
@@ -71,16 +72,17 @@ public static class ControlledExperiment
         return new ControlledExperimentResults(records, diverged, options);
     }
 
-    /// <summary>The name of a reward variant: "wrong -1" or e.g. "wrong 0.5 on modified".</summary>
-    public static string RewardsName(double wrongRewardOnModified) =>
-        wrongRewardOnModified == -1 ? "wrong -1" : $"wrong {wrongRewardOnModified:G3} on modified";
+    /// <summary>The name of a task variant, e.g. "random inputs relabelled, wrong -1" or "whole classes relabelled, wrong 0.5 on relabelled".</summary>
+    public static string TaskName(Relabelling relabelling, double wrongRewardOnModified) =>
+        (relabelling == Relabelling.RandomInputs ? "random inputs relabelled" : "whole classes relabelled")
+        + (wrongRewardOnModified == -1 ? ", wrong -1" : $", wrong {wrongRewardOnModified:G3} on relabelled");
 
     static void Validate(ControlledExperimentOptions o)
     {
         if (o.Steps < 1 || o.SftPhaseSteps < 0 || o.CheapSftSteps < 0 || o.SftPhaseSteps > o.Steps || o.CheapSftSteps > o.Steps)
             throw new ArgumentException(
                 $"Step budget {o.Steps} with SFT phases of {o.SftPhaseSteps} and {o.CheapSftSteps} steps is invalid: expected phases within the budget.", nameof(o));
-        if (o.Seeds.Count == 0 || o.Optimizers.Count == 0 || o.WrongRewardsOnModified.Count == 0)
-            throw new ArgumentException("The grid is empty: expected at least one seed, optimiser and reward variant.", nameof(o));
+        if (o.Seeds.Count == 0 || o.Optimizers.Count == 0 || o.Relabellings.Count == 0 || o.WrongRewardsOnModified.Count == 0)
+            throw new ArgumentException("The grid is empty: expected at least one seed, optimiser, relabelling rule and reward variant.", nameof(o));
     }
 }

@@ -9,16 +9,16 @@ namespace Lectures.Torch.Finetuning;
 public sealed record HeuristicGap(string Method, double SmallFinalReward, double LargeFinalReward, double GapClosed, int DivergedRuns);
 
 /// <summary>
-/// The acceptance figures of one (optimiser, reward variant) cell, averaged over seeds. Rewards are the final mean
-/// expected rewards of a group unless named initial; gains are final minus initial. Small-std fractions are over all
+/// The acceptance figures of one (optimiser, task) cell, averaged over seeds. Rewards are the final mean
+/// expected rewards of a group unless named initial or after a phase; gains are final minus initial. Small-std fractions are over all
 /// training inputs (confidently fitted inputs count too: STD is small near p = 1) and over the modified inputs only.
 /// </summary>
 public sealed record ControlledExperimentFindings(
-    string Optimizer, string Rewards, int Steps,
+    string Optimizer, string Task, int Steps,
     double SmallInitialReward, double LargeInitialReward,
     double RftSmallFinalReward, double SftSmallFinalReward, double ReinforceSmallFinalReward,
     double RftLargeFinalReward, double SftLargeFinalReward,
-    double SftThenRftSmallFinalReward, double CheapSmallFinalReward,
+    double SftThenRftSmallFinalReward, double CheapSmallFinalReward, double CheapSmallRewardAfterSftPhase,
     double SmallStdFractionBefore, double SmallStdFractionAfterSft, double SmallStdFractionAfterCheapSft,
     double ModifiedSmallStdFractionBefore, double ModifiedSmallStdFractionAfterSft, double ModifiedSmallStdFractionAfterCheapSft,
     IReadOnlyList<HeuristicGap> Heuristics)
@@ -29,12 +29,12 @@ public sealed record ControlledExperimentFindings(
     /// <summary>(cheap fix small-std gain) / (SFT then RFT small-std gain).</summary>
     public double CheapFixFractionOfFull => (CheapSmallFinalReward - SmallInitialReward) / (SftThenRftSmallFinalReward - SmallInitialReward);
 
-    /// <summary>The figures of each (optimiser, reward variant) cell of <paramref name="records"/>.</summary>
+    /// <summary>The figures of each (optimiser, task) cell of <paramref name="records"/>.</summary>
     public static IReadOnlyList<ControlledExperimentFindings> From(IReadOnlyList<ControlledExperimentRecord> records, IReadOnlyCollection<RunLabel> diverged,
         ControlledExperimentOptions options)
     {
         var result = new List<ControlledExperimentFindings>();
-        foreach (var cell in records.GroupBy(r => (r.Optimizer, r.Rewards)))
+        foreach (var cell in records.GroupBy(r => (r.Optimizer, r.Task)))
         {
             var rows = cell.ToList();
             double At(string method, string group, Func<int, int> step, Func<ControlledExperimentRecord, double> value) =>
@@ -49,13 +49,13 @@ public sealed record ControlledExperimentFindings(
             var full = Final(ControlledMethods.SftThenRft);
             var heuristics = rows.Select(r => r.Method).Distinct().Where(m => m.StartsWith(ControlledMethods.HeuristicPrefix))
                 .Select(m => new HeuristicGap(m, Final(m), Final(m, FinetuningTrainer.LargeStdGroup), (Final(m) - rft) / (full - rft),
-                    diverged.Count(d => d.Method == m && d.Optimizer == cell.Key.Optimizer && d.Rewards == cell.Key.Rewards)))
+                    diverged.Count(d => d.Method == m && d.Optimizer == cell.Key.Optimizer && d.Task == cell.Key.Task)))
                 .ToList();
-            result.Add(new ControlledExperimentFindings(cell.Key.Optimizer, cell.Key.Rewards, options.Steps,
+            result.Add(new ControlledExperimentFindings(cell.Key.Optimizer, cell.Key.Task, options.Steps,
                 Initial(FinetuningTrainer.SmallStdGroup), Initial(FinetuningTrainer.LargeStdGroup),
                 rft, Final(ControlledMethods.Sft), Final(ControlledMethods.Reinforce),
                 Final(ControlledMethods.Rft, FinetuningTrainer.LargeStdGroup), Final(ControlledMethods.Sft, FinetuningTrainer.LargeStdGroup),
-                full, Final(ControlledMethods.CheapSftThenRft),
+                full, Final(ControlledMethods.CheapSftThenRft), At(ControlledMethods.CheapSftThenRft, FinetuningTrainer.SmallStdGroup, _ => options.CheapSftSteps, r => r.MeanReward),
                 Fraction(ControlledMethods.Rft, 0), Fraction(ControlledMethods.SftThenRft, options.SftPhaseSteps),
                 Fraction(ControlledMethods.CheapSftThenRft, options.CheapSftSteps),
                 Fraction(ControlledMethods.Rft, 0, FinetuningTrainer.SmallStdGroup),
@@ -77,6 +77,7 @@ public sealed record ControlledExperimentFindings(
             ("small-std gain ratio RFT / SFT (claim: < 0.25)", F(RftToSftGainRatio)),
             ("large-std final reward: RFT / SFT", $"{F(RftLargeFinalReward)} / {F(SftLargeFinalReward)}"),
             ("small-std final reward: SFT then RFT / 1% SFT then RFT", $"{F(SftThenRftSmallFinalReward)} / {F(CheapSmallFinalReward)}"),
+            ("small-std reward at the end of the 1% SFT phase (RFT goes on from there)", F(CheapSmallRewardAfterSftPhase)),
             ("1% fix gain as a fraction of SFT then RFT gain", F(CheapFixFractionOfFull)),
             ("fraction of inputs with small std: before / after SFT / after 1% SFT",
                 $"{F(SmallStdFractionBefore)} / {F(SmallStdFractionAfterSft)} / {F(SmallStdFractionAfterCheapSft)}"),

@@ -4,7 +4,8 @@ namespace Lectures.Torch.Finetuning;
 
 /// <summary>
 /// SFT: J_i = -CE(p(.|x_i), y_i) = ln p(y_i|x_i) on the target labels, with dJ_i/dz = (e_{y_i} - p) / tau; either on
-/// every training input or on a seeded random fraction of them (the cheap fix: SFT on 1% of the labelled inputs).
+/// every training input or on a seeded random sample of a fraction of them, stratified by class (the cheap fix: SFT on
+/// 1% of the labelled inputs).
 /// </summary>
 public sealed class CrossEntropy : PolicyObjective
 {
@@ -14,7 +15,7 @@ public sealed class CrossEntropy : PolicyObjective
     /// <summary>SFT on all training inputs.</summary>
     public CrossEntropy() : this(1.0, 0) { }
 
-    /// <summary>SFT on round(fraction * n) inputs (at least 1) chosen uniformly with <c>new Random(seed)</c>.</summary>
+    /// <summary>SFT on round(fraction * n) inputs (at least 1), a stratified sample drawn with <c>new Random(seed)</c> (see <see cref="LabelledInputs"/>).</summary>
     public CrossEntropy(double fraction, int seed)
     {
         if (!(fraction > 0 && fraction <= 1))
@@ -36,18 +37,30 @@ public sealed class CrossEntropy : PolicyObjective
     /// <summary>w_i = 1/|S| on the labelled subset S, 0 elsewhere.</summary>
     public override Tensor Weights(TrainingBatch batch)
     {
-        var labelled = LabelledInputs(batch.Count);
+        var labelled = LabelledInputs(batch.Task.Classes);
         var w = new double[batch.Count];
         foreach (var i in labelled) w[i] = 1.0 / labelled.Length;
         return tensor(w, new long[] { batch.Count, 1 }, batch.DType);
     }
 
-    /// <summary>The labelled subset S: all of 0..n-1, or the first round(fraction * n) of a seeded shuffle.</summary>
-    public int[] LabelledInputs(int count)
+    /// <summary>
+    /// The labelled subset S of inputs with the given classes: all of 0..n-1, or m = round(fraction * n) (at least 1)
+    /// inputs stratified by class: each class's inputs in a seeded random order, the classes in a seeded random order,
+    /// then one input per class in turn until m are taken (so every class is sampled once m reaches the number of
+    /// classes).
+    /// </summary>
+    public int[] LabelledInputs(IReadOnlyList<int> classes)
     {
-        var order = Enumerable.Range(0, count).ToArray();
-        if (fraction == 1.0) return order;
-        new Random(seed).Shuffle(order);
-        return order[..Math.Max(1, (int)Math.Round(fraction * count))];
+        ArgumentNullException.ThrowIfNull(classes);
+        if (fraction == 1.0) return Enumerable.Range(0, classes.Count).ToArray();
+        var random = new Random(seed);
+        var perClass = Enumerable.Range(0, classes.Count).GroupBy(i => classes[i]).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
+        foreach (var members in perClass) random.Shuffle(members);
+        random.Shuffle(perClass);
+        var m = Math.Max(1, (int)Math.Round(fraction * classes.Count));
+        var taken = new List<int>(m);
+        for (var position = 0; taken.Count < m; position++)
+            taken.AddRange(perClass.Where(members => position < members.Length).Select(members => members[position]).Take(m - taken.Count));
+        return taken.ToArray();
     }
 }

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Lectures.Torch.Finetuning;
 
 /// <summary>Who a run is, for its log rows.</summary>
-public sealed record RunLabel(string Method, string Optimizer, string Rewards, int Seed);
+public sealed record RunLabel(string Method, string Optimizer, string Task, int Seed);
 
 /// <summary>The log of one finetuning run; <see cref="DivergedAtStep"/> is set when the logits stopped being finite.</summary>
 public sealed record FinetuningRun(IReadOnlyList<ControlledExperimentRecord> Records, int? DivergedAtStep);
@@ -111,7 +111,7 @@ public static class FinetuningTrainer
         foreach (var (name, members, norm) in groups)
         {
             var summary = monitor.Summarize(members);
-            yield return new ControlledExperimentRecord(label.Method, label.Optimizer, label.Rewards, label.Seed, step, phase, name,
+            yield return new ControlledExperimentRecord(label.Method, label.Optimizer, label.Task, label.Seed, step, phase, name,
                 summary.MeanExpectedReward, members.Count(i => correct[i]) / (double)members.Length, norm,
                 summary.MeanRewardStd, TenthPercentile(members.Select(i => std[i]).ToArray()), summary.FractionBelowThreshold);
         }

@@ -55,6 +55,20 @@ public sealed record LabelledImages
     }
 
     /// <summary>
+    /// The same inputs standardised with one mean and one standard deviation over all pixel values of this set:
+    /// x' = (x - mu) / sigma (as MNIST is normalised with its global pixel mean and std).
+    /// </summary>
+    public LabelledImages Standardized()
+    {
+        var values = Inputs.SelectMany(x => x).ToArray();
+        var mean = values.Average();
+        var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
+        if (!(std > 0))
+            throw new InvalidOperationException($"All {values.Length} pixel values equal {mean}: a constant set cannot be standardised.");
+        return new LabelledImages(Inputs.Select(x => x.Select(v => (v - mean) / std).ToArray()).ToArray(), Labels, ClassCount);
+    }
+
+    /// <summary>
     /// A seeded random split: a uniform shuffle of 0..n-1 (Fisher-Yates with <c>new Random(seed)</c>), the first
     /// <paramref name="trainCount"/> positions for training and the next <paramref name="testCount"/> (default: all
     /// the rest) for testing.

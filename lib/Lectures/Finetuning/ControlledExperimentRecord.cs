@@ -1,14 +1,13 @@
 namespace Lectures.Finetuning;
 
 /// <summary>
-/// One tidy row of a controlled finetuning experiment: at <see cref="Step"/> of run (method, optimizer, reward
-/// variant, seed), the statistics of one group of training inputs ("small-std" = modified inputs, "large-std" = the
+/// One tidy row of a controlled finetuning experiment: at <see cref="Step"/> of run (method, optimizer, task, seed), the statistics of one group of training inputs ("small-std" = modified inputs, "large-std" = the
 /// rest, "all"). Rewards and stds are of the model's policy softmax(z) (temperature 1) with all labels enumerated:
 /// V(x) = sum_y p(y|x) r(x, y), STD(x) = sqrt(sum_y p(y|x) (r(x, y) - V(x))^2).
 /// </summary>
 /// <param name="Method">The finetuning method, e.g. "RFT (exact gradient)" or "SFT then RFT".</param>
 /// <param name="Optimizer">The optimiser and base learning rate, e.g. "SGD lr 0.05".</param>
-/// <param name="Rewards">The reward variant: "wrong -1" or "wrong 0.5 on modified".</param>
+/// <param name="Task">The task variant: how inputs were relabelled and the reward of a wrong answer on them, e.g. "random inputs relabelled, wrong -1".</param>
 /// <param name="Seed">The seed of the split, pretraining, task and sampling.</param>
 /// <param name="Step">Optimisation steps taken so far (0 = the pretrained model).</param>
 /// <param name="Phase">The objective trained at this step (e.g. "SFT" during the initial SFT phase).</param>
@@ -20,5 +19,5 @@ namespace Lectures.Finetuning;
 /// <param name="RewardStdP10">10th percentile of STD(x) over the group.</param>
 /// <param name="SmallStdFraction">Fraction of the group with STD(x) below the experiment's threshold.</param>
 public sealed record ControlledExperimentRecord(
-    string Method, string Optimizer, string Rewards, int Seed, int Step, string Phase, string Group,
+    string Method, string Optimizer, string Task, int Seed, int Step, string Phase, string Group,
     double MeanReward, double Accuracy, double GradientNorm, double MeanRewardStd, double RewardStdP10, double SmallStdFraction);

@@ -9,34 +9,34 @@ namespace Lectures.Plotting;
 public static class ControlledExperimentCharts
 {
     /// <summary>Mean expected reward of one group against the step, one line per method.</summary>
-    public static GenericChart RewardCurves(IEnumerable<ControlledExperimentRecord> records, string group, string optimizer, string rewards) =>
-        Curves(records.Where(r => r.Group == group && r.Optimizer == optimizer && r.Rewards == rewards), r => r.Method, r => r.MeanReward,
-            $"Mean reward of the {group} inputs ({optimizer}, {rewards})", "mean expected reward V(x) over the group", log: false);
+    public static GenericChart RewardCurves(IEnumerable<ControlledExperimentRecord> records, string group, string optimizer, string task) =>
+        Curves(records.Where(r => r.Group == group && r.Optimizer == optimizer && r.Task == task), r => r.Method, r => r.MeanReward,
+            $"Mean reward of the {group} inputs ({optimizer}, {task})", "mean expected reward V(x) over the group", log: false);
 
     /// <summary>
     /// Norm of the gradient of each group's mean objective against the step, for the given methods (log scale):
     /// small-std inputs get almost no gradient under RFT.
     /// </summary>
-    public static GenericChart GradientNormCurves(IEnumerable<ControlledExperimentRecord> records, IReadOnlyCollection<string> methods, string optimizer, string rewards) =>
-        Curves(records.Where(r => r.Group != "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Rewards == rewards),
+    public static GenericChart GradientNormCurves(IEnumerable<ControlledExperimentRecord> records, IReadOnlyCollection<string> methods, string optimizer, string task) =>
+        Curves(records.Where(r => r.Group != "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Task == task),
             r => $"{r.Method}, {r.Group}", r => r.GradientNorm,
-            $"Gradient norm per group ({optimizer}, {rewards})", "||gradient of the group's mean objective|| (log scale)", log: true);
+            $"Gradient norm per group ({optimizer}, {task})", "||gradient of the group's mean objective|| (log scale)", log: true);
 
     /// <summary>10th percentile of the reward std of one group against the step, one line per method.</summary>
-    public static GenericChart RewardStdCurves(IEnumerable<ControlledExperimentRecord> records, string group, string optimizer, string rewards) =>
-        Curves(records.Where(r => r.Group == group && r.Optimizer == optimizer && r.Rewards == rewards), r => r.Method, r => r.RewardStdP10,
-            $"10th percentile of the reward std, {group} inputs ({optimizer}, {rewards})", "10th percentile of STD(x) over the group", log: false);
+    public static GenericChart RewardStdCurves(IEnumerable<ControlledExperimentRecord> records, string group, string optimizer, string task) =>
+        Curves(records.Where(r => r.Group == group && r.Optimizer == optimizer && r.Task == task), r => r.Method, r => r.RewardStdP10,
+            $"10th percentile of the reward std, {group} inputs ({optimizer}, {task})", "10th percentile of STD(x) over the group", log: false);
 
     /// <summary>Fraction of all training inputs with small reward std against the step, one line per method.</summary>
-    public static GenericChart SmallStdFractionCurves(IEnumerable<ControlledExperimentRecord> records, IReadOnlyCollection<string> methods, string optimizer, string rewards) =>
-        Curves(records.Where(r => r.Group == "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Rewards == rewards),
+    public static GenericChart SmallStdFractionCurves(IEnumerable<ControlledExperimentRecord> records, IReadOnlyCollection<string> methods, string optimizer, string task) =>
+        Curves(records.Where(r => r.Group == "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Task == task),
             r => r.Method, r => r.SmallStdFraction,
-            $"Fraction of training inputs with small reward std ({optimizer}, {rewards})", "fraction of inputs with STD(x) below the threshold", log: false);
+            $"Fraction of training inputs with small reward std ({optimizer}, {task})", "fraction of inputs with STD(x) below the threshold", log: false);
 
     /// <summary>A bar per heuristic: the fraction of the small-std reward gap between RFT and SFT then RFT that it closes.</summary>
-    public static GenericChart GapClosedBars(IReadOnlyList<(string Heuristic, double GapClosed)> gaps, string optimizer, string rewards) =>
+    public static GenericChart GapClosedBars(IReadOnlyList<(string Heuristic, double GapClosed)> gaps, string optimizer, string task) =>
         Chart.Column<double, string, string>(gaps.Select(g => g.GapClosed), Keys: gaps.Select(g => g.Heuristic).ToArray(), Name: "gap closed")
-            .Titled($"Heuristics: fraction of the small-std gap closed ({optimizer}, {rewards})")
+            .Titled($"Heuristics: fraction of the small-std gap closed ({optimizer}, {task})")
             .WithXAxisStyle<double, double, string>(TitleText: "heuristic (RFT with ...)")
             .WithYAxisStyle<double, double, string>(TitleText: "(V_heuristic - V_RFT) / (V_SFT-then-RFT - V_RFT), small-std group");
 

@@ -15,6 +15,7 @@ public class ControlledExperimentTests
         SftPhaseSteps = 200,
         CheapSftSteps = 10,
         Optimizers = new[] { new OptimizerSetting(OptimizerKind.Sgd, 0.5) },
+        Relabellings = new[] { Relabelling.RandomInputs },
         WrongRewardsOnModified = new[] { -1.0 },
         Seeds = new[] { 0 },
         LogEvery = 50,
@@ -22,6 +23,15 @@ public class ControlledExperimentTests
     };
 
     static readonly Lazy<ControlledExperimentResults> TinyResults = new(() => ControlledExperiment.Run(Tiny));
+
+    /// <summary>Tiny, with one whole class relabelled and the cheap fix on a 5% sample (10 inputs: one per class).</summary>
+    static readonly ControlledExperimentOptions TinyWholeClass = Tiny with
+    {
+        Relabellings = new[] { Relabelling.WholeClass },
+        CheapSftFraction = 0.05,
+        CheapSftSteps = 5,
+        Methods = new[] { ControlledMethods.Rft, ControlledMethods.SftThenRft, ControlledMethods.CheapSftThenRft },
+    };
 
     [Fact]
     public void RftStallsOnSmallStdInputsWhileSftFitsThem()
@@ -39,6 +49,20 @@ public class ControlledExperimentTests
     }
 
     [Fact]
+    public void AFewSftStepsOnAStratifiedSampleFixAWholeClassRelabelling()
+    {
+        var f = Assert.Single(ControlledExperiment.Run(TinyWholeClass).Findings);
+        Assert.Equal("whole classes relabelled, wrong -1", f.Task);
+        Assert.True(f.RftToSftGainRatio is double.NaN || f.RftSmallFinalReward < f.SmallInitialReward + 0.1,
+            $"RFT should stall on the relabelled class: {f.SmallInitialReward} -> {f.RftSmallFinalReward}.");
+        Assert.True(f.SftThenRftSmallFinalReward > 0.8, $"SFT then RFT should fit the relabelled class, got {f.SftThenRftSmallFinalReward}.");
+        Assert.True(f.CheapFixFractionOfFull > 0.8, $"The cheap fix recovered {f.CheapFixFractionOfFull:F3} of the full SFT phase's gain.");
+        // RFT, not the 5 SFT steps, finishes the job: reward after the SFT phase is well below the final reward.
+        Assert.True(f.CheapSmallRewardAfterSftPhase < f.CheapSmallFinalReward - 0.2,
+            $"1% SFT phase reached {f.CheapSmallRewardAfterSftPhase:F3}, the run ended at {f.CheapSmallFinalReward:F3}.");
+    }
+
+    [Fact]
     public void LogsEveryGroupAtEveryLoggedStepAndWritesCsvAndReport()
     {
         var results = TinyResults.Value;
@@ -53,7 +77,7 @@ public class ControlledExperimentTests
             results.WriteReport(dir);
             var csv = File.ReadAllLines(Path.Combine(dir, "records.csv"));
             Assert.Equal(results.Records.Count + 1, csv.Length);
-            Assert.StartsWith("method,optimizer,rewards,seed,step,phase,group,mean_reward", csv[0]);
+            Assert.StartsWith("method,optimizer,task,seed,step,phase,group,mean_reward", csv[0]);
             var html = File.ReadAllText(Path.Combine(dir, "report.html"));
             Assert.Contains("Mean reward of the small-std inputs", html);
             Assert.Contains("Heuristics: fraction of the small-std gap closed", html);

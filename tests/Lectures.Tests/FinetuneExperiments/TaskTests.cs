@@ -51,12 +51,69 @@ public class TaskTests
     }
 
     [Fact]
-    public void TheCheapFixLabelsOnePercentOfInputs()
+    public void WholeClassRelabellingGivesEveryInputOfOneClassTheSameLabelOutsideItsSet()
     {
-        var subset = new CrossEntropy(0.01, seed: 3).LabelledInputs(1000);
+        var train = Digits.Load().Split(1000, seed: 0).Train;
+        var sets = LabelSets.Draw(10, 5, seed: 0);
+        var task = FinetuningTask.Create(train, sets, 0.1, -1, seed: 4, Relabelling.WholeClass);
+        var relabelled = Enumerable.Range(0, task.Count).Where(i => task.IsModified[i]).ToArray();
+        var c = train.Labels[relabelled[0]];
+        // round(0.1 * 10) = 1 class: exactly its inputs, all with one new label outside S_c.
+        Assert.Equal(Enumerable.Range(0, task.Count).Where(i => train.Labels[i] == c), relabelled);
+        var label = Assert.Single(relabelled.Select(i => task.Targets[i]).Distinct());
+        Assert.False(sets.Contains(c, label));
+        Assert.All(Enumerable.Range(0, task.Count).Where(i => !task.IsModified[i]), i => Assert.Equal(train.Labels[i], task.Targets[i]));
+        Assert.Equal(train.Labels, task.Classes);
+        Assert.Equal(Relabelling.WholeClass, task.Relabelling);
+        // Three tenths of the classes: three whole classes, each with its own label.
+        var three = FinetuningTask.Create(train, sets, 0.3, -1, seed: 4, Relabelling.WholeClass);
+        Assert.Equal(3, Enumerable.Range(0, three.Count).Where(i => three.IsModified[i]).Select(i => train.Labels[i]).Distinct().Count());
+    }
+
+    [Fact]
+    public void RandomInputRelabellingKeepsTheOriginalDrawForAGivenSeed()
+    {
+        var train = Digits.Load().Split(1000, seed: 0).Train;
+        var sets = LabelSets.Draw(10, 5, seed: 0);
+        var byDefault = FinetuningTask.Create(train, sets, 0.1, -1, seed: 5);
+        var named = FinetuningTask.Create(train, sets, 0.1, -1, seed: 5, Relabelling.RandomInputs);
+        Assert.Equal(byDefault.Targets, named.Targets);
+        // Relabelled inputs come from several classes and get several different labels.
+        var relabelled = Enumerable.Range(0, named.Count).Where(i => named.IsModified[i]).ToArray();
+        Assert.True(relabelled.Select(i => train.Labels[i]).Distinct().Count() >= 8);
+        Assert.True(relabelled.Select(i => named.Targets[i]).Distinct().Count() >= 8);
+    }
+
+    [Fact]
+    public void TheCheapFixLabelsAOnePercentSampleStratifiedByClass()
+    {
+        var classes = Digits.Load().Split(1000, seed: 0).Train.Labels;
+        var subset = new CrossEntropy(0.01, seed: 3).LabelledInputs(classes);
         Assert.Equal(10, subset.Length);
         Assert.Equal(10, subset.Distinct().Count());
-        Assert.Equal(subset, new CrossEntropy(0.01, seed: 3).LabelledInputs(1000));
+        // 10 inputs over 10 classes: one of each.
+        Assert.Equal(Enumerable.Range(0, 10), subset.Select(i => classes[i]).Order());
+        Assert.Equal(subset, new CrossEntropy(0.01, seed: 3).LabelledInputs(classes));
+        Assert.NotEqual(subset, new CrossEntropy(0.01, seed: 4).LabelledInputs(classes));
+        // 25 inputs: every class twice, five classes a third time.
+        var counts = new CrossEntropy(0.025, seed: 3).LabelledInputs(classes).GroupBy(i => classes[i]).Select(g => g.Count()).Order().ToArray();
+        Assert.Equal(new[] { 2, 2, 2, 2, 2, 3, 3, 3, 3, 3 }, counts);
+        Assert.Equal(1000, new CrossEntropy().LabelledInputs(classes).Length);
         Assert.Throws<ArgumentException>(() => new CrossEntropy(0, 0));
+    }
+
+    [Fact]
+    public void StandardisedInputsHaveMeanZeroAndStdOne()
+    {
+        var digits = Digits.Load().Split(500, seed: 1).Train;
+        var values = digits.Standardized().Inputs.SelectMany(x => x).ToArray();
+        Assert.Equal(0, values.Average(), 10);
+        Assert.Equal(1, Math.Sqrt(values.Average(v => v * v)), 10);
+        // An affine map of each pixel: order and ratios of differences are kept.
+        var (a, b) = (digits.Inputs[0][10], digits.Inputs[0][20]);
+        var (sa, sb) = (digits.Standardized().Inputs[0][10], digits.Standardized().Inputs[0][20]);
+        Assert.Equal(Math.Sign(a - b), Math.Sign(sa - sb));
+        var constant = new LabelledImages(new[] { new[] { 2.0, 2.0 }, new[] { 2.0, 2.0 } }, new[] { 0, 1 }, 2);
+        Assert.Contains("constant set cannot be standardised", Assert.Throws<InvalidOperationException>(() => constant.Standardized()).Message);
     }
 }
