@@ -11,7 +11,8 @@ public sealed record HeuristicGap(string Method, double SmallFinalReward, double
 /// <summary>
 /// The acceptance figures of one (optimiser, task) cell, averaged over seeds. Rewards are the final mean
 /// expected rewards of a group unless named initial or after a phase; gains are final minus initial. Small-std fractions are over all
-/// training inputs (confidently fitted inputs count too: STD is small near p = 1) and over the modified inputs only.
+/// training inputs (confidently fitted inputs count too: STD is small near p = 1) and over the modified inputs only;
+/// stuck fractions count the training inputs with small std and a wrong prediction.
 /// </summary>
 public sealed record ControlledExperimentFindings(
     string Optimizer, string Task, int Steps,
@@ -21,6 +22,7 @@ public sealed record ControlledExperimentFindings(
     double SftThenRftSmallFinalReward, double CheapSmallFinalReward, double CheapSmallRewardAfterSftPhase,
     double SmallStdFractionBefore, double SmallStdFractionAfterSft, double SmallStdFractionAfterCheapSft,
     double ModifiedSmallStdFractionBefore, double ModifiedSmallStdFractionAfterSft, double ModifiedSmallStdFractionAfterCheapSft,
+    double StuckFractionBefore, double StuckFractionAfterSft, double StuckFractionAfterCheapSft,
     IReadOnlyList<HeuristicGap> Heuristics)
 {
     /// <summary>(RFT small-std gain) / (SFT small-std gain); the claim is that it is below 1/4.</summary>
@@ -44,6 +46,7 @@ public sealed record ControlledExperimentFindings(
             double Final(string method, string group = FinetuningTrainer.SmallStdGroup) => At(method, group, last => last, r => r.MeanReward);
             double Initial(string group) => At(ControlledMethods.Rft, group, _ => 0, r => r.MeanReward);
             double Fraction(string method, int step, string group = FinetuningTrainer.AllGroup) => At(method, group, _ => step, r => r.SmallStdFraction);
+            double Stuck(string method, int step) => At(method, FinetuningTrainer.AllGroup, _ => step, r => r.StuckFraction);
 
             var rft = Final(ControlledMethods.Rft);
             var full = Final(ControlledMethods.SftThenRft);
@@ -61,6 +64,7 @@ public sealed record ControlledExperimentFindings(
                 Fraction(ControlledMethods.Rft, 0, FinetuningTrainer.SmallStdGroup),
                 Fraction(ControlledMethods.SftThenRft, options.SftPhaseSteps, FinetuningTrainer.SmallStdGroup),
                 Fraction(ControlledMethods.CheapSftThenRft, options.CheapSftSteps, FinetuningTrainer.SmallStdGroup),
+                Stuck(ControlledMethods.Rft, 0), Stuck(ControlledMethods.SftThenRft, options.SftPhaseSteps), Stuck(ControlledMethods.CheapSftThenRft, options.CheapSftSteps),
                 heuristics));
         }
         return result;
@@ -83,6 +87,8 @@ public sealed record ControlledExperimentFindings(
                 $"{F(SmallStdFractionBefore)} / {F(SmallStdFractionAfterSft)} / {F(SmallStdFractionAfterCheapSft)}"),
             ("same, among the modified inputs only",
                 $"{F(ModifiedSmallStdFractionBefore)} / {F(ModifiedSmallStdFractionAfterSft)} / {F(ModifiedSmallStdFractionAfterCheapSft)}"),
+            ("fraction of inputs stuck (small std, wrong prediction): before / after SFT / after 1% SFT",
+                $"{F(StuckFractionBefore)} / {F(StuckFractionAfterSft)} / {F(StuckFractionAfterCheapSft)}"),
         };
         rows.AddRange(Heuristics.Select(h => ($"{h.Method}: small-std final reward, gap closed (claim: < 0.5); large-std final reward",
             $"{F(h.SmallFinalReward)}, {F(h.GapClosed)}; {F(h.LargeFinalReward)}" + (h.DivergedRuns > 0 ? $" ({h.DivergedRuns} runs diverged)" : ""))));

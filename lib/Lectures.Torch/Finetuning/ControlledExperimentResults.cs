@@ -33,10 +33,10 @@ public sealed class ControlledExperimentResults
     /// <summary>Writes <see cref="Records"/> as CSV (header row, invariant culture, round-trip doubles).</summary>
     public void WriteCsv(string path)
     {
-        var csv = new StringBuilder("method,optimizer,task,seed,step,phase,group,mean_reward,accuracy,gradient_norm,mean_reward_std,reward_std_p10,small_std_fraction\n");
+        var csv = new StringBuilder("method,optimizer,task,seed,step,phase,group,mean_reward,accuracy,gradient_norm,mean_reward_std,reward_std_p10,small_std_fraction,stuck_fraction\n");
         foreach (var r in Records)
             csv.AppendLine(string.Join(",", Quote(r.Method), Quote(r.Optimizer), Quote(r.Task), r.Seed, r.Step, Quote(r.Phase), r.Group,
-                D(r.MeanReward), D(r.Accuracy), D(r.GradientNorm), D(r.MeanRewardStd), D(r.RewardStdP10), D(r.SmallStdFraction)));
+                D(r.MeanReward), D(r.Accuracy), D(r.GradientNorm), D(r.MeanRewardStd), D(r.RewardStdP10), D(r.SmallStdFraction), D(r.StuckFraction)));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllText(path, csv.ToString());
     }
@@ -57,7 +57,7 @@ public sealed class ControlledExperimentResults
 
     /// <summary>
     /// Writes report.html (findings tables and, per optimiser and task, reward curves per group, gradient
-    /// norms, reward-std percentiles, small-std fractions and the heuristics' gaps) and records.csv into <paramref name="directory"/>.
+    /// norms, reward-std percentiles, small-std and stuck fractions and the heuristics' gaps) and records.csv into <paramref name="directory"/>.
     /// </summary>
     public void WriteReport(string directory, string plotlyScriptSrc = ChartHtml.LocalPlotly)
     {
@@ -75,6 +75,7 @@ public sealed class ControlledExperimentResults
             fragments.Add(ChartHtml.Fragment(ControlledExperimentCharts.GradientNormCurves(Records, gradientMethods, f.Optimizer, f.Task)));
             fragments.Add(ChartHtml.Fragment(ControlledExperimentCharts.RewardStdCurves(Records, FinetuningTrainer.SmallStdGroup, f.Optimizer, f.Task)));
             fragments.Add(ChartHtml.Fragment(ControlledExperimentCharts.SmallStdFractionCurves(Records, fractionMethods, f.Optimizer, f.Task)));
+            fragments.Add(ChartHtml.Fragment(ControlledExperimentCharts.StuckFractionCurves(Records, fractionMethods, f.Optimizer, f.Task)));
             fragments.Add(ChartHtml.Fragment(ControlledExperimentCharts.GapClosedBars(f.Heuristics.Select(h => (h.Method, h.GapClosed)).ToList(), f.Optimizer, f.Task)));
         }
         File.WriteAllText(Path.Combine(directory, "report.html"), ChartHtml.Page("Controlled finetuning experiments", fragments, plotlyScriptSrc));
@@ -85,7 +86,7 @@ public sealed class ControlledExperimentResults
         $"Data: {(o.Data is null ? "digits (embedded)" : $"{o.Data.Count} inputs of dimension {o.Data.Dimension}")}, {o.TrainCount} training inputs; " +
         $"MLP hidden {string.Join("-", o.HiddenSizes)}, {(o.SinglePrecision ? "float32" : "double precision")}; pretraining {o.PretrainSteps} Adam steps at lr {o.PretrainLearningRate:G3} on label sets of k = {o.LabelSetSize}; " +
         "inputs standardised (pixel mean and std of the training set); " +
-        $"relabelled: {o.ModifiedFraction:P0} of the inputs (random inputs) or of the classes (whole classes); budget {o.Steps} full-batch steps (SFT phase {o.SftPhaseSteps}, 1% SFT phase {o.CheapSftSteps} on a class-stratified {o.CheapSftFraction:P0} sample); " +
+        $"relabelled: {o.ModifiedFraction:P0} of the inputs (random inputs) or of the classes (whole classes); budget {o.Steps} full-batch steps (SFT phase {o.SftPhaseSteps}, 1% SFT phase {o.CheapSftSteps} at lr x{o.CheapSftLearningRateScale:G3} on a class-stratified {o.CheapSftFraction:P0} sample); " +
         $"optimisers {string.Join(", ", o.Optimizers.Select(x => x.Name))}; seeds {string.Join(", ", o.Seeds)}; small std means STD(x) < {o.SmallStdThreshold:G3}; " +
         "rewards and stds are of softmax(z) at temperature 1.";
 

@@ -38,7 +38,7 @@ public static class ControlledMethods
             new(SftThenRft, new[] { new FinetuningPhase(new CrossEntropy(), options.SftPhaseSteps), new FinetuningPhase(rft, steps - options.SftPhaseSteps) }),
             new(CheapSftThenRft, new[]
             {
-                new FinetuningPhase(new CrossEntropy(options.CheapSftFraction, seed), options.CheapSftSteps),
+                new FinetuningPhase(new CrossEntropy(options.CheapSftFraction, seed), options.CheapSftSteps, options.CheapSftLearningRateScale),
                 new FinetuningPhase(rft, steps - options.CheapSftSteps),
             }),
         };

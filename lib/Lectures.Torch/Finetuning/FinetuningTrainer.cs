@@ -13,7 +13,8 @@ public sealed record FinetuningRun(IReadOnlyList<ControlledExperimentRecord> Rec
 /// The one finetuning loop shared by every method: full batch, each step back-propagates
 /// -sum_i w_i dJ_i/dz_i (the objective's per-input logit gradients and weights) through the network and takes an
 /// optimiser step. Every <c>logEvery</c> steps, at the start of each phase and at the end, it logs per group the mean reward, accuracy,
-/// reward std and the norm of the gradient of the group's mean objective.
+/// reward std, the fractions with small std (all, and those predicted wrongly: stuck) and the norm of the gradient of
+/// the group's mean objective.
 /// </summary>
 public static class FinetuningTrainer
 {
@@ -113,7 +114,8 @@ public static class FinetuningTrainer
             var summary = monitor.Summarize(members);
             yield return new ControlledExperimentRecord(label.Method, label.Optimizer, label.Task, label.Seed, step, phase, name,
                 summary.MeanExpectedReward, members.Count(i => correct[i]) / (double)members.Length, norm,
-                summary.MeanRewardStd, TenthPercentile(members.Select(i => std[i]).ToArray()), summary.FractionBelowThreshold);
+                summary.MeanRewardStd, TenthPercentile(members.Select(i => std[i]).ToArray()), summary.FractionBelowThreshold,
+                members.Count(i => std[i] < monitor.Threshold && !correct[i]) / (double)members.Length);
         }
     }
 

@@ -18,6 +18,7 @@ namespace Lectures.Finetuning;
 /// <param name="MeanRewardStd">Mean of STD(x) over the group.</param>
 /// <param name="RewardStdP10">10th percentile of STD(x) over the group.</param>
 /// <param name="SmallStdFraction">Fraction of the group with STD(x) below the experiment's threshold.</param>
+/// <param name="StuckFraction">Fraction of the group with STD(x) below the threshold whose most probable label is wrong (confidently wrong: RFT barely moves them).</param>
 public sealed record ControlledExperimentRecord(
     string Method, string Optimizer, string Task, int Seed, int Step, string Phase, string Group,
-    double MeanReward, double Accuracy, double GradientNorm, double MeanRewardStd, double RewardStdP10, double SmallStdFraction);
+    double MeanReward, double Accuracy, double GradientNorm, double MeanRewardStd, double RewardStdP10, double SmallStdFraction, double StuckFraction);

@@ -33,6 +33,12 @@ public static class ControlledExperimentCharts
             r => r.Method, r => r.SmallStdFraction,
             $"Fraction of training inputs with small reward std ({optimizer}, {task})", "fraction of inputs with STD(x) below the threshold", log: false);
 
+    /// <summary>Fraction of all training inputs that are stuck (small reward std and a wrong prediction) against the step, one line per method.</summary>
+    public static GenericChart StuckFractionCurves(IEnumerable<ControlledExperimentRecord> records, IReadOnlyCollection<string> methods, string optimizer, string task) =>
+        Curves(records.Where(r => r.Group == "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Task == task),
+            r => r.Method, r => r.StuckFraction,
+            $"Fraction of training inputs stuck: small reward std and a wrong prediction ({optimizer}, {task})", "fraction of inputs with STD(x) below the threshold, predicted wrongly", log: false);
+
     /// <summary>A bar per heuristic: the fraction of the small-std reward gap between RFT and SFT then RFT that it closes.</summary>
     public static GenericChart GapClosedBars(IReadOnlyList<(string Heuristic, double GapClosed)> gaps, string optimizer, string task) =>
         Chart.Column<double, string, string>(gaps.Select(g => g.GapClosed), Keys: gaps.Select(g => g.Heuristic).ToArray(), Name: "gap closed")

@@ -46,6 +46,9 @@ public class ControlledExperimentTests
         Assert.True(f.ModifiedSmallStdFractionBefore >= 0.75, $"Most modified inputs should start with small std, got {f.ModifiedSmallStdFractionBefore}.");
         Assert.True(f.ModifiedSmallStdFractionAfterSft < f.ModifiedSmallStdFractionBefore - 0.5,
             $"The SFT phase should lift most modified inputs out of small std ({f.ModifiedSmallStdFractionBefore} -> {f.ModifiedSmallStdFractionAfterSft}).");
+        // Stuck = small std and wrong: at the start exactly the relabelled inputs (10% of 200), none after the SFT phase.
+        Assert.InRange(f.StuckFractionBefore, 0.095, 0.105);
+        Assert.True(f.StuckFractionAfterSft < 0.02, $"The SFT phase should leave almost no input stuck, got {f.StuckFractionAfterSft}.");
     }
 
     [Fact]
