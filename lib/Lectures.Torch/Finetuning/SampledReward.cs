@@ -5,7 +5,8 @@ namespace Lectures.Torch.Finetuning;
 /// <summary>
 /// RFT with sampled REINFORCE: m labels y_1..y_m ~ p(.|x_i) per input, and the unbiased estimate
 /// dV/dz = (1/m) sum_j (r(y_j) - b_j) (e_{y_j} - p) / tau with the leave-one-out baseline b_j = mean of the other
-/// m-1 rewards (b_j = 0 when m = 1). Samples come from <c>new Random(seed, step)</c>, so runs repeat exactly.
+/// m-1 rewards (b_j = 0 when m = 1). Samples come from <c>new Random(seed * 1000003 + step)</c> (u ~ U[0, 1), y = the first
+/// label whose cumulative probability exceeds u), so runs repeat exactly, also across processes.
 /// </summary>
 public sealed class SampledReward : PolicyObjective
 {
@@ -31,7 +32,8 @@ public sealed class SampledReward : PolicyObjective
         var p = Policy.Probabilities(logits, temperature);
         var probs = p.to_type(ScalarType.Float64).data<double>().ToArray();
         int n = batch.Count, k = batch.ClassCount, m = samplesPerInput;
-        var random = new Random(HashCode.Combine(seed, step));
+        // Not HashCode.Combine: it is salted per process, so the samples (and every REINFORCE run) changed between runs.
+        var random = new Random(unchecked(seed * 1000003 + step));
         // coefficient[i, y] = (1/m) sum_j (r_j - b_j) [y_j = y]; the gradient is coefficient - (sum_y coefficient) p.
         var coefficient = new double[n * k];
         var ys = new int[m];

@@ -92,6 +92,26 @@ public class ExactGradientTests
         Assert.True(exact.abs().max().item<double>() > 0.1, "The check needs a gradient that is not tiny.");
     }
 
+    [Fact]
+    public void ReinforceSamplesComeFromAFixedSeedPerStep()
+    {
+        // Uniform policy (zero logits), one sample per input: the gradient row of input i is r_i (e_{y_i} - p), with
+        // y_i = floor(10 u_i) and u_i the i-th draw of new Random(seed * 1000003 + step). A per-process salted seed fails this.
+        using var batch = TinyBatch(out var model);
+        model.Dispose();
+        using var logits = zeros(batch.Count, batch.ClassCount, ScalarType.Float64);
+        using var gradient = new SampledReward(samplesPerInput: 1, seed: 4).InputGradients(logits, 1.0, batch, step: 7);
+        var g = gradient.data<double>().ToArray();
+        var random = new Random(4 * 1000003 + 7);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var y = (int)Math.Floor(random.NextDouble() * batch.ClassCount);
+            var r = batch.Task.Reward(i, y);
+            for (var k = 0; k < batch.ClassCount; k++)
+                Assert.Equal(r * ((k == y ? 1 : 0) - 0.1), g[i * batch.ClassCount + k], 12);
+        }
+    }
+
     /// <summary>An untrained 64-16-10 MLP and a task on 12 digits (3 modified), in double precision.</summary>
     internal static TrainingBatch TinyBatch(out Mlp model)
     {
