@@ -71,6 +71,18 @@ public class TaskTests
     }
 
     [Fact]
+    public void AnUnknownRuleOrASingleClassSetIsRejectedByName()
+    {
+        var train = Digits.Load().Split(1000, seed: 0).Train;
+        var sets = LabelSets.Draw(10, 5, seed: 0);
+        var unknown = Assert.Throws<ArgumentException>(() => FinetuningTask.Create(train, sets, 0.1, -1, 0, (Relabelling)7));
+        Assert.Contains("Relabelling 7 is unknown: expected RandomInputs or WholeClass", unknown.Message);
+        var ones = train.Subset(Enumerable.Range(0, train.Count).Where(i => train.Labels[i] == 1).ToArray());
+        var single = Assert.Throws<ArgumentException>(() => FinetuningTask.Create(ones, sets, 0.1, -1, 0, Relabelling.WholeClass));
+        Assert.Contains("holds only class 1", single.Message);
+    }
+
+    [Fact]
     public void RandomInputRelabellingKeepsTheOriginalDrawForAGivenSeed()
     {
         var train = Digits.Load().Split(1000, seed: 0).Train;
