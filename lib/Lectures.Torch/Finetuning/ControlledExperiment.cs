@@ -9,8 +9,8 @@ public sealed record ControlledExperimentProgress(int Run, int RunCount, RunLabe
 /// <summary>
 /// The controlled finetuning experiments with perfect exploration: for each seed, split the data, standardise the
 /// training inputs, pretrain an MLP on label sets, build the finetuning task (per relabelling rule and reward variant),
-/// and finetune a copy of the pretrained model with
-/// every method and optimiser, logging reward, accuracy, gradient norm and reward std per group.
+/// and finetune a copy of the pretrained model with every method and optimiser, logging reward, accuracy, gradient
+/// norm and reward std per group.
 /// </summary>
 public static class ControlledExperiment
 {

@@ -5,15 +5,14 @@ namespace Lectures.Torch.Finetuning;
 /// <summary>
 /// The finetuning task built on a pretrained label-set model: a fraction of the training inputs (the modified,
 /// small-std group) get a new target label drawn uniformly from the classes outside their class's set S_c, per input or
-/// per class (<see cref="Relabelling"/>); the rest keep their own class (the large-std group). Reward r(x, y) = +1 when y is the target, else -1, except that a
-/// wrong answer on a modified input earns <see cref="WrongRewardOnModified"/> (-1, or 0.5 in the variant).
+/// per class (<see cref="Relabelling"/>); the rest keep their own class (the large-std group). Reward r(x, y) = +1
+/// when y is the target, else -1, except that a wrong answer on a modified input earns <see cref="WrongRewardOnModified"/> (-1, or 0.5 in the variant).
 /// </summary>
 public sealed record FinetuningTask
 {
-    FinetuningTask(int[] classes, int[] targets, bool[] isModified, int classCount, double wrongRewardOnModified, Relabelling relabelling)
+    FinetuningTask(int[] classes, int[] targets, bool[] isModified, int classCount, double wrongRewardOnModified)
     {
         Classes = classes;
-        Relabelling = relabelling;
         Targets = targets;
         IsModified = isModified;
         ClassCount = classCount;
@@ -22,9 +21,6 @@ public sealed record FinetuningTask
 
     /// <summary>The class of each training input in the data (its label before relabelling).</summary>
     public IReadOnlyList<int> Classes { get; }
-
-    /// <summary>How the modified inputs were chosen and relabelled.</summary>
-    public Relabelling Relabelling { get; }
 
     /// <summary>The target label of each training input.</summary>
     public IReadOnlyList<int> Targets { get; }
@@ -94,7 +90,7 @@ public sealed record FinetuningTask
                     if (train.Labels[i] == c) (targets[i], isModified[i]) = (label, true);
             }
         }
-        return new FinetuningTask(train.Labels.ToArray(), targets, isModified, train.ClassCount, wrongRewardOnModified, relabelling);
+        return new FinetuningTask(train.Labels.ToArray(), targets, isModified, train.ClassCount, wrongRewardOnModified);
     }
 
     /// <summary>r(x_i, y): 1 for the target, else -1, or <see cref="WrongRewardOnModified"/> on a modified input.</summary>

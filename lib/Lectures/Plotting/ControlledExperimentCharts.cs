@@ -29,14 +29,12 @@ public static class ControlledExperimentCharts
 
     /// <summary>Fraction of all training inputs with small reward std against the step, one line per method.</summary>
     public static GenericChart SmallStdFractionCurves(IEnumerable<ControlledExperimentRecord> records, IReadOnlyCollection<string> methods, string optimizer, string task) =>
-        Curves(records.Where(r => r.Group == "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Task == task),
-            r => r.Method, r => r.SmallStdFraction,
+        Curves(AllInputs(records, methods, optimizer, task), r => r.Method, r => r.SmallStdFraction,
             $"Fraction of training inputs with small reward std ({optimizer}, {task})", "fraction of inputs with STD(x) below the threshold", log: false);
 
     /// <summary>Fraction of all training inputs that are stuck (small reward std and a wrong prediction) against the step, one line per method.</summary>
     public static GenericChart StuckFractionCurves(IEnumerable<ControlledExperimentRecord> records, IReadOnlyCollection<string> methods, string optimizer, string task) =>
-        Curves(records.Where(r => r.Group == "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Task == task),
-            r => r.Method, r => r.StuckFraction,
+        Curves(AllInputs(records, methods, optimizer, task), r => r.Method, r => r.StuckFraction,
             $"Fraction of training inputs stuck: small reward std and a wrong prediction ({optimizer}, {task})", "fraction of inputs with STD(x) below the threshold, predicted wrongly", log: false);
 
     /// <summary>A bar per heuristic: the fraction of the small-std reward gap between RFT and SFT then RFT that it closes.</summary>
@@ -45,6 +43,9 @@ public static class ControlledExperimentCharts
             .Titled($"Heuristics: fraction of the small-std gap closed ({optimizer}, {task})")
             .WithXAxisStyle<double, double, string>(TitleText: "heuristic (RFT with ...)")
             .WithYAxisStyle<double, double, string>(TitleText: "(V_heuristic - V_RFT) / (V_SFT-then-RFT - V_RFT), small-std group");
+
+    static IEnumerable<ControlledExperimentRecord> AllInputs(IEnumerable<ControlledExperimentRecord> records, IReadOnlyCollection<string> methods, string optimizer, string task) =>
+        records.Where(r => r.Group == "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Task == task);
 
     static GenericChart Titled(this GenericChart chart, string title) =>
         // Plotly.NET.CSharp has no title setter; Plotly.NET's takes F# options, where null means None.
