@@ -117,7 +117,7 @@ public static partial class CellCompiler
         Script? previous;
         readonly Dictionary<string, string> labels = new(StringComparer.Ordinal);
 
-        /// <summary>Script class name (Submission#N) to the label of the cell that declared it.</summary>
+        /// <summary>The assembly name of each accepted cell to the cell's label (its grade id, or "student").</summary>
         public IReadOnlyDictionary<string, string> Labels => labels;
 
         /// <summary>Compiles <paramref name="cell"/> after the accepted cells; returns its compilation, or the outcome of a cell left out.</summary>
@@ -140,11 +140,11 @@ public static partial class CellCompiler
                     $"The cell uses {api}, which is not on the list of what a submission may use (the core System types, collections, LINQ, " +
                     "System.Text, System.Numerics, MathNet.Numerics and the kit, without files, processes, the network, reflection or threads)."));
             var label = cell.Trusted ? cell.GradeId ?? cell.Key : TestContract.StudentLabel;
-            if (compilation.ScriptClass is { } scriptClass) labels[scriptClass.Name] = label;
+            labels[compilation.AssemblyName!] = label;
             if (checkRules && cell is { Trusted: true, Contract: { } contract }
                 && TestContract.Violation(label, contract, TestContract.Of(compilation, labels)) is var (status, message))
             {
-                labels.Remove(compilation.ScriptClass!.Name);
+                labels.Remove(compilation.AssemblyName!);
                 return (null, new CellOutcome(cell.Key, status, message));
             }
             previous = script;

@@ -29,15 +29,12 @@ static partial class TestContract
                           SymbolDisplayParameterOptions.IncludeExtensionThis,
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
-    [GeneratedRegex(@"Submission#\d+")]
-    private static partial Regex ScriptClass();
-
     [GeneratedRegex(@"\{[^}]*\}\.")]
     private static partial Regex Label();
 
     /// <summary>
     /// The bindings of the cell (last syntax tree) of <paramref name="compilation"/>, paired with their symbols;
-    /// <paramref name="labels"/> maps each script class name (Submission#N) of the chain to its cell's label.
+    /// <paramref name="labels"/> maps the assembly name of each submission of the chain to its cell's label.
     /// Locals and parameters are left out: their types are there as the types of the expressions that use them.
     /// </summary>
     public static IReadOnlyList<(string Binding, ISymbol Symbol)> Of(Compilation compilation, IReadOnlyDictionary<string, string> labels)
@@ -46,9 +43,13 @@ static partial class TestContract
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var symbol in CellSymbols.Of(compilation).Symbols)
         {
-            if (symbol is ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or IDiscardSymbol or ITypeParameterSymbol) continue;
+            if (symbol is ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or IDiscardSymbol or ITypeParameterSymbol
+                or INamedTypeSymbol { IsScriptClass: true } or IMethodSymbol { ReducedFrom: not null }) continue;   // the extension method itself is there
             var kind = symbol switch { ITypeSymbol => "T", IMethodSymbol => "M", IPropertySymbol => "P", IFieldSymbol => "F", _ => "E" };
-            var display = ScriptClass().Replace(symbol.ToDisplayString(Format), m => "{" + labels.GetValueOrDefault(m.Value, m.Value) + "}");
+            // Roslyn shows a notebook declaration without its submission class: prefix the label of the cell that made it.
+            var display = symbol.ToDisplayString(Format);
+            if (ApiPolicy.IsNotebookSymbol(symbol) && symbol.ContainingAssembly is { } assembly && labels.TryGetValue(assembly.Name, out var label))
+                display = "{" + label + "}." + display;
             var binding = $"{kind}|{SubjectName(symbol)}|{display}";
             if (seen.Add(binding)) result.Add((binding, symbol));
         }
