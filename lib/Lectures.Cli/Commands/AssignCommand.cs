@@ -4,7 +4,10 @@ using Lectures.Grading.Release;
 
 namespace Lectures.Cli.Commands;
 
-/// <summary><c>lectures assign release NAME [--out DIR]</c>: writes the student version of assignments/NAME/NAME.ipynb to out/release/NAME/.</summary>
+/// <summary>
+/// <c>lectures assign release NAME [--out DIR]</c>: writes the student version of assignments/NAME/NAME.ipynb to
+/// out/release/NAME/, and records the release in assignments/NAME/releases.json (commit it with the notebook).
+/// </summary>
 public static class AssignCommand
 {
     /// <summary>Runs the command; returns the process exit code.</summary>
@@ -15,9 +18,11 @@ public static class AssignCommand
             throw new ArgumentException("Usage: lectures assign release NAME [--out DIR] (NAME is a folder under assignments/).");
         var root = KitRoot.Find();
         var assignment = Assignment.Load(ExistingAssignment(root, name));
+        var release = ReleaseHistory.Next(assignment);
         var path = StudentRelease.Release(assignment, options.Get("--out") ?? Path.Combine(root, "out", "release"));
         var hidden = assignment.Tests.Count(t => t.Hidden);
-        Console.WriteLine($"Released {assignment.Name}: {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}");
+        var recorded = release.Number > assignment.Releases.Count ? "new, recorded in" : "unchanged, as in";
+        Console.WriteLine($"Released {assignment.Name} (release {release.Number}, {recorded} {Path.GetRelativePath(Directory.GetCurrentDirectory(), ReleaseHistory.PathOf(assignment.Path))}): {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}");
         Console.WriteLine($"  {assignment.Tests.Count - hidden} visible and {hidden} hidden tests, {assignment.MaxPoints:0.##} points; solutions replaced by stubs, hidden tests left out.");
         return 0;
     }

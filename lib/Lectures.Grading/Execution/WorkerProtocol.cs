@@ -42,6 +42,10 @@ public static class CellStatus
     public const string Crashed = "crashed";
     /// <summary>The cell uses an API a submission may not use (files, processes, network, reflection).</summary>
     public const string Forbidden = "forbidden-api";
+    /// <summary>A student declaration hides what a trusted cell binds to with the instructor's solution (e.g. a class Random).</summary>
+    public const string ShadowsApi = "shadows-api";
+    /// <summary>A function or type the release declares, which a trusted cell uses, was declared with another signature.</summary>
+    public const string ChangedSignature = "changed-signature";
     /// <summary>The cell was not run (the run was given up).</summary>
     public const string NotRun = "not-run";
 }

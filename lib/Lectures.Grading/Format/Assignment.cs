@@ -1,3 +1,4 @@
+using Lectures.Grading.Release;
 using Microsoft.DotNet.Interactive.Documents;
 
 namespace Lectures.Grading.Format;
@@ -17,11 +18,14 @@ public sealed class Assignment
     /// <summary>The cells, in order.</summary>
     public IReadOnlyList<AssignmentCell> Cells { get; }
 
+    /// <summary>The releases recorded in releases.json beside the notebook, first to last (empty when it was never released).</summary>
+    public IReadOnlyList<AssignmentRelease> Releases { get; }
+
     /// <summary>The parsed notebook (for writing the student version).</summary>
     internal InteractiveDocument Document { get; }
 
-    Assignment(string name, string path, IReadOnlyList<AssignmentCell> cells, InteractiveDocument document) =>
-        (Name, Path, Cells, Document) = (name, path, cells, document);
+    Assignment(string name, string path, IReadOnlyList<AssignmentCell> cells, IReadOnlyList<AssignmentRelease> releases, InteractiveDocument document) =>
+        (Name, Path, Cells, Releases, Document) = (name, path, cells, releases, document);
 
     /// <summary>The test cells, visible and hidden, in notebook order.</summary>
     public IReadOnlyList<AssignmentCell> Tests => Cells.Where(c => c.Role == CellRole.Test).ToList();
@@ -34,7 +38,8 @@ public sealed class Assignment
 
     /// <summary>
     /// Reads and checks an instructor notebook; throws InvalidDataException naming the cell when a grade id is
-    /// missing or repeated, a role is unknown, a test has no positive points, or solution markers are misplaced.
+    /// missing or repeated, a role is unknown, a test has no positive points, or solution markers are misplaced,
+    /// and when the release history (<see cref="ReleaseHistory"/>) beside it is malformed.
     /// </summary>
     public static Assignment Load(string path)
     {
@@ -58,7 +63,7 @@ public sealed class Assignment
         }
         if (!cells.Any(c => c.Role == CellRole.Test))
             throw new InvalidDataException($"{path} has no test cell: mark at least one cell with grading.role = \"test\" and points.");
-        return new Assignment(System.IO.Path.GetFileNameWithoutExtension(path), System.IO.Path.GetFullPath(path), cells, document);
+        return new Assignment(System.IO.Path.GetFileNameWithoutExtension(path), System.IO.Path.GetFullPath(path), cells, ReleaseHistory.Load(path), document);
     }
 
     static CellRole RoleOf(IDictionary<string, object>? grading, string id) =>

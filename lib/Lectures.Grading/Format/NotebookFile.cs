@@ -15,18 +15,38 @@ public static class NotebookFile
     /// <summary>The cell metadata key of the grading object.</summary>
     public const string MetadataKey = "grading";
 
-    /// <summary>Parses the notebook at <paramref name="path"/>; throws InvalidDataException naming the file when it is not a notebook.</summary>
+    /// <summary>
+    /// Parses the nbformat 4 notebook at <paramref name="path"/>; throws InvalidDataException naming the file when
+    /// it is not a notebook, is of another nbformat (3 keeps its cells in "worksheets"), or has no list of cells.
+    /// </summary>
     public static InteractiveDocument Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Notebook not found: {path}", path);
         try
         {
-            return Notebook.Parse(File.ReadAllText(path));
+            var text = File.ReadAllText(path);
+            CheckFormat(text);
+            return Notebook.Parse(text);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException
+                                      or NullReferenceException or InvalidCastException)
         {
             throw new InvalidDataException($"{path} is not a readable Jupyter notebook: {e.Message}", e);
         }
+    }
+
+    static void CheckFormat(string text)
+    {
+        using var json = JsonDocument.Parse(text);
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) throw new FormatException($"it is a JSON {root.ValueKind}, not an object");
+        if (!root.TryGetProperty("nbformat", out var format) || format.ValueKind != JsonValueKind.Number || format.GetDouble() != 4)
+            throw new FormatException($"its nbformat is {(root.TryGetProperty("nbformat", out var f) ? f.GetRawText() : "missing")}; only nbformat 4 is read (open and save it in Jupyter or VS Code)");
+        if (!root.TryGetProperty("cells", out var cells) || cells.ValueKind != JsonValueKind.Array)
+            throw new FormatException("it has no list of cells (\"cells\" must be an array)");
+        foreach (var cell in cells.EnumerateArray())
+            if (cell.ValueKind != JsonValueKind.Object || !cell.TryGetProperty("cell_type", out var type) || type.ValueKind != JsonValueKind.String)
+                throw new FormatException("a cell is not an object with a cell_type");
     }
 
     /// <summary>Writes <paramref name="document"/> as nbformat 4 JSON.</summary>

@@ -8,7 +8,8 @@ public sealed record Submission(string Student, string Path);
 /// <param name="Points">Points earned.</param>
 /// <param name="MaxPoints">Points available (0 for a problem line).</param>
 /// <param name="Status">passed, failed, not-implemented, compile-error, timeout, notebook-timeout, stack-overflow,
-/// out-of-memory, crashed, not-run, missing-cell, edited-test, edited-readonly, forbidden-api, wrote-files or invalid-notebook.</param>
+/// out-of-memory, crashed, not-run, missing-cell, edited-test, edited-readonly, forbidden-api, shadows-api, changed-signature,
+/// wrote-files or invalid-notebook.</param>
 /// <param name="Message">What went wrong, for the feedback ("" when passed).</param>
 public sealed record GradeRow(string Test, double Points, double MaxPoints, string Status, string Message);
 

@@ -6,12 +6,15 @@ namespace Lectures.Grading.Release;
 /// <summary>
 /// Writes the student version of an assignment: solution regions replaced by stubs that throw
 /// NotImplementedException, hidden tests left out, outputs cleared, and visible tests and read-only cells marked
-/// "editable": false and "deletable": false (Jupyter and VS Code honour these).
+/// "editable": false and "deletable": false (Jupyter and VS Code honour these). The notebook's metadata names its
+/// release (grading.release, see <see cref="ReleaseHistory"/>).
 /// </summary>
 public static class StudentRelease
 {
-    /// <summary>The student notebook of <paramref name="assignment"/> as nbformat 4 JSON.</summary>
-    public static string Render(Assignment assignment)
+    /// <summary>The student notebook of <paramref name="assignment"/> as nbformat 4 JSON, naming the release it makes (<see cref="ReleaseHistory.Next"/>).</summary>
+    public static string Render(Assignment assignment) => Render(assignment, ReleaseHistory.Next(assignment).Number);
+
+    static string Render(Assignment assignment, int release)
     {
         var elements = new List<InteractiveDocumentElement>();
         foreach (var (cell, original) in assignment.Cells.Zip(assignment.Document.Elements))
@@ -28,21 +31,26 @@ public static class StudentRelease
         }
         var document = new InteractiveDocument(elements);
         foreach (var (key, value) in assignment.Document.Metadata) document.Metadata[key] = value;
+        document.Metadata[NotebookFile.MetadataKey] = new Dictionary<string, object> { ["assignment"] = assignment.Name, ["release"] = release };
         return NotebookFile.Serialize(document);
     }
 
     /// <summary>
-    /// Writes the student notebook to <paramref name="releaseDir"/>/name/name.ipynb and returns its path. Refuses
-    /// (IOException) to overwrite a file that differs from it: a student may already be working in it.
+    /// Writes the student notebook to <paramref name="releaseDir"/>/name/name.ipynb and records its release in
+    /// the assignment's releases.json (a new release when a locked cell changed since the last, numbered as
+    /// <see cref="ReleaseHistory.Next"/> says); returns the path. Refuses (IOException) to overwrite a file that differs from it: a student may already be
+    /// working in it.
     /// </summary>
     public static string Release(Assignment assignment, string releaseDir)
     {
         var path = Path.Combine(Path.GetFullPath(releaseDir), assignment.Name, assignment.Name + ".ipynb");
-        var text = Render(assignment);
+        var release = ReleaseHistory.Next(assignment);
+        var text = Render(assignment, release.Number);
         if (File.Exists(path) && File.ReadAllText(path) != text)
             throw new IOException($"{path} already exists and differs from the release: it may be a student's work. Move it away to release again.");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
+        ReleaseHistory.Record(assignment, release);
         return path;
     }
 }

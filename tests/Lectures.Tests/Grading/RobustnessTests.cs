@@ -38,6 +38,20 @@ public sealed class RobustnessFixture
         s.Submit("writes", s.Solved(square: "System.IO.File.WriteAllText(\"answer.txt\", \"49\"); return x * x;"));
         s.Submit("reads-hidden", Edit(solved, "free", "var peek = System.IO.File.ReadAllText(\"../../assignments/synthetic/synthetic.ipynb\");"));
         s.Submit("sneaky-writer", Edit(solved, "free", "new System.Xml.Linq.XDocument(new System.Xml.Linq.XElement(\"a\")).Save(\"leak.xml\");"));
+        // Issue 15: attacks on the allow-list and the test contract, cells a kernel accepts, and malformed notebooks.
+        s.Submit("proc-mem", Edit(solved, "free", "var s = new System.Xml.XmlUrlResolver().GetEntity(new Uri(\"file:///proc/self/mem\"), null, null);"));
+        s.Submit("reflection", s.Solved(square: "var f = Type.GetType(\"System.IO.File, System.Runtime\"); return x * x;"));
+        s.Submit("struct-eq", Edit(solved, "sol-square", "struct Any { public static bool operator ==(Any a, long b) => true; public static bool operator !=(Any a, long b) => false; " +
+            "public override bool Equals(object? o) => true; public override int GetHashCode() => 0; }\nstatic Any Square(long x) => new Any();"));
+        s.Submit("shadow-twice", NotebookEdits.Insert(solved, "sol-square", "static long Twice(long x) => 0;"));
+        var quiet = new[] { "// a note", "/* */", "using System.Text;", "#nullable enable", "#region helpers\n#endregion" }
+            .Aggregate(solved, (json, cell) => NotebookEdits.Insert(json, "test-square", cell));
+        s.Submit("comment-cells", quiet);
+        s.Submit("kernel-lines", Edit(Edit(solved, "sol-square", "#!csharp\n" + SquareCell(SquareSolution)), "free", "#!time\ndisplay(Square(3));"));
+        s.Submit("hidden-id", NotebookEdits.Insert(solved, "free", "System.IO.File.ReadAllText(\"x\");", gradeId: "hidden-sum"));
+        s.Submit("copied-test-loops", NotebookEdits.Insert(solved, "free", "while (true) { }", gradeId: "test-square"));
+        File.WriteAllText(Path.Combine(s.Submissions, "nbformat3.ipynb"), "{\"nbformat\": 3, \"nbformat_minor\": 0, \"metadata\": {}, \"worksheets\": [{\"cells\": []}]}");
+        File.WriteAllText(Path.Combine(s.Submissions, "cells-null.ipynb"), "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": null}");
 
         HashesBefore = Hashes(s.Submissions);
         var submissions = Submissions.Find(s.Submissions, Name);
@@ -100,7 +114,9 @@ public class RobustnessTests(RobustnessFixture fixture) : IClassFixture<Robustne
     [InlineData("edited-readonly", "cell:given", GradeStatus.EditedReadOnly, MaxPoints)]
     [InlineData("writes", "cell:sol-square", CellStatus.Forbidden, MaxPoints - 2)]
     [InlineData("reads-hidden", "cell:free", CellStatus.Forbidden, MaxPoints)]
-    [InlineData("sneaky-writer", "(notebook)", GradeStatus.WroteFiles, MaxPoints)]
+    [InlineData("sneaky-writer", "cell:free", CellStatus.Forbidden, MaxPoints)]
+    [InlineData("proc-mem", "cell:free", CellStatus.Forbidden, MaxPoints)]
+    [InlineData("reflection", "cell:sol-square", CellStatus.Forbidden, MaxPoints - 2)]
     [InlineData("loop", "cell:sol-square", null, 4)]
     public void ProblemsOutsideTestsAreReportedOnTheirOwnLine(string student, string test, string? status, double total)
     {
@@ -123,7 +139,52 @@ public class RobustnessTests(RobustnessFixture fixture) : IClassFixture<Robustne
     {
         Assert.Contains("System.IO.File", Row("writes", "cell:sol-square").Message);
         Assert.Contains("System.IO.File", Row("reads-hidden", "cell:free").Message);
-        Assert.Contains("leak.xml", Row("sneaky-writer", "(notebook)").Message);
+        Assert.Contains("uses System.Xml.Linq.XDocument", Row("sneaky-writer", "cell:free").Message);
+        Assert.Contains("uses System.Xml.XmlUrlResolver", Row("proc-mem", "cell:free").Message);
+        Assert.Contains("uses System.Type", Row("reflection", "cell:sol-square").Message);
+    }
+
+    [Theory]
+    [InlineData("struct-eq", "test-square", CellStatus.ChangedSignature, "Square is declared as Any Square(long), but the release declares long Square(long), which test-square uses.", 4)]
+    [InlineData("shadow-twice", "hidden-sum", CellStatus.ShadowsApi, "method Twice hides long Twice(long), which hidden-sum uses.", 3)]
+    public void DeclarationsThatChangeWhatATestUsesCostThatTest(string student, string test, string status, string message, double total)
+    {
+        Assert.Equal(status, Row(student, test).Status);
+        Assert.Equal(message, Row(student, test).Message);
+        Assert.Equal(0, Row(student, test).Points);
+        Assert.Equal(total, Grade(student).Points);
+    }
+
+    [Theory]
+    [InlineData("comment-cells")]
+    [InlineData("kernel-lines")]
+    public void CellsTheKernelAcceptsGradeAsInTheKernel(string student)
+    {
+        Assert.Equal(MaxPoints, Grade(student).Points);
+        Assert.All(Grade(student).Rows, r => Assert.Equal(CellStatus.Passed, r.Status));
+    }
+
+    [Fact]
+    public void ACellCarryingATestsIdGetsItsOwnRowAndLeavesTheTestsRow()
+    {
+        var hidden = Assert.Single(Grade("hidden-id").Rows, r => r.Test.StartsWith("cell:hidden-sum#", StringComparison.Ordinal));
+        Assert.Equal(CellStatus.Forbidden, hidden.Status);
+        Assert.Equal(CellStatus.Passed, Row("hidden-id", "hidden-sum").Status);
+        Assert.Equal(MaxPoints, Grade("hidden-id").Points);
+        var copy = Assert.Single(Grade("copied-test-loops").Rows, r => r.Test.StartsWith("cell:test-square#", StringComparison.Ordinal));
+        Assert.Equal(CellStatus.Timeout, copy.Status);
+        Assert.Equal(CellStatus.Passed, Row("copied-test-loops", "test-square").Status);
+        Assert.Equal(MaxPoints, Grade("copied-test-loops").Points);
+    }
+
+    [Theory]
+    [InlineData("nbformat3", "its nbformat is 3")]
+    [InlineData("cells-null", "it has no list of cells")]
+    public void OtherFormatsAndMissingCellsAreInvalidNotebooks(string student, string message)
+    {
+        Assert.Equal(3, Grade(student).Rows.Count);
+        Assert.All(Grade(student).Rows, r => Assert.Equal(GradeStatus.InvalidNotebook, r.Status));
+        Assert.Contains(message, Grade(student).Rows[0].Message);
     }
 
     [Fact]
