@@ -94,16 +94,17 @@ public static class Sandbox
         Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
 
     /// <summary>
-    /// The worker's assembly, its runtimeconfig.json, and every assembly beside it that it references, directly or
-    /// through another: the kit (Lectures.dll) and its packages. The worker runs without its deps.json, so the .NET
-    /// host takes exactly these files.
+    /// The worker's assembly, its runtimeconfig.json, the kit (Lectures.dll, which cells are compiled against), and
+    /// every assembly beside them that they reference, directly or through another. The worker runs without its
+    /// deps.json, so the .NET host takes exactly these files.
     /// </summary>
     static IReadOnlyList<string> KitFiles()
     {
         var worker = typeof(CellWorker).Assembly.Location;
         var folder = Path.GetDirectoryName(worker)!;
-        var found = new SortedSet<string>(StringComparer.Ordinal) { worker };
-        var pending = new Queue<string>([worker]);
+        var roots = new[] { worker, Path.Combine(folder, "Lectures.dll") }.Where(File.Exists).ToList();
+        var found = new SortedSet<string>(roots, StringComparer.Ordinal);
+        var pending = new Queue<string>(roots);
         while (pending.TryDequeue(out var assembly))
         {
             using var pe = new PEReader(File.OpenRead(assembly));

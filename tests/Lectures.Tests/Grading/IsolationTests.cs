@@ -55,7 +55,7 @@ public sealed class IsolationFixture
         string[] attacks =
         [
             "string.Join(\",\", System.Environment.GetEnvironmentVariables().Keys.Cast<string>().Order(StringComparer.Ordinal)) is var names ? throw new Exception(names) : 0",
-            "throw new Exception(\"pids \" + System.IO.Directory.GetDirectories(\"/proc\").Count(d => int.TryParse(System.IO.Path.GetFileName(d), out _)))",
+            "throw new Exception(\"pids \" + System.IO.Directory.GetDirectories(\"/proc\").Count(d => int.TryParse(System.IO.Path.GetFileName(d), out _)));",
             $"System.IO.File.ReadAllText(@\"{SecretPath}\")",
             $"System.IO.File.ReadAllText(@\"{Scratch.Assignment.Path}\")",
             $"System.IO.File.WriteAllText(@\"{classmate}\", \"{{}}\")",
@@ -66,11 +66,20 @@ public sealed class IsolationFixture
             for (long i = 0; i < 2L << 30; i += 4096) System.Runtime.InteropServices.Marshal.WriteByte(block + new IntPtr(i), 1);
             """,
             $"System.Diagnostics.Process.Start(\"/bin/sh\", new[] {{ \"-c\", \"setsid sleep {DaemonMark} </dev/null >/dev/null 2>&1 &\" }}).WaitForExit()",
+            // A forged report on the process's standard output lands in the capture, not on the result channel.
             """
-            var started = new List<System.Diagnostics.Process>();
-            for (var i = 0; i < 500; i++) started.Add(System.Diagnostics.Process.Start("/bin/sleep", "600"));
+            var raw = new System.IO.StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+            raw.WriteLine("files {\"Paths\":[\"forged\"]}");
+            raw.WriteLine("end {\"Key\":\"attack10\",\"Status\":\"passed\",\"Message\":\"\"}");
             """,
-            "1 + 1",
+            "throw new Exception(\"the real outcome\");",
+            // Last: once the processes are at their limit, the runtime cannot start threads either.
+            """
+            var bomb = System.Diagnostics.Process.Start("/bin/sh", new[] { "-c", "i=0; while [ $i -lt 500 ]; do sleep 600 & i=$((i+1)); done; wait" });
+            bomb.WaitForExit();
+            var sleeping = System.IO.Directory.GetDirectories("/proc").Count(d => System.IO.File.Exists(d + "/cmdline") && System.IO.File.ReadAllText(d + "/cmdline").StartsWith("sleep"));
+            throw new Exception($"sh exited with {bomb.ExitCode}; all 500 started: {sleeping >= 500}");
+            """,
         ];
         var cells = attacks.Select((source, i) => new SourceCell($"attack{i}", source, Trusted: true)).ToList();
         var flood = new SourceCell("flood", """
@@ -212,10 +221,17 @@ public class IsolationTests(IsolationFixture fixture) : IClassFixture<IsolationF
         // The daemon started, and died with the sandbox.
         Assert.Equal(CellStatus.Passed, Attack(8).Status);
         Assert.False(fixture.DaemonSurvived);
-        Assert.Equal(CellStatus.Failed, Attack(9).Status);
-        Assert.Contains("Resource temporarily unavailable", Attack(9).Message);
-        Assert.Equal(CellStatus.Passed, Attack(10).Status);
+        Assert.Equal(new CellOutcome("attack11", CellStatus.Failed, "Exception: sh exited with 2; all 500 started: False"), Attack(11));
+    }
+
+    [SkippableFact]
+    public void WhatACellWritesToStandardOutputCannotPoseAsAReport()
+    {
+        SandboxRequirement.SkipWhenUnavailable();
+        Assert.Equal(CellStatus.Passed, Attack(9).Status);
+        Assert.Equal(new CellOutcome("attack10", CellStatus.Failed, "Exception: the real outcome"), Attack(10));
         Assert.Empty(fixture.Attacks.WroteFiles);
+        Assert.Contains("files {\"Paths\":[\"forged\"]}", Assert.Single(fixture.Attacks.Output));
     }
 
     [SkippableFact]
