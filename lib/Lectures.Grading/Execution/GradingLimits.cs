@@ -15,10 +15,10 @@ public sealed record GradingLimits(TimeSpan CellTimeout, TimeSpan NotebookTimeou
     public static GradingLimits Default { get; } = new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(120), 512, 2);
 
     /// <summary>The most code cells a submission may have: the grader compiles them in its own process.</summary>
-    public const int MaxCodeCells = 400;
+    public const int MaxCodeCells = 200;
 
     /// <summary>The most characters of source all of a submission's code cells may have together.</summary>
-    public const int MaxSourceCharacters = 400_000;
+    public const int MaxSourceCharacters = 200_000;
 
     /// <summary>Writable memory the .NET runtime itself needs beside the heap (JIT, loaded assemblies, thread stacks).</summary>
     public const int RuntimeOverheadMegabytes = 256;

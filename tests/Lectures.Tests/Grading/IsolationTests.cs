@@ -280,6 +280,6 @@ public class IsolationTests(IsolationFixture fixture) : IClassFixture<IsolationF
         Assert.Equal(0, grade.Points);
         Assert.Equal(new[] { "test-square", "test-sum", "hidden-sum" }, grade.Rows.Select(r => r.Test));
         Assert.All(grade.Rows, r => Assert.Equal(CellStatus.TooLarge, r.Status));
-        Assert.Equal("The notebook has 2007 code cells; the grader runs at most 400.", grade.Rows[0].Message);
+        Assert.Equal("The notebook has 2007 code cells; the grader runs at most 200.", grade.Rows[0].Message);
     }
 }
