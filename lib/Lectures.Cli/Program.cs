@@ -7,6 +7,7 @@ const string Usage = """
       assign release NAME [--out DIR]   write the student version of assignments/NAME/ to out/release/NAME/
       grade NAME --submissions DIR      grade submitted notebooks: out/grade/NAME/gradebook.csv and feedback/
             [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N]
+            [--unsandboxed]                 (only where bubblewrap is missing: students' code runs unisolated)
       experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
                                         (names: sparsify, interaction, finetune, lm)
     """;
@@ -18,7 +19,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 }
 try
 {
-    var options = new Options(args.Skip(1));
+    var options = new Options(args.Skip(1), "--unsandboxed");
     return args[0] switch
     {
         "build" => BuildCommand.Run(options),

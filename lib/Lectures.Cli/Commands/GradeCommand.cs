@@ -9,17 +9,19 @@ namespace Lectures.Cli.Commands;
 
 /// <summary>
 /// <c>lectures grade NAME --submissions DIR [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N]
-/// [--parallel N]</c>: grades every submitted notebook, writes gradebook.csv and feedback/STUDENT.md to
-/// out/grade/NAME/, and prints a summary table.
+/// [--parallel N] [--unsandboxed]</c>: grades every submitted notebook, each in the OS sandbox (<see cref="Sandbox"/>),
+/// writes gradebook.csv and feedback/STUDENT.md to out/grade/NAME/, and prints a summary table. Without the sandbox
+/// (no bubblewrap or user namespaces) it refuses to start unless given --unsandboxed, and then says so in the summary
+/// and on every student's grade.
 /// </summary>
 public static class GradeCommand
 {
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static int Run(Options options)
     {
-        options.RejectUnknown("--submissions", "--out", "--cell-timeout", "--notebook-timeout", "--memory-mb", "--parallel");
+        options.RejectUnknown("--submissions", "--out", "--cell-timeout", "--notebook-timeout", "--memory-mb", "--parallel", "--unsandboxed");
         if (options.Positional is not [var name])
-            throw new ArgumentException("Usage: lectures grade NAME --submissions DIR [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N].");
+            throw new ArgumentException("Usage: lectures grade NAME --submissions DIR [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N] [--unsandboxed].");
         var folder = options.Get("--submissions") ?? throw new ArgumentException("lectures grade needs --submissions DIR, the folder of submitted notebooks.");
         var root = KitRoot.Find();
         var assignment = Assignment.Load(AssignCommand.ExistingAssignment(root, name));
@@ -28,7 +30,8 @@ public static class GradeCommand
             TimeSpan.FromSeconds(options.GetInt("--cell-timeout", (int)defaults.CellTimeout.TotalSeconds)),
             TimeSpan.FromSeconds(options.GetInt("--notebook-timeout", (int)defaults.NotebookTimeout.TotalSeconds)),
             options.GetInt("--memory-mb", defaults.MemoryMegabytes),
-            options.GetInt("--parallel", defaults.Parallelism)).Validated();
+            options.GetInt("--parallel", defaults.Parallelism),
+            Unsandboxed: options.Has("--unsandboxed")).Validated();
         var submissions = Submissions.Find(folder, name);
         if (submissions.Count == 0) throw new ArgumentException($"No submissions in {folder}: expected STUDENT.ipynb files or STUDENT/ folders.");
 
@@ -47,6 +50,8 @@ public static class GradeCommand
             table.AddRow(Markup.Escape(grade.Student), $"{grade.Points:0.##} / {grade.MaxPoints:0.##}", Markup.Escape(string.Join(", ", problems)));
         }
         AnsiConsole.Write(table);
+        if (limits.Unsandboxed)
+            Console.WriteLine("UNSANDBOXED: the notebooks ran without the OS sandbox (--unsandboxed); their code could read, write and reach what the grader can. Every grade says so.");
         Console.WriteLine($"Gradebook: {gradebook}");
         Console.WriteLine($"Feedback:  {Path.Combine(outDir, "feedback")}/");
         return 0;

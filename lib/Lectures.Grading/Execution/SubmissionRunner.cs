@@ -7,78 +7,104 @@ namespace Lectures.Grading.Execution;
 
 /// <summary>The outcome of every cell of one submission, and whether the submission wrote files.</summary>
 /// <param name="Outcomes">Outcome per cell key; every key given to the runner has one.</param>
-/// <param name="WroteFiles">The files the submission left in its working folder (empty when none).</param>
-public sealed record SubmissionRun(IReadOnlyDictionary<string, CellOutcome> Outcomes, IReadOnlyList<string> WroteFiles);
+/// <param name="WroteFiles">The files the submission left in its working folder (empty when none), over all worker runs.</param>
+/// <param name="Output">What each worker run wrote outside its result channel (capped, see <see cref="GradingLimits.MaxCapturedOutputBytes"/>), in run order.</param>
+public sealed record SubmissionRun(IReadOnlyDictionary<string, CellOutcome> Outcomes, IReadOnlyList<string> WroteFiles, IReadOnlyList<string> Output);
 
 /// <summary>
-/// Runs a submission's cells in worker processes (<c>dotnet Lectures.Grading.dll worker</c>), each in a fresh empty
-/// working folder, with the heap capped by DOTNET_GCHeapHardLimit. When a cell times out or kills the worker (a
-/// stack overflow), the cell gets that status and the notebook runs again from the start without it, so the
-/// cells after it still earn their points. All runs together get the notebook time limit.
+/// Runs a submission's cells in worker processes (<c>dotnet Lectures.Grading.dll worker</c>), each in the OS
+/// <see cref="Sandbox"/> (or, with <see cref="GradingLimits.Unsandboxed"/>, in a fresh empty folder), with the heap
+/// capped by DOTNET_GCHeapHardLimit and the rlimits of <see cref="WorkerLimits"/>. When a cell times out or kills
+/// the worker (a stack overflow), the cell gets that status and the notebook runs again from the start without it, so
+/// the cells after it still earn their points. All runs together get the notebook time limit. The cells are compiled
+/// here, in the grader, after a size check: a submission over <see cref="GradingLimits.MaxCodeCells"/> cells or
+/// <see cref="GradingLimits.MaxSourceCharacters"/> characters is not compiled and gets <see cref="CellStatus.TooLarge"/>.
 /// </summary>
 public static class SubmissionRunner
 {
     /// <summary>Compiles and runs <paramref name="cells"/> under <paramref name="limits"/>.</summary>
     public static SubmissionRun Run(IReadOnlyList<SourceCell> cells, GradingLimits limits)
     {
+        if (TooLarge(cells) is { } reason)
+            return new SubmissionRun(cells.ToDictionary(c => c.Key, c => new CellOutcome(c.Key, CellStatus.TooLarge, reason)), [], []);
         var compiled = CellCompiler.Compile(cells);
         var outcomes = compiled.Rejected.ToDictionary(o => o.Key);
         var plan = compiled.Cells.ToList();
-        var sandbox = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "lectures-grade-" + Guid.NewGuid().ToString("N"))).FullName;
+        var wrote = new SortedSet<string>(StringComparer.Ordinal);
+        var output = new List<string>();
         var clock = Stopwatch.StartNew();
-        try
+        // Each rerun skips at least one more cell, so there are at most as many runs as cells.
+        for (var attempt = 0; attempt <= plan.Count; attempt++)
         {
-            // Each rerun skips at least one more cell, so there are at most as many runs as cells.
-            for (var attempt = 0; attempt <= plan.Count; attempt++)
+            var left = limits.NotebookTimeout - clock.Elapsed;
+            var pending = plan.Where(c => !c.Skip).Select(c => c.Key).ToList();
+            if (pending.Count == 0) break;
+            if (left <= TimeSpan.Zero)
             {
-                var left = limits.NotebookTimeout - clock.Elapsed;
-                var pending = plan.Where(c => !c.Skip).Select(c => c.Key).ToList();
-                if (pending.Count == 0) break;
-                if (left <= TimeSpan.Zero)
-                {
-                    foreach (var key in pending) outcomes[key] = NotebookTimedOut(key, limits);
-                    break;
-                }
-                var stopped = RunOnce(plan, limits, left, sandbox, outcomes);
-                if (stopped is null) break;
-                var index = plan.FindIndex(c => c.Key == stopped);
-                plan[index] = plan[index] with { Skip = true };
+                foreach (var key in pending) outcomes[key] = NotebookTimedOut(key, limits);
+                break;
             }
-            foreach (var cell in compiled.Cells.Where(c => !outcomes.ContainsKey(c.Key)))
-                outcomes[cell.Key] = new CellOutcome(cell.Key, CellStatus.NotRun, "The worker stopped before this cell.");
-            var wrote = Directory.EnumerateFileSystemEntries(sandbox, "*", SearchOption.AllDirectories)
-                .Select(p => Path.GetRelativePath(sandbox, p)).Order(StringComparer.Ordinal).ToList();
-            return new SubmissionRun(outcomes, wrote);
+            var stopped = RunOnce(plan, limits, left, outcomes, wrote, output);
+            if (stopped is null) break;
+            var index = plan.FindIndex(c => c.Key == stopped);
+            plan[index] = plan[index] with { Skip = true };
         }
-        finally
-        {
-            Directory.Delete(sandbox, recursive: true);
-        }
+        foreach (var cell in compiled.Cells.Where(c => !outcomes.ContainsKey(c.Key)))
+            outcomes[cell.Key] = new CellOutcome(cell.Key, CellStatus.NotRun, "The worker stopped before this cell.");
+        return new SubmissionRun(outcomes, wrote.ToList(), output);
     }
 
-    /// <summary>One worker run; records outcomes and returns the key of the cell that stopped the worker, or null.</summary>
-    static string? RunOnce(IReadOnlyList<WorkerCell> plan, GradingLimits limits, TimeSpan timeout, string sandbox, Dictionary<string, CellOutcome> outcomes)
+    /// <summary>Why <paramref name="cells"/> are too many or too long to compile, or null.</summary>
+    static string? TooLarge(IReadOnlyList<SourceCell> cells)
     {
-        var token = Guid.NewGuid().ToString("N");
-        var input = JsonSerializer.Serialize(new WorkerPlan(token, limits.CellTimeout.TotalSeconds, plan), WorkerJson.Default.WorkerPlan);
+        var characters = cells.Sum(c => (long)c.Source.Length);
+        return cells.Count > GradingLimits.MaxCodeCells
+            ? $"The notebook has {cells.Count} code cells; the grader runs at most {GradingLimits.MaxCodeCells}."
+            : characters > GradingLimits.MaxSourceCharacters
+                ? $"The notebook's code cells hold {characters} characters; the grader runs at most {GradingLimits.MaxSourceCharacters}."
+                : null;
+    }
+
+    /// <summary>One worker run; records outcomes and written files, and returns the key of the cell that stopped the worker, or null.</summary>
+    static string? RunOnce(IReadOnlyList<WorkerCell> plan, GradingLimits limits, TimeSpan timeout, Dictionary<string, CellOutcome> outcomes,
+        SortedSet<string> wrote, List<string> output)
+    {
+        var input = JsonSerializer.Serialize(new WorkerPlan(limits.CellTimeout.TotalSeconds, limits.WorkerLimits(timeout, !limits.Unsandboxed), plan),
+            WorkerJson.Default.WorkerPlan);
         var environment = new Dictionary<string, string>
         {
             ["DOTNET_GCHeapHardLimit"] = ((long)limits.MemoryMegabytes * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture),
             ["DOTNET_gcServer"] = "0",
+            ["DOTNET_EnableDiagnostics"] = "0",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
-        var result = Shell.Run("dotnet", new[] { typeof(CellWorker).Assembly.Location, "worker" }, sandbox, timeout, input, environment);
+        var folder = limits.Unsandboxed
+            ? Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "lectures-grade-" + Guid.NewGuid().ToString("N"))).FullName
+            : null;
+        SandboxProcess.Result result;
+        try
+        {
+            result = SandboxProcess.Run(Sandbox.Worker(environment, folder), input, timeout);
+        }
+        finally
+        {
+            if (folder is not null) Directory.Delete(folder, recursive: true);
+        }
+        output.Add(result.Output);
 
         string? running = null;
-        foreach (var line in result.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith(token + " ", StringComparison.Ordinal)))
+        foreach (var line in result.Channel.Split('\n'))
         {
-            var report = line[(token.Length + 1)..];
-            if (report.StartsWith("start ", StringComparison.Ordinal)) running = report["start ".Length..];
-            else if (report.StartsWith("end ", StringComparison.Ordinal))
+            if (line.StartsWith("start ", StringComparison.Ordinal)) running = line["start ".Length..];
+            else if (line.StartsWith("end ", StringComparison.Ordinal))
             {
-                var outcome = JsonSerializer.Deserialize(report["end ".Length..], WorkerJson.Default.CellOutcome)!;
+                var outcome = JsonSerializer.Deserialize(line["end ".Length..], WorkerJson.Default.CellOutcome)!;
                 outcomes[outcome.Key] = outcome;
                 running = outcome.Status == CellStatus.Timeout ? outcome.Key : null;
             }
+            else if (line.StartsWith("files ", StringComparison.Ordinal))
+                wrote.UnionWith(JsonSerializer.Deserialize(line["files ".Length..], WorkerJson.Default.WrittenFiles)!.Paths);
         }
         if (result.TimedOut)
         {
@@ -96,7 +122,7 @@ public static class SubmissionRunner
     static CellOutcome NotebookTimedOut(string key, GradingLimits limits) =>
         new(key, CellStatus.NotebookTimeout, $"The notebook did not finish within {limits.NotebookTimeout.TotalSeconds:0.#} s.");
 
-    static CellOutcome Died(string key, Shell.Result result) =>
+    static CellOutcome Died(string key, SandboxProcess.Result result) =>
         result.Output.Contains("Stack overflow", StringComparison.Ordinal)
             ? new CellOutcome(key, CellStatus.StackOverflow, "The cell overflowed the stack (unbounded recursion?) and the notebook's process died.")
             : result.Output.Contains("OutOfMemory", StringComparison.Ordinal)

@@ -29,11 +29,16 @@ public static class Grader
         var grades = new StudentGrade[submissions.Count];
         Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = limits.Parallelism }, i =>
         {
-            grades[i] = GradeOne(assignment, contracts, submissions[i], limits);
+            var grade = GradeOne(assignment, contracts, submissions[i], limits);
+            grades[i] = limits.Unsandboxed ? grade with { Rows = [.. grade.Rows, UnsandboxedRow] } : grade;
             progress?.Report(grades[i]);
         });
         return grades.OrderBy(g => g.Student, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The line every grade gets when the workers ran without the OS sandbox (<see cref="GradingLimits.Unsandboxed"/>).</summary>
+    static readonly GradeRow UnsandboxedRow = new("(notebook)", 0, 0, GradeStatus.Unsandboxed,
+        "Graded without the OS sandbox (--unsandboxed): this notebook's code ran with the grader's access to files, processes and the network.");
 
     /// <summary>Grades one submission in its own worker process(es).</summary>
     public static StudentGrade GradeOne(Assignment assignment, Submission submission, GradingLimits limits) =>

@@ -9,7 +9,7 @@ public sealed record Submission(string Student, string Path);
 /// <param name="MaxPoints">Points available (0 for a problem line).</param>
 /// <param name="Status">passed, failed, not-implemented, compile-error, timeout, notebook-timeout, stack-overflow,
 /// out-of-memory, crashed, not-run, missing-cell, edited-test, edited-readonly, forbidden-api, shadows-api, changed-signature,
-/// wrote-files or invalid-notebook.</param>
+/// wrote-files, invalid-notebook, too-large or unsandboxed.</param>
 /// <param name="Message">What went wrong, for the feedback ("" when passed).</param>
 public sealed record GradeRow(string Test, double Points, double MaxPoints, string Status, string Message);
 
@@ -36,4 +36,6 @@ public static class GradeStatus
     public const string WroteFiles = "wrote-files";
     /// <summary>The submission is not a readable notebook.</summary>
     public const string InvalidNotebook = "invalid-notebook";
+    /// <summary>The submission was graded without the OS sandbox (<see cref="Execution.GradingLimits.Unsandboxed"/>).</summary>
+    public const string Unsandboxed = "unsandboxed";
 }

@@ -6,18 +6,30 @@ using Lectures.Grading.Execution;
 namespace Lectures.Grading.Worker;
 
 /// <summary>
-/// Runs a plan's compiled cells in order, sharing one submission array as a script session does, and reports
-/// "TOKEN start KEY" before and "TOKEN end {outcome}" after each cell on its report writer. A cell that outruns
-/// its limit is reported and the process exits with <see cref="TimedOutExitCode"/>: its thread cannot be stopped,
-/// and the grader runs the notebook again without that cell.
+/// Runs a plan's compiled cells in order, sharing one submission array as a script session does. On its result
+/// channel <paramref name="report"/> it writes "start KEY" before and "end {outcome as JSON}" after each cell, and
+/// "files {<see cref="WrittenFiles"/> as JSON}" when it stops (<see cref="SandboxFiles.Scan"/> of its working
+/// folder). The channel is a descriptor only this harness holds (<see cref="SandboxNative.TakeStandardOutput"/>):
+/// the cells' Console writes to nothing, and the process's standard output and error go to the grader's capped
+/// capture, so what a cell prints can never read as a report. A cell that outruns its limit is reported and the
+/// process exits with <see cref="TimedOutExitCode"/>: its thread cannot be stopped, and the grader runs the notebook
+/// again without that cell.
 /// </summary>
 sealed class CellWorker(WorkerPlan plan, TextWriter report)
 {
     /// <summary>The exit code after a cell timed out.</summary>
     public const int TimedOutExitCode = 3;
 
-    /// <summary>Runs every cell that is not skipped; returns the process exit code.</summary>
+    /// <summary>Runs every cell that is not skipped, then reports the files left in the working folder; returns the process exit code.</summary>
     public int Run()
+    {
+        var exitCode = RunCells();
+        var files = new WrittenFiles(SandboxFiles.Scan(Environment.CurrentDirectory));
+        report.WriteLine($"files {JsonSerializer.Serialize(files, WorkerJson.Default.WrittenFiles)}");
+        return exitCode;
+    }
+
+    int RunCells()
     {
         Console.SetOut(TextWriter.Null);
         Console.SetError(TextWriter.Null);
@@ -31,11 +43,11 @@ sealed class CellWorker(WorkerPlan plan, TextWriter report)
         {
             var cell = plan.Cells[i];
             if (cell.Skip) continue;
-            report.WriteLine($"{plan.Token} start {cell.Key}");
+            report.WriteLine($"start {cell.Key}");
             var factory = loaded[i].GetType(cell.EntryType, throwOnError: true)!
                 .GetMethod("<Factory>", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
             var outcome = RunCell(cell.Key, () => (Task)factory.Invoke(null, new object[] { submissions })!);
-            report.WriteLine($"{plan.Token} end {JsonSerializer.Serialize(outcome, WorkerJson.Default.CellOutcome)}");
+            report.WriteLine($"end {JsonSerializer.Serialize(outcome, WorkerJson.Default.CellOutcome)}");
             if (outcome.Status == CellStatus.Timeout) return TimedOutExitCode;
         }
         return 0;
