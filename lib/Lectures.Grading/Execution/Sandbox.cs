@@ -25,6 +25,7 @@ public static class Sandbox
     const string Nobody = "65534";
 
     static readonly Lazy<string?> problem = new(Probe);
+    static readonly Lazy<IReadOnlyList<string>> kitFiles = new(KitFiles);
 
     /// <summary>Why the sandbox cannot run on this machine, or null when it can (checked once, by running an empty worker in it).</summary>
     public static string? Problem => problem.Value;
@@ -74,7 +75,7 @@ public static class Sandbox
             else if (Directory.Exists(folder)) { yield return "--ro-bind"; yield return folder; yield return folder; }
         }
         if (!DotnetRoot().StartsWith("/usr/", StringComparison.Ordinal)) { yield return "--ro-bind"; yield return DotnetRoot(); yield return DotnetRoot(); }
-        foreach (var file in KitFiles())
+        foreach (var file in kitFiles.Value)
         {
             yield return "--ro-bind";
             yield return file;

@@ -89,7 +89,7 @@ public static class SubmissionRunner
         }
         finally
         {
-            if (folder is not null) Directory.Delete(folder, recursive: true);
+            if (folder is not null) DeleteFolder(folder);
         }
         output.Add(result.Output);
 
@@ -117,6 +117,19 @@ public static class SubmissionRunner
             foreach (var cell in plan.Where(c => !c.Skip && !outcomes.ContainsKey(c.Key)))
                 outcomes[cell.Key] = Died(cell.Key, result);
         return running;
+    }
+
+    /// <summary>Deletes an unsandboxed run's folder; what a submission made undeletable stays in the temp folder rather than failing its grade.</summary>
+    static void DeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the system's temp cleanup.
+        }
     }
 
     static CellOutcome NotebookTimedOut(string key, GradingLimits limits) =>
