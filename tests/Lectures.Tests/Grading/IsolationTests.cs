@@ -24,7 +24,7 @@ static class SandboxRequirement
 /// </summary>
 public sealed class IsolationFixture
 {
-    public static readonly GradingLimits Limits = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60), 256, 2);
+    public static readonly GradingLimits Limits = new(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(120), 256, 2);
     /// <summary>An argument no other process on the machine has, to find the daemon by.</summary>
     public const string DaemonMark = "987.6543";
 
