@@ -9,6 +9,7 @@ const string Usage = """
             [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N]
       experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
                                         (names: sparsify, interaction, finetune, lm)
+      data                              download the external datasets (Cora) into ~/.cache/lectures
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -25,6 +26,7 @@ try
         "assign" => AssignCommand.Run(options),
         "grade" => GradeCommand.Run(options),
         "experiment" => ExperimentCommand.Run(options),
+        "data" => DataCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n{Usage}"),
     };
 }
