@@ -1,3 +1,4 @@
+using System.Net;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
@@ -15,7 +16,8 @@ public static class NotebookSetup
     /// <summary>
     /// 1. Resolves requests for any FSharp.Core version to the copy the kernel already loaded (Plotly.NET 6 asks
     /// for 10.1.0.0, the kernels ship 10.0.0.0). 2. Registers HTML formatters for Plotly.NET and XPlot.Plotly
-    /// charts. 3. Makes TorchSharp's native library load (<see cref="TorchRuntime.EnsureLoaded"/>). Idempotent.
+    /// charts, and HTML and plain-text formatters for the kit's tables (<see cref="TableView"/>) and percentages
+    /// (<see cref="Percent"/>, <see cref="PercentagePoints"/>). 3. Makes TorchSharp's native library load (<see cref="TorchRuntime.EnsureLoaded"/>). Idempotent.
     /// </summary>
     public static void Run()
     {
@@ -37,6 +39,17 @@ public static class NotebookSetup
     {
         Formatter.Register<Plotly.NET.GenericChart>((chart, writer) => writer.Write(ChartHtml.Fragment(chart)), HtmlFormatter.MimeType);
         Formatter.Register<XPlot.Plotly.PlotlyChart>((chart, writer) => writer.Write(XPlotHtml(chart)), HtmlFormatter.MimeType);
+        Formatter.Register<TableView>((table, writer) => writer.Write(table.ToHtml()), HtmlFormatter.MimeType);
+        Formatter.Register<TableView>((table, writer) => writer.Write(table.ToString()), PlainTextFormatter.MimeType);
+        RegisterAsText<Percent>();
+        RegisterAsText<PercentagePoints>();
+    }
+
+    /// <summary>Shows <typeparamref name="T"/> by its ToString, as plain text and as HTML-encoded text.</summary>
+    static void RegisterAsText<T>()
+    {
+        Formatter.Register<T>((value, writer) => writer.Write(value!.ToString()), PlainTextFormatter.MimeType);
+        Formatter.Register<T>((value, writer) => writer.Write(WebUtility.HtmlEncode(value!.ToString())), HtmlFormatter.MimeType);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

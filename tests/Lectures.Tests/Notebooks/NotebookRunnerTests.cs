@@ -6,20 +6,37 @@ namespace Lectures.Tests.Notebooks;
 [Collection("Notebooks")]
 public class NotebookRunnerTests(KitFixture kit)
 {
-    static void Write(string path, params (string Kind, string Source)[] cells)
+    internal static void Write(string path, params (string Kind, string Source)[] cells)
     {
         var array = new JsonArray();
         var i = 0;
         foreach (var (kind, source) in cells)
         {
             var cell = new JsonObject { ["cell_type"] = kind, ["id"] = $"cell-{i++}", ["metadata"] = new JsonObject(), ["source"] = source };
-            if (kind == "code") { cell["outputs"] = new JsonArray(); cell["execution_count"] = null; }
+            if (kind == "code")
+            {
+                cell["outputs"] = new JsonArray();
+                cell["execution_count"] = null;
+                cell["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } };
+            }
             array.Add(cell);
         }
         var nb = new JsonObject
         {
             ["cells"] = array, ["nbformat"] = 4, ["nbformat_minor"] = 5,
-            ["metadata"] = new JsonObject { ["kernelspec"] = new JsonObject { ["name"] = ".net-csharp", ["language"] = "C#", ["display_name"] = ".NET (C#)" } },
+            ["metadata"] = new JsonObject
+            {
+                ["kernelspec"] = new JsonObject { ["name"] = ".net-csharp", ["language"] = "C#", ["display_name"] = ".NET (C#)" },
+                // Without the default kernel name, dotnet-repl sends "#r nuget" to a kernel that cannot run it.
+                ["polyglot_notebook"] = new JsonObject
+                {
+                    ["kernelInfo"] = new JsonObject
+                    {
+                        ["defaultKernelName"] = "csharp",
+                        ["items"] = new JsonArray(new JsonObject { ["aliases"] = new JsonArray(), ["name"] = "csharp" }),
+                    },
+                },
+            },
         };
         File.WriteAllText(path, nb.ToJsonString());
     }
