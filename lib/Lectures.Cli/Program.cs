@@ -10,6 +10,7 @@ const string Usage = """
             [--unsandboxed]                 (only where bubblewrap is missing: students' code runs unisolated)
       experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
                                         (names: sparsify, interaction, finetune, lm)
+      data                              download the external datasets (Cora) into ~/.cache/lectures
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -26,6 +27,7 @@ try
         "assign" => AssignCommand.Run(options),
         "grade" => GradeCommand.Run(options),
         "experiment" => ExperimentCommand.Run(options),
+        "data" => DataCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n{Usage}"),
     };
 }

@@ -25,7 +25,7 @@ public static class GnnCharts
     /// As <see cref="SeparationRankVsWalkIndex(InteractionTable)"/> for several tables (e.g. one per graph, or one per
     /// target vertex) of GNNs with the same depth and width: one series per graph, the saturated rows of all tables
     /// in one series, the upper-bound line 4 WI + 1, and the sharp bound where one is known: log_{D_h} sep &lt;= 1
-    /// at depth 1 (graph prediction) and log_{D_h} sep &lt;= 1 + WI at depth 2 (vertex prediction). The vertical
+    /// at depth 1 (graph prediction) and log_{D_h} sep &lt;= WI at depth 2 (vertex prediction). The vertical
     /// axis shows the measurements; the 4 WI + 1 line leaves it at the top.
     /// </summary>
     public static GenericChart SeparationRankVsWalkIndex(IEnumerable<InteractionTable> tables)
@@ -53,7 +53,7 @@ public static class GnnCharts
         var allGraph = list.TrueForAll(t => t.Target is null);
         var allVertex = list.TrueForAll(t => t.Target is not null);
         if (depth == 1 && allGraph) traces.Add(BoundLine("sharp bound at L = 1: sep <= D_h", maxWi, _ => 1, SharpBoundColour));
-        if (depth == 2 && allVertex) traces.Add(BoundLine("sharp bound at L = 2: sep <= D_h^(1 + WI)", maxWi, wi => 1 + wi, SharpBoundColour));
+        if (depth == 2 && allVertex) traces.Add(BoundLine("sharp bound at L = 2: sep <= D_h^WI", maxWi, wi => wi, SharpBoundColour));
         var predictions = allVertex && list.Select(t => t.Target).Distinct().Count() > 1
             ? "vertex prediction (several t)"
             : string.Join("; ", list.Select(t => t.Prediction).Distinct());

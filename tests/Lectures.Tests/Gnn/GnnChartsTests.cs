@@ -79,7 +79,13 @@ public class GnnChartsTests
         var depthTwo = ProductGnn.RandomInteger(depth: 2, inputWidth: 2, hiddenWidth: 2, seed: 7);
         var vertexTables = g.Vertices.Select(t => InteractionTable.ForVertexPrediction(g, depthTwo, [[0], [0, 1]], t, points)).ToList();
         var json = Json(GnnCharts.SeparationRankVsWalkIndex(vertexTables));
-        Assert.Contains("sharp bound at L = 2: sep <= D_h^(1 + WI)", json);
+        Assert.Contains("sharp bound at L = 2: sep <= D_h^WI", json);
+        Assert.DoesNotContain("1 + WI", json);
+        // The line is log_{D_h} sep = WI: y equals x at every point.
+        var sharp = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("data").EnumerateArray()
+            .Single(t => t.GetProperty("name").GetString() == "sharp bound at L = 2: sep <= D_h^WI");
+        Assert.Equal(sharp.GetProperty("x").EnumerateArray().Select(v => v.GetDouble()),
+            sharp.GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
         Assert.Contains("vertex prediction (several t), L = 2, D_h = 2", json);
         // One series for the graph (four tables of the same graph), saturated, 4 WI + 1, the sharp bound.
         Assert.Equal(4, Plotly.NET.CSharp.GenericChartExtensions.GetTraces(GnnCharts.SeparationRankVsWalkIndex(vertexTables)).Count());

@@ -63,7 +63,7 @@ public class GraphFileTests
         var e = Assert.Throws<FileNotFoundException>(() => Datasets.Load("cora.npz", [a, b], null, null, TimeSpan.FromSeconds(1)));
         Assert.Contains(Path.Combine(a, "cora.npz"), e.Message);
         Assert.Contains(Path.Combine(b, "cora.npz"), e.Message);
-        Assert.Contains("download: true", e.Message);
+        Assert.Contains("run `lectures data`", e.Message);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public class TheoremTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void DepthTwoVertexPredictionHasSepAtMostDhToTheOnePlusWalkIndex()
+    public void DepthTwoVertexPredictionHasSepAtMostDhToTheWalkIndex()
     {
         var gnn = ProductGnn.RandomInteger(depth: 2, Width, Width, seed: 3);
         var tested = 0;
@@ -83,16 +83,70 @@ public class TheoremTests(ITestOutputHelper output)
             var wi = WalkIndex.ForVertexPrediction(g, I, depth: 2);
             foreach (var t in g.Vertices)
             {
-                var bound = 1L << (int)(1 + wi[t]);
+                var bound = 1L << (int)wi[t];
                 // One more point than the bound on each side, so a violation could show (up to 40 points).
                 var points = (int)Math.Min(bound + 1, 40);
                 var rank = ExactRank(gnn.VertexPrediction(g, t), I, points);
-                Assert.True(rank <= bound, $"{g}, I = {{{string.Join(",", I)}}}, t = {t}: rank {rank} > D_h^(1 + {wi[t]}) = {bound}");
+                Assert.True(rank <= bound, $"{g}, I = {{{string.Join(",", I)}}}, t = {t}: rank {rank} > D_h^{wi[t]} = {bound}");
                 if (bound < 40) tested++;
             }
         }
         output.WriteLine($"{tested} non-vacuous checks");
         Assert.True(tested >= 50);
+    }
+
+    // Lecture 03's survey: vertex prediction on every partition and target of its four graphs, D_h = 2, seed 7.
+    private static List<InteractionRow> LectureVertexRows(ProductGnn gnn) =>
+        new[] { Graphs.Path(5), Graphs.Cycle(5), Graphs.Grid(2, 3), Graphs.TwoCliques(3) }
+            .SelectMany(h => h.Vertices.SelectMany(t => InteractionTable.ForVertexPrediction(h, gnn,
+                Lectures.Walks.Partitions.All(h), t, new EvaluationPoints(40, 40, Seed: 1)).Rows)).ToList();
+
+    [Fact]
+    public void LectureGraphsReachTheDepthTwoBoundUpToWalkIndexThree()
+    {
+        var gnn = ProductGnn.RandomInteger(depth: 2, inputWidth: 2, hiddenWidth: 2, seed: 7);
+        var rows = LectureVertexRows(gnn);
+        var maxima = TheoremBounds.MaximaByWalkIndex(rows, 2, wi => wi);
+        output.WriteLine(string.Join("; ", maxima));
+        // The largest sep at WI = 0, 1, 2, 3 is D_h^WI = 1, 2, 4, 8: the bound is reached, not just obeyed.
+        Assert.Equal([1, 2, 4, 8], maxima.Take(4).Select(m => m.LargestSep));
+        Assert.Equal([0L, 1, 2, 3], maxima.Take(4).Select(m => m.WalkIndex));
+        // At WI = 4 the maximum is 14 < 16: below the bound.
+        Assert.Equal((4L, 14), (maxima[4].WalkIndex, maxima[4].LargestSep));
+
+        var sharp = TheoremBounds.VertexPredictionDepth2(rows, gnn.HiddenWidth);
+        Assert.True(sharp.Holds, sharp.ToString());
+        Assert.Equal(rows.Count, sharp.Checkable);
+        // The loose form D_h^(1 + WI) is never reached; the bound one factor too tight (WI - 1) fails.
+        Assert.Equal(0, TheoremBounds.Against(rows, 2, wi => 1 + wi, "loose").Reached);
+        var tooTight = TheoremBounds.Against(rows, 2, wi => wi - 1, "sep <= D_h^(WI - 1)");
+        Assert.False(tooTight.Holds);
+        Assert.Equal(rows.Count(r => r.MeasuredSep > Math.Pow(2, r.WalkIndex - 1)), tooTight.Violations);
+        Assert.True(tooTight.Violations > 100, tooTight.ToString());
+
+        var zero = TheoremBounds.ZeroWalkIndex(rows, 2);
+        Assert.True(zero.Holds && zero.Rows == rows.Count(r => r.WalkIndex == 0), zero.ToString());
+    }
+
+    [Fact]
+    public void BoundChecksCountOnlyRowsTheMatrixCouldShowAboveTheBound()
+    {
+        // Depth 1, graph prediction on the two triangles: sep <= D_h = 2 holds; with 2 x 2 matrices no row is
+        // checkable (a 2 x 2 matrix cannot show a rank above 2), so the check does not count as holding.
+        var g = Graphs.TwoCliques(3);
+        var gnn = ProductGnn.RandomInteger(depth: 1, inputWidth: 2, hiddenWidth: 2, seed: 7);
+        var partitions = Lectures.Walks.Partitions.All(g).ToList();
+        var small = InteractionTable.ForGraphPrediction(g, gnn, partitions, new EvaluationPoints(2, 2, Seed: 1)).Rows;
+        var vacuous = TheoremBounds.GraphPredictionDepth1(small, 2);
+        Assert.Equal((0, 0), (vacuous.Violations, vacuous.Checkable));
+        Assert.False(vacuous.Holds);
+        var rows = InteractionTable.ForGraphPrediction(g, gnn, partitions, new EvaluationPoints(8, 8, Seed: 1)).Rows;
+        var check = TheoremBounds.GraphPredictionDepth1(rows, 2);
+        Assert.True(check.Holds, check.ToString());
+        Assert.Equal(rows.Count, check.Checkable);
+        Assert.Equal(rows.Count(r => r.MeasuredSep == 2), check.Reached);
+        Assert.False(TheoremBounds.Against(rows, 2, _ => 0, "sep <= 1").Holds);
+        Assert.Throws<ArgumentOutOfRangeException>(() => TheoremBounds.General(rows, 0));
     }
 
     [Fact]
