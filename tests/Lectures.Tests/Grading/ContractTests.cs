@@ -71,7 +71,9 @@ public class ContractTests
             static Any HandWalkIndexDepth2() => new Any();
             static Any HandWalkIndexDepth3() => new Any();
             """;
-        var refused = Refused(a, Solved(a, ("hand-answers", cheat)));
+        var json = Solved(a, ("hand-answers", cheat));
+        var refused = Refused(a, json);
+        Assert.Contains(("test-hand", "Any"), CellCompiler.ComparedNotebookTypes(Grader.Cells(a, Notebook.Parse(json))));
         var test = Assert.Single(refused).Value;
         Assert.Equal(CellStatus.ChangedSignature, test.Status);
         Assert.Equal("test-hand", Assert.Single(refused).Key);
