@@ -9,7 +9,7 @@ namespace Lectures.Tests.Grading;
 /// <summary>One folder of submissions, each breaking the rules in its own way, graded once (and a second time to check the gradebook repeats).</summary>
 public sealed class RobustnessFixture
 {
-    public static readonly GradingLimits Limits = new(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(40), 256, 2);
+    public static readonly GradingLimits Limits = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60), 256, 2);
     public GradingScratch Scratch { get; } = new();
     public IReadOnlyDictionary<string, StudentGrade> Grades { get; }
     public string Gradebook { get; }
