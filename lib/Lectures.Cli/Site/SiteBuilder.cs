@@ -79,14 +79,21 @@ public static partial class SiteBuilder
         }).ToList();
     }
 
-    /// <summary>The formulas of every markdown cell of a notebook, tagged "file, cell N" (N counts from 1).</summary>
+    /// <summary>
+    /// The formulas of every markdown cell and markdown output of a notebook (what its page typesets), tagged
+    /// "file, cell N" (N counts from 1).
+    /// </summary>
     public static IReadOnlyList<Formula> Formulas(string notebookPath)
     {
         var cells = NotebookDocument.Load(notebookPath).Cells;
-        return cells.Select((cell, i) => (cell, i))
-            .Where(c => NotebookDocument.Kind(c.cell) == "markdown")
-            .SelectMany(c => Formulas(NotebookDocument.Source(c.cell), $"{Path.GetFileName(notebookPath)}, cell {c.i + 1}"))
-            .ToList();
+        return cells.SelectMany((cell, i) =>
+        {
+            var where = $"{Path.GetFileName(notebookPath)}, cell {i + 1}";
+            var markdown = NotebookDocument.Kind(cell) == "markdown"
+                ? [NotebookDocument.Source(cell)]
+                : NotebookDocument.Outputs(cell).Select(ShownMarkdown).OfType<string>();
+            return markdown.SelectMany(md => Formulas(md, where));
+        }).ToList();
     }
 
     static string RenderIndex(IReadOnlyList<Page> pages)
@@ -137,7 +144,7 @@ public static partial class SiteBuilder
         var start = html.IndexOf("<pre>", StringComparison.Ordinal);
         var end = html.LastIndexOf("</pre>", StringComparison.Ordinal);
         var code = start >= 0 && end > start ? html[(start + 5)..end] : Encode(source);
-        return $"<pre><code class=\"language-csharp\">{code.TrimEnd()}</code></pre>";
+        return $"<pre><code class=\"language-csharp\">{code.TrimStart('\r', '\n').TrimEnd()}</code></pre>";
     }
 
     /// <summary>The h2 and h3 headings of a page, for its table of contents; ids made unique across cells.</summary>
@@ -146,11 +153,12 @@ public static partial class SiteBuilder
         readonly HashSet<string> ids = new(StringComparer.Ordinal);
         readonly List<(int Level, string Id, string Html)> entries = [];
 
-        /// <summary>Records the headings of one cell's HTML; returns the HTML with any repeated id suffixed -2, -3, ...</summary>
+        /// <summary>Records the headings of one cell's HTML; returns the HTML with an id used by an earlier cell suffixed
+        /// -1, -2, ... (as Markdig does within one cell).</summary>
         public string Collect(string html) => HeadingPattern().Replace(html, m =>
         {
             var id = m.Groups["id"].Value;
-            for (var n = 2; !ids.Add(id); n++) id = $"{m.Groups["id"].Value}-{n}";
+            for (var n = 1; !ids.Add(id); n++) id = $"{m.Groups["id"].Value}-{n}";
             var level = m.Groups["level"].Value[0] - '0';
             if (level is 2 or 3) entries.Add((level, id, m.Groups["html"].Value));
             return $"<h{level} id=\"{id}\">{m.Groups["html"].Value}</h{level}>";
@@ -180,10 +188,15 @@ public static partial class SiteBuilder
         if (data["text/html"] is JsonNode html) return NotebookDocument.Text(html);
         if (data["image/svg+xml"] is JsonNode svg) return NotebookDocument.Text(svg);
         if (data["image/png"] is JsonNode png) return $"<img src=\"data:image/png;base64,{NotebookDocument.Text(png).Trim()}\" alt=\"figure\">";
-        if (data["text/markdown"] is JsonNode md) return Markdig.Markdown.ToHtml(NotebookDocument.Text(md), Markdown);
+        if (ShownMarkdown(output) is { } md) return Markdig.Markdown.ToHtml(md, Markdown);
         if (data["text/plain"] is JsonNode text) return $"<pre>{Encode(NotebookDocument.Text(text))}</pre>";
         return "";
     }
+
+    /// <summary>The markdown an output shows on the page: its text/markdown when it has no HTML or image to show first.</summary>
+    static string? ShownMarkdown(JsonObject output) =>
+        output["data"] is JsonObject data && data["text/html"] is null && data["image/svg+xml"] is null && data["image/png"] is null
+            && data["text/markdown"] is JsonNode md ? NotebookDocument.Text(md) : null;
 
     /// <summary>The HTML document: head with the style sheet and <paramref name="assets"/>, the contents beside the main column.</summary>
     static string Layout(string title, string toc, string body, string assets) =>
