@@ -106,13 +106,15 @@ public class SiteTests(KitFixture kit)
             var svg = c.querySelector('svg.main-svg');
             return svg ? svg.getBoundingClientRect().width : -1;
           });
-          var unnamed = Array.from(main.querySelectorAll('table')).filter(function (t) {
-            var th = Array.from(t.querySelectorAll('th'));
+          // Top-level tables; the kernel's own object trees nest header-less tables inside theirs.
+          var tables = Array.from(main.querySelectorAll('table')).filter(function (t) { return !t.parentElement.closest('table'); });
+          var unnamed = tables.filter(function (t) {
+            var th = Array.from(t.querySelectorAll(':scope > thead > tr > th, :scope > tbody > tr:first-child > th'));
             return th.length === 0 || th.some(function (h) { return !h.textContent.trim(); });
           }).length;
           var pre = document.createElement('pre');
           pre.id = 'measured';
-          pre.textContent = JSON.stringify({ column: column, charts: charts, tables: main.querySelectorAll('table').length,
+          pre.textContent = JSON.stringify({ column: column, charts: charts, tables: tables.length,
             unnamed: unnamed, katex: main.querySelectorAll('.katex').length, errors: document.querySelectorAll('.katex-error').length });
           document.body.appendChild(pre);
         }, 4000);
