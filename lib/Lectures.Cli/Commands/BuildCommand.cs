@@ -7,7 +7,9 @@ namespace Lectures.Cli.Commands;
 
 /// <summary>
 /// The main job: restore the pinned tools, pack the kit, execute every lecture notebook from a fresh kernel,
-/// and write the executed notebooks (out/notebooks/) and the static site (out/index.html, one page per lecture).
+/// and write the executed notebooks (out/notebooks/) and the static site (out/index.html, one page per lecture),
+/// with KaTeX installed by npm from the pinned lock file when npm is present. <c>--screenshots 03,09,12</c> also
+/// writes out/screenshots/NN-*.png of those pages, taken by headless Chromium with the network blocked.
 /// </summary>
 public static class BuildCommand
 {
@@ -17,10 +19,11 @@ public static class BuildCommand
     /// <summary>Runs the build; returns the process exit code.</summary>
     public static int Run(Options options)
     {
-        options.RejectUnknown("--only", "--out");
+        options.RejectUnknown("--only", "--out", "--screenshots");
         var root = KitRoot.Find();
         var outDir = Path.GetFullPath(options.Get("--out") ?? Path.Combine(root, "out"));
-        var only = options.Get("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var only = Prefixes(options.Get("--only"));
+        var screenshots = Prefixes(options.Get("--screenshots"));
         var notebooks = KitRoot.Notebooks(root)
             .Where(p => only is null || only.Any(o => Path.GetFileName(p).StartsWith(o, StringComparison.Ordinal)))
             .ToList();
@@ -31,6 +34,7 @@ public static class BuildCommand
         Setup.RestoreTools(root, Console.WriteLine);
         Setup.RegisterJupyterKernel(root, Console.WriteLine);
         KitPackager.Pack(root, Console.WriteLine);
+        var katex = Katex.Ensure(root, Console.WriteLine);
 
         var executedDir = Path.Combine(outDir, "notebooks");
         for (var i = 0; i < notebooks.Count; i++)
@@ -48,8 +52,28 @@ public static class BuildCommand
         }
 
         var executed = Directory.GetFiles(executedDir, "*.ipynb");
-        var pages = SiteBuilder.Build(executed, outDir);
+        var pages = SiteBuilder.Build(executed, outDir, katex);
         Console.WriteLine($"Site: {Path.Combine(outDir, "index.html")} ({pages.Count} lectures), built in {total.Elapsed.TotalSeconds:0} s.");
+        if (screenshots is not null) TakeScreenshots(pages, screenshots, outDir);
         return 0;
+    }
+
+    static string[]? Prefixes(string? list) => list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Screenshots of the pages whose names start with one of <paramref name="prefixes"/>, into out/screenshots/.</summary>
+    static void TakeScreenshots(IReadOnlyList<SiteBuilder.Page> pages, string[] prefixes, string outDir)
+    {
+        if (!HeadlessChromium.Available)
+        {
+            Console.WriteLine("Screenshots: chromium is not installed (apt-get install chromium), none taken.");
+            return;
+        }
+        foreach (var page in pages.Where(p => prefixes.Any(x => p.FileName.StartsWith(x, StringComparison.Ordinal))))
+        {
+            var png = Path.Combine(outDir, "screenshots", Path.ChangeExtension(page.FileName, ".png"));
+            HeadlessChromium.Screenshot(Path.Combine(outDir, page.FileName), png, Path.Combine(outDir, "screenshots", "tmp"));
+            Console.WriteLine($"Screenshot: {png}");
+        }
+        Directory.Delete(Path.Combine(outDir, "screenshots", "tmp"), recursive: true);
     }
 }

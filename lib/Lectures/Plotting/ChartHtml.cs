@@ -24,13 +24,15 @@ public static class ChartHtml
     public static string Fragment(GenericChart chart) => FromFigureJson(GenericChart.toJson(chart));
 
     /// <summary>
-    /// The HTML fragment that draws a figure given as plotly.js JSON ({"data": [...], "layout": {...}, "config": {...}}).
+    /// The HTML fragment that draws a figure given as plotly.js JSON ({"data": [...], "layout": {...}, "config": {...}}),
+    /// fitted to the width of the column that shows it (<see cref="ChartLayout.ForColumn"/>).
     /// The element id is derived from the JSON, so the same chart gives the same HTML on every run.
     /// </summary>
     public static string FromFigureJson(string figureJson)
     {
-        var id = "lectures-chart-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(figureJson)))[..16].ToLowerInvariant();
-        return FromScript(id, $"var fig = {figureJson}; P.newPlot('{id}', fig.data, fig.layout || {{}}, fig.config || {{responsive: true}});");
+        var fitted = ChartLayout.ForColumn(figureJson);
+        var id = "lectures-chart-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(fitted)))[..16].ToLowerInvariant();
+        return FromScript(id, $"var fig = {fitted}; P.newPlot('{id}', fig.data, fig.layout, fig.config);");
     }
 
     /// <summary>
@@ -39,7 +41,7 @@ public static class ChartHtml
     /// </summary>
     public static string FromScript(string id, string drawWithP) =>
         $$"""
-        <div id="{{id}}" class="lectures-chart"></div>
+        <div id="{{id}}" class="lectures-chart" style="width:100%"></div>
         <script type="text/javascript">
         (function () {
           var draw = function (P) { {{drawWithP}} };

@@ -13,7 +13,10 @@ public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<
         : throw new ArgumentException($"Series '{Name}' has {X.Count} x values but {Y.Count} y values.");
 }
 
-/// <summary>The kit's chart helpers: every chart gets a title, axis titles and a legend when it has several series.</summary>
+/// <summary>
+/// The kit's chart helpers: every chart gets a title, axis titles and a legend when it has several series. Width,
+/// height, title wrapping and legend placement are set where the chart is shown (<see cref="ChartLayout"/>).
+/// </summary>
 public static class Charts
 {
     /// <summary>Lines (with markers when <paramref name="markers"/>) for each series, on linear or log axes.</summary>
@@ -41,7 +44,6 @@ public static class Charts
         chart = Plotly.NET.Chart.withLayout(legend).Invoke(chart);
         return chart
             .WithXAxisStyle<double, double, double>(TitleText: xTitle, AxisType: logX ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
-            .WithYAxisStyle<double, double, double>(TitleText: yTitle, AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
-            .WithSize(760, 460);
+            .WithYAxisStyle<double, double, double>(TitleText: yTitle, AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear);
     }
 }

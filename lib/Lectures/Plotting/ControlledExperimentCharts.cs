@@ -20,7 +20,7 @@ public static class ControlledExperimentCharts
     public static GenericChart GradientNormCurves(IEnumerable<ControlledExperimentRecord> records, IReadOnlyCollection<string> methods, string optimizer, string task) =>
         Curves(records.Where(r => r.Group != "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Task == task),
             r => $"{r.Method}, {r.Group}", r => r.GradientNorm,
-            $"Gradient norm per group ({optimizer}, {task})", "||gradient of the group's mean objective|| (log scale)", log: true);
+            $"Gradient norm per group ({optimizer}, {task})", "‖gradient of the group's mean objective‖ (log scale)", log: true);
 
     /// <summary>10th percentile of the reward std of one group against the step, one line per method.</summary>
     public static GenericChart RewardStdCurves(IEnumerable<ControlledExperimentRecord> records, string group, string optimizer, string task) =>
@@ -42,7 +42,7 @@ public static class ControlledExperimentCharts
         Chart.Column<double, string, string>(gaps.Select(g => g.GapClosed), Keys: gaps.Select(g => g.Heuristic).ToArray(), Name: "gap closed")
             .Titled($"Heuristics: fraction of the small-std gap closed ({optimizer}, {task})")
             .WithXAxisStyle<double, double, string>(TitleText: "heuristic (RFT with ...)")
-            .WithYAxisStyle<double, double, string>(TitleText: "(V_heuristic - V_RFT) / (V_SFT-then-RFT - V_RFT), small-std group");
+            .WithYAxisStyle<double, double, string>(TitleText: "gap closed: (V_heuristic − V_RFT) / (V_SFT→RFT − V_RFT)");
 
     static IEnumerable<ControlledExperimentRecord> AllInputs(IEnumerable<ControlledExperimentRecord> records, IReadOnlyCollection<string> methods, string optimizer, string task) =>
         records.Where(r => r.Group == "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Task == task);

@@ -26,7 +26,7 @@ public static class FinetuningCharts
         return Chart.Combine([.. series, bound, oneStep])
             .WithTitle("Gradient norm is bounded by the reward std (Theorem 1)")
             .WithXAxisStyle<double, double, string>(TitleText: "reward std STD(x)", AxisType: StyleParam.AxisType.Log)
-            .WithYAxisStyle<double, double, string>(TitleText: "||grad V(x)|| / (T gamma)", AxisType: StyleParam.AxisType.Log);
+            .WithYAxisStyle<double, double, string>(TitleText: "‖∇V(x)‖ / (T·γ)", AxisType: StyleParam.AxisType.Log);
     }
 
     /// <summary>RFT and SFT time to correct classification against the initial reward std (log-log), with the
@@ -39,8 +39,8 @@ public static class FinetuningCharts
         var fit = Chart.Line<double, double, string>(std, std.Select(x => Math.Exp(scaling.RftIntercept) * Math.Pow(x, scaling.RftSlope)),
             Name: $"RFT fit: slope {scaling.RftSlope:F2}");
         return Chart.Combine([rft, sft, fit])
-            .WithTitle($"Time to correct classification (K = {scaling.Labels}): RFT ~ 1/STD_0^2, SFT ~ ln(1/STD_0)")
-            .WithXAxisStyle<double, double, string>(TitleText: "initial reward std STD_0", AxisType: StyleParam.AxisType.Log)
+            .WithTitle($"Time to correct classification (K = {scaling.Labels}): RFT ∝ 1/STD₀², SFT ∝ ln(1/STD₀)")
+            .WithXAxisStyle<double, double, string>(TitleText: "initial reward std STD₀", AxisType: StyleParam.AxisType.Log)
             .WithYAxisStyle<double, double, string>(TitleText: "time t (gradient-flow units, n = 1)", AxisType: StyleParam.AxisType.Log);
     }
 
@@ -61,9 +61,9 @@ public static class FinetuningCharts
     {
         var inputs = Chart.Point<double, double, string>(report.ExpectedReward, report.RewardStd, Name: "inputs");
         var v = Enumerable.Range(0, 201).Select(i => -1 + i / 100.0).ToArray();
-        var envelope = Chart.Line<double, double, string>(v, v.Select(x => Math.Sqrt(Math.Max(0, 1 - x * x))), Name: "largest STD: sqrt(1 - V^2)");
+        var envelope = Chart.Line<double, double, string>(v, v.Select(x => Math.Sqrt(Math.Max(0, 1 - x * x))), Name: "largest STD: √(1 − V²)");
         return Chart.Combine([inputs, envelope])
-            .WithTitle($"Expected reward vs reward std per input (step {report.Step})")
+            .WithTitle($"Expected reward against reward std per input (step {report.Step})")
             .WithXAxisStyle<double, double, string>(TitleText: "expected reward V(x)")
             .WithYAxisStyle<double, double, string>(TitleText: "reward std STD(x)");
     }
@@ -82,7 +82,7 @@ public static class FinetuningCharts
                 Chart.Line<double, double, string>(t, Tail(run.GradientNorm(run.SmallStdInputs)), Name: "small-std inputs' part"),
             ])
             .WithXAxisStyle<double, double, string>(TitleText: "time t", AxisType: StyleParam.AxisType.Log)
-            .WithYAxisStyle<double, double, string>(TitleText: "gradient norm ||dTheta/dt||", AxisType: StyleParam.AxisType.Log);
+            .WithYAxisStyle<double, double, string>(TitleText: "gradient norm ‖dθ/dt‖", AxisType: StyleParam.AxisType.Log);
         var rewards = Chart.Combine([
                 Chart.Line<double, double, string>(t, Tail(run.MeanExpectedReward(run.LargeStdInputs)), Name: "mean V, large-std inputs"),
                 Chart.Line<double, double, string>(t, Tail(run.MeanExpectedReward(run.SmallStdInputs)), Name: "mean V, small-std inputs"),

@@ -29,7 +29,7 @@ public static class LanguageModelCharts
             .Concat(binnedMeans.Select(s => s.Validated()).Select(s =>
                 CSharpChart.Line<double, double, string>(s.X.ToArray(), s.Y.ToArray(), Name: s.Name, ShowMarkers: true)));
         return Charts.Styled(traces, "Finding II: RFT improves small-std inputs much less than SFT does",
-            "initial reward std STD(x) under the pretrained model", "improvement V_final(x) - V_initial(x)");
+            "initial reward std STD(x) under the pretrained model", "improvement V_final(x) − V_initial(x)");
     }
 
     /// <summary>Finding III: per task, RFT's test-reward gain relative to SFT's against the fraction of small-std inputs.</summary>

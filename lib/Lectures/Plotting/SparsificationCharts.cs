@@ -24,7 +24,7 @@ public static class SparsificationCharts
             Chart.Histogram<long, long, string>(X: before, Name: "all edges", MarkerColor: Color.fromString("#1f77b4")),
             Chart.Histogram<long, long, string>(X: after, Name: $"{order.RemovedCount(percent)} edges removed ({percent}%)", MarkerColor: Color.fromString("#d62728")),
         ]);
-        return Axes(chart, $"walk index s_t (length-{depth - 1} walks from C_{{t}} to t)", "number of vertices")
+        return Axes(chart, $"walk index sₜ (length-{depth - 1} walks from C_t to t)", "number of vertices")
             .Titled($"Vertex walk indices before and after {order.Method}, L = {depth}");
     }
 
@@ -69,7 +69,7 @@ public static class SparsificationCharts
     /// </summary>
     public static GenericChart MinimumWalkIndexVsEdgesKept(IEnumerable<RemovalOrder> orders, int depth, double stepPercent = 5) =>
         VersusEdgesKept(orders, stepPercent, g => WalkIndexSparsifier.VertexScores(g, depth).Min(),
-            $"minimum vertex walk index min_t s_t (L = {depth})", $"Smallest walk index as edges are removed, L = {depth}");
+            $"minimum vertex walk index minₜ sₜ (L = {depth})", $"Smallest walk index as edges are removed, L = {depth}");
 
     /// <summary>
     /// For each order, the number of vertices left without any edge (s_t = 0 at every depth: a GNN's prediction
@@ -101,6 +101,6 @@ public static class SparsificationCharts
     {
         var title = new Title();
         title.SetProperty("text", text);
-        return Extensions.WithSize(Plotly.NET.Chart.withTitle(title).Invoke(chart), 760, 520);
+        return Plotly.NET.Chart.withTitle(title).Invoke(chart);
     }
 }

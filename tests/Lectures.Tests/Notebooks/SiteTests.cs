@@ -17,9 +17,10 @@ public class SiteTests(KitFixture kit)
         foreach (var (name, title) in new[] { ("02-second", "Second lecture"), ("01-first", "First lecture") })
             File.WriteAllText(Path.Combine(executed, name + ".ipynb"), $$$"""
                 {"cells": [
-                  {"cell_type": "markdown", "id": "a", "metadata": {}, "source": ["# {{{title}}}\n", "Some *emphasis*, walks to {t}, sep <= D^(4 WI + 1) and D^2, and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |"]},
-                  {"cell_type": "code", "id": "b", "metadata": {}, "execution_count": 1, "source": "1 < 2",
-                   "outputs": [{"output_type": "display_data", "metadata": {}, "data": {"text/plain": ["True"]}}]}
+                  {"cell_type": "markdown", "id": "a", "metadata": {}, "source": ["# {{{title}}}\n", "Some *emphasis*, walks to {t}, sep <= D^(4 WI + 1) and D^2, and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Setup\n\n## Walks\n\n### Setup"]},
+                  {"cell_type": "code", "id": "b", "metadata": {}, "execution_count": 1, "source": "var s = \"text\"; // note\n1 < 2",
+                   "outputs": [{"output_type": "display_data", "metadata": {}, "data": {"text/plain": ["True"]}}]},
+                  {"cell_type": "markdown", "id": "c", "metadata": {}, "source": "## Walks"}
                  ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
                 """);
 
@@ -33,34 +34,141 @@ public class SiteTests(KitFixture kit)
         Assert.Contains("<em>emphasis</em>", page);
         Assert.Contains("walks to {t}, sep &lt;= D^(4 WI + 1) and D^2", page);
         Assert.Contains("<table>", page);
-        Assert.Contains("1 &lt; 2", page);
+        Assert.Contains("<span class=\"number\">1</span> &lt; <span class=\"number\">2</span></code></pre>", page);
+        Assert.Contains("<span class=\"keyword\">var</span>", page);
+        Assert.Contains("<span class=\"string\">&quot;text&quot;</span>", page);
+        Assert.Contains("<span class=\"comment\">// note</span>", page);
+        // A table of contents of the h2 and h3 headings.
+        Assert.Contains("<li class=\"toc-h2\"><a href=\"#setup\">Setup</a></li>\n<li class=\"toc-h2\"><a href=\"#walks\">Walks</a></li>\n" +
+                        "<li class=\"toc-h3\"><a href=\"#setup-1\">Setup</a></li>\n<li class=\"toc-h2\"><a href=\"#walks-1\">Walks</a></li>", page);
+        Assert.Contains("<h3 id=\"setup-1\">Setup</h3>", page);
+        Assert.Contains("<code class=\"language-csharp\"><span class=\"keyword\">var</span>", page);
+        // Without KaTeX the pages load no KaTeX files.
+        Assert.DoesNotContain("katex", page);
         Assert.Contains("<pre>True</pre>", page);
         Assert.Contains("<script src=\"plotly.min.js\"></script>", page);
         Assert.DoesNotContain("cdn.plot.ly", page);
         Assert.True(new FileInfo(Path.Combine(dir, SiteBuilder.PlotlyFile)).Length > 1_000_000, "plotly.js is served from the site folder");
     }
 
-    [SkippableFact]
-    public void WelcomeChartsDrawInHeadlessChromiumWithTheNetworkBlocked()
+    [Fact]
+    public void FormulasAreTheSpansMarkdigMarksInlineAndDisplay()
     {
-        Skip.IfNot(Shell.OnPath("chromium"), "chromium is not installed (CI installs it: apt-get install chromium)");
-        var dir = kit.Scratch("chromium");
-        var run = NotebookRunner.Run(Path.Combine(kit.Root, "notebooks", "00-welcome.ipynb"),
-            Path.Combine(dir, "notebooks", "00-welcome.ipynb"), TimeSpan.FromMinutes(5));
-        Assert.True(run.Passed, run.Failure?.ToString());
-        SiteBuilder.Build(new[] { run.ExecutedPath! }, dir);
+        var formulas = SiteBuilder.Formulas(
+            "Walks $\\rho_{L-1}(C_I, V)$ cost $5 and $10, a bound $$D^{4 \\mathrm{WI} + 1}$$ inline, and\n\n$$\n\\sum_{i \\in C_I} (d_i + 1)\n$$\n",
+            "here");
 
-        var dom = Shell.Run("chromium", new[]
+        Assert.Equal(new[]
         {
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--user-data-dir=" + Path.Combine(dir, "profile"),
-            "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=8000", "--dump-dom",
-            "file://" + Path.Combine(dir, "00-welcome.html"),
-        }, dir, TimeSpan.FromMinutes(2)).Output;
+            new Formula("\\rho_{L-1}(C_I, V)", false, "here"),
+            new Formula("D^{4 \\mathrm{WI} + 1}", true, "here"),
+            new Formula("\\sum_{i \\in C_I} (d_i + 1)", true, "here"),
+        }, formulas);
+    }
 
-        var charts = Regex.Matches(dom, "<div id=\"([^\"]+)\" class=\"lectures-chart[^>]*>(.*?)</div>\\s*<script", RegexOptions.Singleline);
-        Assert.Equal(2, charts.Count);
-        Assert.All(charts, c => Assert.Contains("class=\"main-svg\"", c.Groups[2].Value));
+    [SkippableFact]
+    public void KatexCompilesEveryFormulaOfEveryNotebookAndAssignment()
+    {
+        Skip.IfNot(Shell.OnPath("node") && Katex.Ensure(kit.Root, _ => { }) is not null, "node and npm are needed to install and run KaTeX");
+        var notebooks = KitRoot.Notebooks(kit.Root)
+            .Concat(Directory.GetFiles(Path.Combine(kit.Root, "assignments"), "*.ipynb", SearchOption.AllDirectories))
+            .ToList();
+        Assert.True(notebooks.Count >= 18, $"found {notebooks.Count} notebooks");
+
+        var formulas = notebooks.SelectMany(SiteBuilder.Formulas).ToList();
+        var errors = Katex.Compile(kit.Root, formulas);
+
+        Assert.True(errors.Count == 0, $"{errors.Count} of {formulas.Count} formulas do not compile with KaTeX:\n{string.Join("\n", errors)}");
+    }
+
+    [SkippableFact]
+    public void KatexNamesTheNotebookCellAndFormulaThatDoNotCompile()
+    {
+        Skip.IfNot(Shell.OnPath("node") && Katex.Ensure(kit.Root, _ => { }) is not null, "node and npm are needed to install and run KaTeX");
+        var nb = Path.Combine(kit.Scratch("bad-formula"), "99-bad.ipynb");
+        NotebookRunnerTests.Write(nb, ("markdown", "# Bad\nFine: $\\frac{1}{2}$ and $$\\Omega(1/\\mathrm{STD}_0^2)$$."),
+            ("code", "1"), ("markdown", "Broken: $\\frac{1}{2$ and unknown $\\foo{x}$, fine $x_i$."));
+
+        var errors = Katex.Compile(kit.Root, SiteBuilder.Formulas(nb));
+
+        Assert.Equal(new[] { "\\frac{1}{2", "\\foo{x}" }, errors.Select(e => e.Formula.Tex));
+        Assert.All(errors, e => Assert.Equal("99-bad.ipynb, cell 3", e.Formula.Where));
+        Assert.Contains("Undefined control sequence: \\foo", errors[1].Error);
+    }
+
+    /// <summary>Appended to a page under test: after the scripts ran, writes what the reader sees as JSON into pre#measured.</summary>
+    const string MeasureScript = """
+        <script>
+        setTimeout(function () {
+          var main = document.querySelector('main'), style = getComputedStyle(main);
+          var column = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          var charts = Array.from(main.querySelectorAll('.lectures-chart')).map(function (c) {
+            var svg = c.querySelector('svg.main-svg');
+            return svg ? svg.getBoundingClientRect().width : -1;
+          });
+          // Top-level tables; the kernel's own object trees nest header-less tables inside theirs.
+          var tables = Array.from(main.querySelectorAll('table')).filter(function (t) { return !t.parentElement.closest('table'); });
+          var unnamed = tables.filter(function (t) {
+            var th = Array.from(t.querySelectorAll(':scope > thead > tr > th, :scope > tbody > tr:first-child > th'));
+            return th.length === 0 || th.some(function (h) { return !h.textContent.trim(); });
+          }).length;
+          var pre = document.createElement('pre');
+          pre.id = 'measured';
+          pre.textContent = JSON.stringify({ column: column, charts: charts, tables: tables.length,
+            unnamed: unnamed, katex: main.querySelectorAll('.katex').length, errors: document.querySelectorAll('.katex-error').length });
+          document.body.appendChild(pre);
+        }, 4000);
+        </script>
+        """;
+
+    [SkippableFact]
+    public void PagesTypesetEveryFormulaAndFitChartsAndTablesInHeadlessChromiumWithTheNetworkBlocked()
+    {
+        Skip.IfNot(HeadlessChromium.Available, "chromium is not installed (CI installs it: apt-get install chromium)");
+        var katex = Katex.Ensure(kit.Root, _ => { });
+        Skip.If(katex is null, "npm is needed to install KaTeX (CI has Node.js and npm)");
+        var dir = kit.Scratch("chromium");
+        var executedDir = Path.Combine(dir, "notebooks");
+        Directory.CreateDirectory(executedDir);
+        // The pages the reviewer looks at (and 00, two charts) run headless; the others show their markdown and code.
+        string[] executed = ["00", "03", "09", "12"];
+        foreach (var notebook in KitRoot.Notebooks(kit.Root))
+        {
+            var target = Path.Combine(executedDir, Path.GetFileName(notebook));
+            if (!executed.Any(p => Path.GetFileName(notebook).StartsWith(p, StringComparison.Ordinal)))
+            {
+                File.Copy(notebook, target);
+                continue;
+            }
+            var run = NotebookRunner.Run(notebook, target, TimeSpan.FromMinutes(5));
+            Assert.True(run.Passed, run.Failure?.ToString());
+        }
+        var pages = SiteBuilder.Build(Directory.GetFiles(executedDir), dir, katex);
+
+        var screenshots = Path.Combine(kit.Root, "artifacts", "screenshots");
+        foreach (var page in pages)
+        {
+            var path = Path.Combine(dir, page.FileName);
+            File.WriteAllText(path, File.ReadAllText(path).Replace("</body>", MeasureScript + "</body>"));
+            var dom = HeadlessChromium.DumpDom(path, dir);
+            var json = Regex.Match(dom, "<pre id=\"measured\">(.*?)</pre>", RegexOptions.Singleline);
+            Assert.True(json.Success, $"{page.FileName}: the page did not finish its scripts");
+            var seen = System.Text.Json.JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(json.Groups[1].Value)).RootElement;
+            var name = page.FileName;
+            Assert.Equal((name, SiteBuilder.Formulas(page.ExecutedNotebook).Count), (name, seen.GetProperty("katex").GetInt32()));
+            Assert.Equal((name, 0), (name, seen.GetProperty("errors").GetInt32()));
+            Assert.Equal((name, 0), (name, seen.GetProperty("unnamed").GetInt32()));
+            var column = seen.GetProperty("column").GetDouble();
+            foreach (var width in seen.GetProperty("charts").EnumerateArray().Select(w => w.GetDouble()))
+                Assert.True(width >= 0.8 * column && width <= column + 1,
+                    $"{name}: a chart is {width} px wide in a {column} px column (drawn: > 0, fills: ≥ 80%, fits: ≤ 100%)");
+            if (name.StartsWith("00", StringComparison.Ordinal)) Assert.Equal(2, seen.GetProperty("charts").GetArrayLength());
+            if (new[] { "03", "09", "12" }.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+            {
+                Assert.True(seen.GetProperty("charts").GetArrayLength() > 0, $"{name} draws its charts");
+                HeadlessChromium.Screenshot(Path.Combine(dir, page.FileName), Path.Combine(screenshots, Path.ChangeExtension(name, ".png")), dir);
+            }
+        }
     }
 
     [SkippableFact]
