@@ -89,7 +89,7 @@ public static class InteractionExperiment
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var predicted = model.forward(set.Features, graph, null).squeeze(-1).gt(0).to_type(ScalarType.Float32);
+        var predicted = model.forward(set.Features, graph, null).squeeze(-1).GreaterThan(0).to_type(ScalarType.Float32);
         return predicted.eq(set.Labels).sum().item<long>() / (double)set.Labels.shape[0];
     }
 
