@@ -1,0 +1,56 @@
+using System.Runtime.InteropServices;
+using Lectures.Torch.Runtime;
+
+namespace Lectures.Tests.Torch;
+
+public sealed class RunJournalTests : IDisposable
+{
+    readonly string root = Directory.CreateTempSubdirectory("lectures-journal-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    static readonly (string, string)[] Settings = [("Seeds", "[0, 1]")];
+
+    [Fact]
+    public void ANativeErrorIsReportedWithTheRunsLabelAndTheOtherRunsGoOn()
+    {
+        var journal = RunJournal.Open(new JournalSettings(root), "runs.csv", "x,y", Settings, total: 2);
+        Assert.Null(journal.Run("a", "RFT · seed 0", () => throw new ExternalException("Unknown scalar type.\nException raised from type at Scalar.h")));
+        Assert.Equal(["2,3"], journal.Run("b", "SFT · seed 0", () => new RecordedRun(["2,3"], ""))!.Rows);
+        var e = Assert.Throws<ExperimentIncompleteException>(journal.Complete);
+        Assert.Equal(["RFT · seed 0: Unknown scalar type."], e.Failures);
+        Assert.Equal((1, 2), (e.Finished, e.Total));
+        Assert.Equal("x,y\n2,3\n", File.ReadAllText(Path.Combine(root, "runs.csv")));
+
+        // Resuming reruns only the failed run; the recorded one is not run again.
+        var resumed = RunJournal.Open(new JournalSettings(root, Resume: true), "runs.csv", "x,y", Settings, total: 2);
+        Assert.Equal(["2,3"], resumed.Run("b", "SFT · seed 0", () => throw new InvalidOperationException("must not rerun"))!.Rows);
+        Assert.Equal("7", resumed.Run("a", "RFT · seed 0", () => new RecordedRun(["0,1", "4,5"], "7"))!.Extra);
+        resumed.Complete();
+        Assert.Equal("x,y\n2,3\n0,1\n4,5\n", File.ReadAllText(Path.Combine(root, "runs.csv")));
+        Assert.Equal(["setting\tSeeds\t[0, 1]", "run\tb\t1\t", "run\ta\t2\t7", "complete"],
+            File.ReadAllLines(Path.Combine(root, "runs.runs")).Skip(1));
+    }
+
+    [Fact]
+    public void ResumingDropsTheRowsOfARunThatWasNotListedAndRefusesAChangedHeader()
+    {
+        var journal = RunJournal.Open(new JournalSettings(root), "runs.csv", "x,y", Settings, total: 2);
+        journal.Record("a", new RecordedRun(["1,2"], ""));
+        File.AppendAllText(Path.Combine(root, "runs.csv"), "3,4\n5,");
+        var resumed = RunJournal.Open(new JournalSettings(root, Resume: true), "runs.csv", "x,y", Settings, total: 2);
+        Assert.Equal(1, resumed.Count);
+        Assert.Equal("x,y\n1,2\n", File.ReadAllText(Path.Combine(root, "runs.csv")));
+        var e = Assert.Throws<InvalidDataException>(() => RunJournal.Open(new JournalSettings(root, Resume: true), "runs.csv", "x,y,z", Settings, total: 2));
+        Assert.Contains("does not start with the header \"x,y,z\"", e.Message);
+    }
+
+    [Fact]
+    public void SettingsAreListedInvariantlyWithLongValuesHashed()
+    {
+        var lines = SettingsDescription.Of(new { Rate = 0.1, Sizes = new[] { 128, 64 }, Data = Enumerable.Range(0, 100).ToArray(), Name = (string?)null });
+        Assert.Equal(["Data", "Name", "Rate", "Sizes"], lines.Select(l => l.Name));
+        Assert.Matches("^sha256:[0-9A-F]{16} \\(390 characters\\)$", lines[0].Value);
+        Assert.Equal(["none", "0.1", "[128, 64]"], lines.Skip(1).Select(l => l.Value));
+    }
+}
