@@ -43,11 +43,7 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
     /// Writes one CSV row per run: model, placement, walk_index, seed, train_accuracy, validation_accuracy,
     /// test_accuracy, best_epoch, epochs (invariant culture).
     /// </summary>
-    public void WriteCsv(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ExperimentFiles.Write(path, CsvHeader + "\n" + string.Concat(Runs.Select(r => CsvRow(r) + "\n")));
-    }
+    public void WriteCsv(string path) => ExperimentFiles.WriteCsv(path, CsvHeader, Runs.Select(CsvRow));
 
     /// <summary>The header of interaction.csv.</summary>
     internal const string CsvHeader = "model,placement,walk_index,seed,train_accuracy,validation_accuracy,test_accuracy,best_epoch,epochs";

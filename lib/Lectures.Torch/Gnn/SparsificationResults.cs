@@ -45,11 +45,7 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
     /// Writes one CSV row per run: method, removed_percent, seed, edges_removed, edges_kept, test_accuracy,
     /// validation_accuracy, train_accuracy, best_epoch, epochs (invariant culture).
     /// </summary>
-    public void WriteCsv(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ExperimentFiles.Write(path, CsvHeader + "\n" + string.Concat(Runs.Select(r => CsvRow(r) + "\n")));
-    }
+    public void WriteCsv(string path) => ExperimentFiles.WriteCsv(path, CsvHeader, Runs.Select(CsvRow));
 
     /// <summary>The header of sparsification.csv.</summary>
     internal const string CsvHeader = "method,removed_percent,seed,edges_removed,edges_kept,test_accuracy,validation_accuracy,train_accuracy,best_epoch,epochs";

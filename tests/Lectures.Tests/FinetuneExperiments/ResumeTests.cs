@@ -1,10 +1,12 @@
 using Lectures.Torch.Finetuning;
+using Lectures.Tests.GnnExperiments;
+using Lectures.Tests.Torch;
 using Lectures.Torch.Runtime;
 
 namespace Lectures.Tests.FinetuneExperiments;
 
 /// <summary>An experiment stopped part-way and resumed writes the same records.csv, byte for byte, as one run straight through.</summary>
-public sealed class ResumeTests : IDisposable
+public sealed class ResumeTests : TemporaryDirectoryTest
 {
     /// <summary>100 digits, MLP 64-8-10, 30 pretraining and 20 finetuning steps, 3 methods, 2 seeds: 6 runs in a few seconds.</summary>
     static readonly ControlledExperimentOptions Small = new()
@@ -24,23 +26,19 @@ public sealed class ResumeTests : IDisposable
         LogEvery = 5,
     };
 
-    readonly string root = Directory.CreateTempSubdirectory("lectures-resume-").FullName;
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
     [Fact]
     public void AStoppedExperimentResumesToTheSameRecordsCsvByteForByte()
     {
-        var straight = Path.Combine(root, "straight");
+        var straight = Path.Combine(Root, "straight");
         ControlledExperiment.Run(Small, journal: new JournalSettings(straight)).WriteCsv(Path.Combine(straight, "final.csv"));
         var expected = File.ReadAllBytes(Path.Combine(straight, "final.csv"));
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(straight, "records.csv")));
 
         // Stop after 4 of the 6 runs (as Ctrl+C does), then cut a fifth run's row off mid-line (as a kill does).
-        var stopped = Path.Combine(root, "stopped");
+        var stopped = Path.Combine(Root, "stopped");
         using var stop = new CancellationTokenSource();
         var e = Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small,
-            new Inline<ControlledExperimentProgress>(p => { if (p.Run == 4) stop.Cancel(); }), new JournalSettings(stopped, Cancellation: stop.Token)));
+            new SynchronousProgress<ControlledExperimentProgress>(p => { if (p.Run == 4) stop.Cancel(); }), new JournalSettings(stopped, Cancellation: stop.Token)));
         Assert.Equal((4, 6), (e.Finished, e.Total));
         Assert.Contains("Stopped after 4 finished runs", e.Message);
         var records = Path.Combine(stopped, "records.csv");
@@ -50,7 +48,7 @@ public sealed class ResumeTests : IDisposable
         File.AppendAllText(records, "RFT,SGD lr 0.5,\"random inp");
 
         var resumedRuns = new List<int>();
-        var resumed = ControlledExperiment.Run(Small, new Inline<ControlledExperimentProgress>(p => resumedRuns.Add(p.Run)), new JournalSettings(stopped, Resume: true));
+        var resumed = ControlledExperiment.Run(Small, new SynchronousProgress<ControlledExperimentProgress>(p => resumedRuns.Add(p.Run)), new JournalSettings(stopped, Resume: true));
         Assert.Equal([1, 2, 3, 4, 5, 6], resumedRuns);
         resumed.WriteCsv(records);
         Assert.Equal(expected, File.ReadAllBytes(records));
@@ -59,7 +57,7 @@ public sealed class ResumeTests : IDisposable
     [Fact]
     public void ResumingWithOtherSettingsIsRefusedNamingTheDifference()
     {
-        var directory = Path.Combine(root, "other");
+        var directory = Path.Combine(Root, "other");
         using var stop = new CancellationTokenSource();
         stop.Cancel();
         Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small, journal: new JournalSettings(directory, Cancellation: stop.Token)));
@@ -73,17 +71,12 @@ public sealed class ResumeTests : IDisposable
     [Fact]
     public void StartingAfreshOverUnfinishedRunsIsRefused()
     {
-        var directory = Path.Combine(root, "unfinished");
+        var directory = Path.Combine(Root, "unfinished");
         using var stop = new CancellationTokenSource();
         Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small,
-            new Inline<ControlledExperimentProgress>(_ => stop.Cancel()), new JournalSettings(directory, Cancellation: stop.Token)));
+            new SynchronousProgress<ControlledExperimentProgress>(_ => stop.Cancel()), new JournalSettings(directory, Cancellation: stop.Token)));
         var e = Assert.Throws<InvalidOperationException>(() => ControlledExperiment.Run(Small, journal: new JournalSettings(directory)));
         Assert.Contains("holds 1 finished runs of an unfinished experiment", e.Message);
         Assert.Contains("--resume", e.Message);
-    }
-
-    sealed class Inline<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -1,17 +1,14 @@
 using Lectures.Graphs;
 using Lectures.Torch.Gnn;
+using Lectures.Tests.Torch;
 using Lectures.Torch.Runtime;
 
 namespace Lectures.Tests.GnnExperiments;
 
 /// <summary>The GNN experiments stopped part-way and resumed write the same CSV, byte for byte, as one run straight through.</summary>
 [Collection(TorchTrainingCollection.Name)]
-public sealed class ResumeTests : IDisposable
+public sealed class ResumeTests : TemporaryDirectoryTest
 {
-    readonly string root = Directory.CreateTempSubdirectory("lectures-gnn-resume-").FullName;
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
     [Fact]
     public void AStoppedSparsificationResumesToTheSameCsv()
     {
@@ -39,22 +36,17 @@ public sealed class ResumeTests : IDisposable
     void AssertResumesIdentically(string file, int runs, int stopAfter, Func<string, string> straight,
         Action<string, IProgress<ExperimentProgress>?, bool, CancellationToken> run)
     {
-        var a = Path.Combine(root, "straight");
+        var a = Path.Combine(Root, "straight");
         Assert.Equal(runs.ToString(), straight(a));
         var expected = File.ReadAllBytes(Path.Combine(a, file));
-        var b = Path.Combine(root, "stopped");
+        var b = Path.Combine(Root, "stopped");
         using var stop = new CancellationTokenSource();
-        var e = Assert.Throws<ExperimentIncompleteException>(() => run(b, new Inline(p => { if (p.Done == stopAfter) stop.Cancel(); }), false, stop.Token));
+        var e = Assert.Throws<ExperimentIncompleteException>(() => run(b, new SynchronousProgress<ExperimentProgress>(p => { if (p.Done == stopAfter) stop.Cancel(); }), false, stop.Token));
         Assert.Equal((stopAfter, runs), (e.Finished, e.Total));
         Assert.Equal(stopAfter + 1, File.ReadAllLines(Path.Combine(b, file)).Length);
         var trained = 0;
-        run(b, new Inline(p => trained = p.Done), true, default);
+        run(b, new SynchronousProgress<ExperimentProgress>(p => trained = p.Done), true, default);
         Assert.Equal(runs, trained);
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(b, file)));
-    }
-
-    sealed class Inline(Action<ExperimentProgress> report) : IProgress<ExperimentProgress>
-    {
-        public void Report(ExperimentProgress value) => report(value);
     }
 }
