@@ -32,7 +32,7 @@ public static class SettingsDescription
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         Enum e => e.ToString(),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        IConvertible c => c.ToString(CultureInfo.InvariantCulture),
         IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(i => Value(i, depth + 1))) + "]",
         _ when depth < 4 => "{" + string.Join(", ", value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0)

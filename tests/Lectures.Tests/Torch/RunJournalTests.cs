@@ -44,9 +44,14 @@ public sealed class RunJournalTests : TemporaryDirectoryTest
     [Fact]
     public void SettingsAreListedInvariantlyWithLongValuesHashed()
     {
-        var lines = SettingsDescription.Of(new { Rate = 0.1, Sizes = new[] { 128, 64 }, Data = Enumerable.Range(0, 100).ToArray(), Name = (string?)null });
-        Assert.Equal(["Data", "Name", "Rate", "Sizes"], lines.Select(l => l.Name));
+        var lines = SettingsDescription.Of(new
+        {
+            Rate = 0.1, Sizes = new[] { 128, 64 }, Data = Enumerable.Range(0, 100).ToArray(), Name = (string?)null, Single = true,
+            Spec = new Lectures.Torch.Gnn.TrainingOptions(MaxEpochs: 3),
+        });
+        Assert.Equal(["Data", "Name", "Rate", "Single", "Sizes", "Spec"], lines.Select(l => l.Name));
         Assert.Matches("^sha256:[0-9A-F]{16} \\(390 characters\\)$", lines[0].Value);
-        Assert.Equal(["none", "0.1", "[128, 64]"], lines.Skip(1).Select(l => l.Value));
+        Assert.Equal(["none", "0.1", "True", "[128, 64]", "{LearningRate = 0.0005, WeightDecay = 0.001, MaxEpochs = 3, Patience = 50}"],
+            lines.Skip(1).Select(l => l.Value));
     }
 }
