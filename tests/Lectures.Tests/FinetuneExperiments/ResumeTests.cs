@@ -6,6 +6,7 @@ using Lectures.Torch.Runtime;
 namespace Lectures.Tests.FinetuneExperiments;
 
 /// <summary>An experiment stopped part-way and resumed writes the same records.csv, byte for byte, as one run straight through.</summary>
+[Collection(TorchTrainingCollection.Name)]
 public sealed class ResumeTests : TemporaryDirectoryTest
 {
     /// <summary>100 digits, MLP 64-8-10, 30 pretraining and 20 finetuning steps, 3 methods, 2 seeds: 6 runs in a few seconds.</summary>

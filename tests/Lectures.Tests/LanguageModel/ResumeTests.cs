@@ -6,6 +6,7 @@ using Lectures.Torch.Runtime;
 namespace Lectures.Tests.LanguageModel;
 
 /// <summary>The language-model experiment stopped after its first task and resumed writes the same CSV files, byte for byte.</summary>
+[Collection(TorchTrainingCollection.Name)]
 public sealed class ResumeTests : TemporaryDirectoryTest
 {
     LanguageModelExperimentOptions Tiny(string directory) => LanguageModelExperimentOptions.Reduced() with
