@@ -1,5 +1,5 @@
-using Lectures.Data;
 using System.Globalization;
+using Lectures.Data;
 using Lectures.Finetuning;
 using Lectures.Torch.Runtime;
 
