@@ -4,6 +4,7 @@ using Lectures.Plotting;
 using Lectures.Torch.Finetuning;
 using Lectures.Torch.Gnn;
 using Lectures.Torch.LanguageModel;
+using Lectures.Torch.Runtime;
 
 namespace Lectures.Cli.Commands;
 
@@ -22,7 +23,12 @@ public static class ExperimentCommand
         ["lm"] = "a small character language model: reward std per input, RFT vs SFT on six text tasks (findings I-III)",
     };
 
-    /// <summary>Runs the experiment named by the first positional argument; returns the exit code.</summary>
+    /// <summary>
+    /// Runs the experiment named by the first positional argument; returns the exit code. Each finished run is on disk
+    /// as soon as it completes; --resume continues an experiment that was stopped, killed or crashed. Ctrl+C stops after
+    /// the run in progress (exit code 3, like runs that failed with a native error) and prints how to resume
+    /// (--resume DIR, the experiment's output directory).
+    /// </summary>
     public static int Run(Options options)
     {
         var name = options.Positional.FirstOrDefault()
@@ -30,41 +36,72 @@ public static class ExperimentCommand
         if (!Names.ContainsKey(name))
             throw new ArgumentException($"Unknown experiment '{name}'. Known: {string.Join(", ", Names.Keys)}.");
         var root = KitRoot.Find();
-        var outDir = Path.GetFullPath(options.Get("--out") ?? Path.Combine(root, "out", "experiments", name));
+        // --resume DIR continues the experiment in DIR (the kit's option parser gives every option a value).
+        var resumed = options.Get("--resume");
+        var outDir = Path.GetFullPath(options.Get("--out") ?? resumed ?? Path.Combine(root, "out", "experiments", name));
+        if (resumed is not null && Path.GetFullPath(resumed) != outDir)
+            throw new ArgumentException($"--resume {resumed} and --out {options.Get("--out")} name different directories: give one of them.");
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (stop.IsCancellationRequested) return; // a second Ctrl+C ends the process at once
+            e.Cancel = true;
+            stop.Cancel();
+            Console.WriteLine("Stopping after the run in progress (Ctrl+C again to end now)...");
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return Run(name, options, outDir, new JournalSettings(outDir, options.Has("--resume"), stop.Token));
+        }
+        catch (ExperimentIncompleteException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine($"{e.Finished} of {e.Total} runs are recorded. Resume with: lectures experiment {name}{ResumeArguments(options, outDir)}");
+            return 3;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    static int Run(string name, Options options, string outDir, JournalSettings journal)
+    {
         var clock = Stopwatch.StartNew();
         var report = Path.Combine(outDir, "report.html");
         switch (name)
         {
             case "sparsify":
-                options.RejectUnknown("--out", "--dataset", "--model", "--step");
+                options.RejectUnknown("--out", "--resume", "--dataset", "--model", "--step");
                 var model = options.Get("--model", "gcn")!.ToLowerInvariant() switch
                 {
                     "gcn" => GnnArchitecture.Gcn, "gin" => GnnArchitecture.Gin, "resgcn" => GnnArchitecture.ResGcn,
                     var m => throw new ArgumentException($"Unknown model '{m}': expected gcn, gin or resgcn."),
                 };
                 var grid = SparsificationOptions.Standard(options.Get("--dataset", "cora")!, model) with { StepPercent = options.GetInt("--step", 10) };
-                var sparsified = SparsificationExperiment.Run(grid, Progress<ExperimentProgress>(p => $"{p.Done}/{p.Total} {p.Message}", clock));
+                var sparsified = SparsificationExperiment.Run(grid, Progress<ExperimentProgress>(p => $"{p.Done}/{p.Total} {p.Message}", clock), journal);
                 report = sparsified.WriteReport(outDir);
                 break;
             case "interaction":
-                options.RejectUnknown("--out");
-                var interaction = InteractionExperiment.Run(InteractionOptions.Standard, Progress<ExperimentProgress>(p => $"{p.Done}/{p.Total} {p.Message}", clock));
+                options.RejectUnknown("--out", "--resume");
+                var interaction = InteractionExperiment.Run(InteractionOptions.Standard, Progress<ExperimentProgress>(p => $"{p.Done}/{p.Total} {p.Message}", clock), journal: journal);
                 report = interaction.WriteReport(outDir);
                 foreach (var c in interaction.Comparisons())
                     Console.WriteLine($"  {c.Model}: low WI {c.LowWalkIndex} {c.LowMean:P1}, high WI {c.HighWalkIndex} {c.HighMean:P1}, difference {c.StandardErrors:F1} standard errors");
                 break;
             case "finetune":
-                options.RejectUnknown("--out");
+                options.RejectUnknown("--out", "--resume");
                 var controlled = ControlledExperiment.Run(ControlledExperimentOptions.Full,
-                    Progress<ControlledExperimentProgress>(p => $"run {p.Run}/{p.RunCount}: {p.Label.Method} · {p.Label.Optimizer} · {p.Label.Task} · seed {p.Label.Seed}", clock));
+                    Progress<ControlledExperimentProgress>(p => $"run {p.Run}/{p.RunCount}: {ControlledExperiment.Describe(p.Label)}", clock), journal);
                 controlled.WriteReport(outDir, ChartHtml.LocalPlotly);
                 Console.WriteLine(controlled.ToMarkdown());
                 break;
             case "lm":
-                options.RejectUnknown("--out", "--seed");
+                options.RejectUnknown("--out", "--resume", "--seed");
                 var result = LanguageModelExperiment.Run(
                     new LanguageModelExperimentOptions { Seed = options.GetInt("--seed", 0), OutputDirectory = outDir },
-                    Progress<LanguageModelProgress>(p => $"{p.Task} · {p.Run} · step {p.Step}/{p.Steps}", clock));
+                    Progress<LanguageModelProgress>(p => $"{p.Task} · {p.Run} · step {p.Step}/{p.Steps}", clock), journal);
                 foreach (var t in result.Tasks)
                     Console.WriteLine($"  {t.Task,-10} small std & low reward {t.FractionSmallStdLowReward:P0}, RFT gain / SFT gain {t.RftGainRelativeToSft:F2}");
                 Console.WriteLine($"  Spearman(small-std fraction, RFT gain / SFT gain) = {result.SpearmanSmallStdVersusRelativeGain:F2}");
@@ -75,6 +112,11 @@ public static class ExperimentCommand
         Console.WriteLine($"Wrote {outDir} in {clock.Elapsed.TotalSeconds:0} s (report: {report}).");
         return 0;
     }
+
+    /// <summary>The options that resume the experiment in <paramref name="outDir"/>: " --resume DIR" and the settings given, e.g. " --seed 1".</summary>
+    static string ResumeArguments(Options options, string outDir) =>
+        string.Concat(new (string, string?)[] { ("--resume", outDir) }.Concat(new[] { "--dataset", "--model", "--step", "--seed" }.Select(o => (o, options.Get(o))))
+            .Select(o => o.Item2 is { } value ? $" {o.Item1} {(value.Contains(' ') ? $"\"{value}\"" : value)}" : ""));
 
     /// <summary>Prints a progress line when the message's stage changes or every 5 seconds, with the elapsed time.</summary>
     static IProgress<T> Progress<T>(Func<T, string> describe, Stopwatch clock)

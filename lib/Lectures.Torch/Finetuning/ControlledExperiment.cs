@@ -1,5 +1,7 @@
+using System.Globalization;
 using Lectures.Data;
 using Lectures.Finetuning;
+using Lectures.Torch.Runtime;
 
 namespace Lectures.Torch.Finetuning;
 
@@ -14,19 +16,25 @@ public sealed record ControlledExperimentProgress(int Run, int RunCount, RunLabe
 /// </summary>
 public static class ControlledExperiment
 {
-    /// <summary>Runs the whole grid of <paramref name="options"/>, reporting each finished run.</summary>
-    public static ControlledExperimentResults Run(ControlledExperimentOptions options, IProgress<ControlledExperimentProgress>? progress = null)
+    /// <summary>
+    /// Runs the whole grid of <paramref name="options"/>, reporting each finished run. With a <paramref name="journal"/>,
+    /// each finished run's rows are appended to records.csv in its directory as the run completes, and resuming skips the
+    /// runs recorded there (with the same options); the results are the same as those of an uninterrupted run.
+    /// </summary>
+    public static ControlledExperimentResults Run(ControlledExperimentOptions options, IProgress<ControlledExperimentProgress>? progress = null,
+        JournalSettings? journal = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
         if (options.Threads < 1)
             throw new ArgumentException($"Threads {options.Threads} is invalid: expected at least 1.", nameof(options));
+        var runs = RunJournal.Open(journal, "records.csv", ControlledExperimentResults.CsvHeader, SettingsDescription.Of(options), RunCount(options));
         Runtime.TorchRuntime.EnsureLoaded();
         var threads = TorchSharp.torch.get_num_threads();
         TorchSharp.torch.set_num_threads(options.Threads);
         try
         {
-            return RunGrid(options, progress);
+            return RunGrid(options, progress, runs);
         }
         finally
         {
@@ -34,15 +42,14 @@ public static class ControlledExperiment
         }
     }
 
-    static ControlledExperimentResults RunGrid(ControlledExperimentOptions options, IProgress<ControlledExperimentProgress>? progress)
+    static ControlledExperimentResults RunGrid(ControlledExperimentOptions options, IProgress<ControlledExperimentProgress>? progress, RunJournal journal)
     {
         var data = options.Data ?? Digits.Load();
         if (options.TrainCount >= data.Count)
             throw new ArgumentException($"TrainCount {options.TrainCount} is too large: the data has {data.Count} inputs and the test set needs at least one.", nameof(options));
         var dtype = options.SinglePrecision ? TorchSharp.torch.ScalarType.Float32 : TorchSharp.torch.ScalarType.Float64;
         var sizes = new[] { data.Dimension }.Concat(options.HiddenSizes).Append(data.ClassCount).ToArray();
-        var methodCount = ControlledMethods.All(options, 0).Count;
-        var runCount = options.Seeds.Count * options.Relabellings.Count * options.WrongRewardsOnModified.Count * options.Optimizers.Count * methodCount;
+        var runCount = journal.Total;
         var records = new List<ControlledExperimentRecord>();
         var diverged = new List<RunLabel>();
         var done = 0;
@@ -50,27 +57,65 @@ public static class ControlledExperiment
         {
             var train = data.Split(options.TrainCount, seed).Train.Standardized();
             var sets = LabelSets.Draw(data.ClassCount, options.LabelSetSize, seed);
-            using var pretrained = new Mlp(sizes, seed, dtype);
-            Pretraining.Run(pretrained, train, sets, options.PretrainSteps, options.PretrainLearningRate);
-            foreach (var (relabelling, wrong) in options.Relabellings.SelectMany(r => options.WrongRewardsOnModified.Select(w => (r, w))))
+            var variants = options.Relabellings.SelectMany(r => options.WrongRewardsOnModified.Select(w => (Relabelling: r, Wrong: w))).ToArray();
+            var jobs = options.Optimizers.SelectMany(o => ControlledMethods.All(options, seed).Select(m => (Optimizer: o, Method: m))).ToArray();
+            // Pretraining is skipped when every run of the seed is recorded (a resumed experiment).
+            var pretrained = new Lazy<Mlp>(() =>
             {
-                var task = FinetuningTask.Create(train, sets, options.ModifiedFraction, wrong, seed, relabelling);
-                using var batch = new TrainingBatch(train, task, dtype);
-                var jobs = options.Optimizers.SelectMany(o => ControlledMethods.All(options, seed).Select(m => (Optimizer: o, Method: m))).ToArray();
-                var labels = jobs.Select(job => new RunLabel(job.Method.Name, job.Optimizer.Name, TaskName(relabelling, wrong), seed)).ToArray();
-                var runs = new FinetuningRun[jobs.Length];
-                for (var j = 0; j < jobs.Length; j++)
+                var model = new Mlp(sizes, seed, dtype);
+                Pretraining.Run(model, train, sets, options.PretrainSteps, options.PretrainLearningRate);
+                return model;
+            });
+            try
+            {
+                foreach (var (relabelling, wrong) in variants)
                 {
-                    using var model = pretrained.Copy();
-                    runs[j] = FinetuningTrainer.Run(model, batch, jobs[j].Method, jobs[j].Optimizer, labels[j], options.LogEvery, options.SmallStdThreshold);
-                    progress?.Report(new ControlledExperimentProgress(++done, runCount, labels[j]));
+                    var task = new Lazy<FinetuningTask>(() => FinetuningTask.Create(train, sets, options.ModifiedFraction, wrong, seed, relabelling));
+                    TrainingBatch? batch = null;
+                    try
+                    {
+                        foreach (var (optimizer, method) in jobs)
+                        {
+                            var label = new RunLabel(method.Name, optimizer.Name, TaskName(relabelling, wrong), seed);
+                            var run = journal.Run(Key(label), Describe(label), () =>
+                            {
+                                batch ??= new TrainingBatch(train, task.Value, dtype);
+                                using var model = pretrained.Value.Copy();
+                                var finished = FinetuningTrainer.Run(model, batch, method, optimizer, label, options.LogEvery, options.SmallStdThreshold);
+                                return new RecordedRun(finished.Records.Select(ControlledExperimentResults.CsvRow).ToArray(),
+                                    finished.DivergedAtStep?.ToString(CultureInfo.InvariantCulture) ?? "");
+                            });
+                            done++;
+                            if (run is null) continue;
+                            records.AddRange(run.Rows.Select(ControlledExperimentResults.ParseCsvRow));
+                            if (run.Extra != "") diverged.Add(label);
+                            progress?.Report(new ControlledExperimentProgress(done, runCount, label));
+                        }
+                    }
+                    finally
+                    {
+                        batch?.Dispose();
+                    }
                 }
-                records.AddRange(runs.SelectMany(r => r.Records));
-                diverged.AddRange(labels.Where((_, j) => runs[j].DivergedAtStep is not null));
+            }
+            finally
+            {
+                if (pretrained.IsValueCreated) pretrained.Value.Dispose();
             }
         }
+        journal.Complete();
         return new ControlledExperimentResults(records, diverged, options);
     }
+
+    /// <summary>Runs in the grid: seeds x relabellings x reward variants x optimisers x methods.</summary>
+    static int RunCount(ControlledExperimentOptions options) =>
+        options.Seeds.Count * options.Relabellings.Count * options.WrongRewardsOnModified.Count * options.Optimizers.Count * ControlledMethods.All(options, 0).Count;
+
+    /// <summary>The run's key in the journal: method, optimiser, task and seed.</summary>
+    static string Key(RunLabel label) => $"{label.Method}|{label.Optimizer}|{label.Task}|{label.Seed}";
+
+    /// <summary>"RFT · SGD lr 0.5 · random inputs relabelled, wrong -1 · seed 0", for messages.</summary>
+    public static string Describe(RunLabel label) => $"{label.Method} · {label.Optimizer} · {label.Task} · seed {label.Seed}";
 
     /// <summary>The name of a task variant, e.g. "random inputs relabelled, wrong -1" or "whole classes relabelled, wrong 0.5 on relabelled".</summary>
     public static string TaskName(Relabelling relabelling, double wrongRewardOnModified) =>

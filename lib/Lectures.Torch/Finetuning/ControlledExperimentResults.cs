@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Lectures.Finetuning;
 using Lectures.Plotting;
+using Lectures.Torch.Runtime;
 
 namespace Lectures.Torch.Finetuning;
 
@@ -30,15 +30,31 @@ public sealed class ControlledExperimentResults
     /// <summary>The acceptance figures per (optimiser, task), averaged over seeds.</summary>
     public IReadOnlyList<ControlledExperimentFindings> Findings { get; }
 
+    /// <summary>The header of records.csv.</summary>
+    internal const string CsvHeader = "method,optimizer,task,seed,step,phase,group,mean_reward,accuracy,gradient_norm,mean_reward_std,reward_std_p10,small_std_fraction,stuck_fraction";
+
     /// <summary>Writes <see cref="Records"/> as CSV (header row, invariant culture, round-trip doubles).</summary>
     public void WriteCsv(string path)
     {
-        var csv = new StringBuilder("method,optimizer,task,seed,step,phase,group,mean_reward,accuracy,gradient_norm,mean_reward_std,reward_std_p10,small_std_fraction,stuck_fraction\n");
-        foreach (var r in Records)
-            csv.AppendLine(string.Join(",", Quote(r.Method), Quote(r.Optimizer), Quote(r.Task), r.Seed, r.Step, Quote(r.Phase), r.Group,
-                D(r.MeanReward), D(r.Accuracy), D(r.GradientNorm), D(r.MeanRewardStd), D(r.RewardStdP10), D(r.SmallStdFraction), D(r.StuckFraction)));
+        var csv = new StringBuilder(CsvHeader + "\n");
+        foreach (var r in Records) csv.Append(CsvRow(r)).Append('\n');
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllText(path, csv.ToString());
+    }
+
+    /// <summary>One line of records.csv.</summary>
+    internal static string CsvRow(ControlledExperimentRecord r) =>
+        string.Join(",", Csv.Quote(r.Method), Csv.Quote(r.Optimizer), Csv.Quote(r.Task), r.Seed, r.Step, Csv.Quote(r.Phase), r.Group,
+            Csv.Number(r.MeanReward), Csv.Number(r.Accuracy), Csv.Number(r.GradientNorm), Csv.Number(r.MeanRewardStd), Csv.Number(r.RewardStdP10),
+            Csv.Number(r.SmallStdFraction), Csv.Number(r.StuckFraction));
+
+    /// <summary>The record written by <see cref="CsvRow"/>.</summary>
+    internal static ControlledExperimentRecord ParseCsvRow(string line)
+    {
+        var f = Csv.Split(line, 14);
+        return new ControlledExperimentRecord(f[0], f[1], f[2], Csv.ParseInt(f[3]), Csv.ParseInt(f[4]), f[5], f[6],
+            Csv.ParseNumber(f[7]), Csv.ParseNumber(f[8]), Csv.ParseNumber(f[9]), Csv.ParseNumber(f[10]), Csv.ParseNumber(f[11]),
+            Csv.ParseNumber(f[12]), Csv.ParseNumber(f[13]));
     }
 
     /// <summary>The findings as a Markdown section: one table per (optimiser, task).</summary>
@@ -89,8 +105,4 @@ public sealed class ControlledExperimentResults
         $"relabelled: {o.ModifiedFraction:P0} of the inputs (random inputs) or of the classes (whole classes); budget {o.Steps} full-batch steps (SFT phase {o.SftPhaseSteps}, 1% SFT phase {o.CheapSftSteps} at lr x{o.CheapSftLearningRateScale:G3} on a class-stratified {o.CheapSftFraction:P0} sample); " +
         $"optimisers {string.Join(", ", o.Optimizers.Select(x => x.Name))}; seeds {string.Join(", ", o.Seeds)}; small std means STD(x) < {o.SmallStdThreshold:G3}; " +
         "rewards and stds are of softmax(z) at temperature 1.";
-
-    static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
-
-    static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

@@ -31,7 +31,7 @@ public sealed class CrossEntropy : PolicyObjective
     public override Tensor InputGradients(Tensor logits, double temperature, TrainingBatch batch, int step)
     {
         using var scope = NewDisposeScope();
-        return ((batch.Targets - Policy.Probabilities(logits, temperature)) / temperature).MoveToOuterDisposeScope();
+        return (batch.Targets - Policy.Probabilities(logits, temperature)).DividedBy(temperature).MoveToOuterDisposeScope();
     }
 
     /// <summary>w_i = 1/|S| on the labelled subset S, 0 elsewhere.</summary>

@@ -28,11 +28,11 @@ public sealed class EntropyRegularised : PolicyObjective
     public override Tensor InputGradients(Tensor logits, double temperature, TrainingBatch batch, int step)
     {
         using var scope = NewDisposeScope();
-        var logP = nn.functional.log_softmax(logits / temperature, 1);
+        var logP = nn.functional.log_softmax(logits.DividedBy(temperature), 1);
         var p = logP.exp();
         var entropy = -(p * logP).sum(1, keepdim: true);
-        var entropyGradient = -p * (logP + entropy) / temperature;
-        return (inner.InputGradients(logits, temperature, batch, step) + beta * entropyGradient).MoveToOuterDisposeScope();
+        var entropyGradient = (-p * logP.Plus(entropy)).DividedBy(temperature);
+        return inner.InputGradients(logits, temperature, batch, step).Plus(entropyGradient.Times(beta)).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />

@@ -21,6 +21,6 @@ public sealed class ExpectedReward : PolicyObjective
         using var scope = NewDisposeScope();
         var p = Policy.Probabilities(logits, temperature);
         var v = Policy.ExpectedReward(p, rewards).unsqueeze(1);
-        return (p * (rewards - v) / temperature).MoveToOuterDisposeScope();
+        return (p * (rewards - v)).DividedBy(temperature).MoveToOuterDisposeScope();
     }
 }

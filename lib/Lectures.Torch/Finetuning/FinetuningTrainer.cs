@@ -84,14 +84,21 @@ public static class FinetuningTrainer
         return tensor(w, new long[] { batch.Count, 1 }, batch.DType);
     }
 
-    /// <summary>Leaves grad_theta J in the parameters' .grad, J = sum_i weightedAscent_i . z_i, and returns its norm.</summary>
-    static double GradientNorm(Mlp model, Tensor logits, Tensor weightedAscent)
+    /// <summary>
+    /// Leaves grad_theta J in the parameters' .grad, J = sum_i weightedAscent_i . z_i, and returns its norm
+    /// sqrt(sum over parameters of sum(g * g)). g * g, not g.square(): square() is pow(2) with a Scalar that TorchSharp
+    /// leaves to its finalizer, which can free it while pow still reads it ("Unknown scalar type", issue 20).
+    /// </summary>
+    internal static double GradientNorm(Mlp model, Tensor logits, Tensor weightedAscent)
     {
         model.zero_grad();
         logits.backward(new[] { -weightedAscent }, retain_graph: true);
         var squares = 0.0;
         foreach (var p in model.parameters())
-            squares += p.grad!.square().sum().to_type(ScalarType.Float64).item<double>();
+        {
+            var g = p.grad!;
+            squares += (g * g).sum().to_type(ScalarType.Float64).item<double>();
+        }
         return Math.Sqrt(squares);
     }
 

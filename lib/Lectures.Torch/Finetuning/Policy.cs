@@ -10,7 +10,7 @@ public static class Policy
     {
         if (!(temperature > 0))
             throw new ArgumentException($"Temperature {temperature} is invalid: expected tau > 0.", nameof(temperature));
-        return nn.functional.softmax(logits / temperature, 1);
+        return nn.functional.softmax(logits.DividedBy(temperature), 1);
     }
 
     /// <summary>V(x_i) = sum_k p_ik r_ik, the expected reward of each row.</summary>

@@ -16,7 +16,7 @@ public abstract class PolicyObjective
     public abstract Tensor InputGradients(Tensor logits, double temperature, TrainingBatch batch, int step);
 
     /// <summary>The input weights w_i as an n x 1 column; by default w_i = 1/n (the mean over all inputs).</summary>
-    public virtual Tensor Weights(TrainingBatch batch) => full(batch.Count, 1, 1.0 / batch.Count, batch.DType);
+    public virtual Tensor Weights(TrainingBatch batch) => ScalarArithmetic.Filled(batch.Count, 1, 1.0 / batch.Count, batch.DType);
 
     /// <summary>This objective plus beta times the policy entropy H(p) = -sum_k p_k ln p_k of every input.</summary>
     public PolicyObjective WithEntropyBonus(double beta) => new EntropyRegularised(this, beta);

@@ -53,7 +53,7 @@ public sealed class SampledReward : PolicyObjective
             }
         }
         var c = tensor(coefficient, new long[] { n, k }, batch.DType);
-        return ((c - c.sum(1, keepdim: true) * p) / temperature).MoveToOuterDisposeScope();
+        return (c - c.sum(1, keepdim: true) * p).DividedBy(temperature).MoveToOuterDisposeScope();
     }
 
     static int Sample(ReadOnlySpan<double> p, double u)

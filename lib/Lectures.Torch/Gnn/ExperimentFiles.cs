@@ -19,6 +19,13 @@ internal static class ExperimentFiles
         return path;
     }
 
+    /// <summary>Writes the CSV file <paramref name="path"/>: the header line, then one line per row.</summary>
+    public static void WriteCsv(string path, string header, IEnumerable<string> rows)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Write(path, header + "\n" + string.Concat(rows.Select(r => r + "\n")));
+    }
+
     /// <summary>Writes <paramref name="text"/> (UTF-8) to <paramref name="path"/>, creating its directory.</summary>
     public static void Write(string path, string text)
     {

@@ -15,6 +15,6 @@ internal static class FeatureProjection
     {
         if (!x.is_sparse) return layer.forward(x);
         var product = x.mm(layer.weight!.t().contiguous());
-        return layer.bias is null ? product : product + layer.bias;
+        return layer.bias is null ? product : product.Plus(layer.bias);
     }
 }

@@ -43,9 +43,9 @@ public sealed class GatConv : nn.Module<Tensor, MessageGraph, Tensor?, Tensor>
         var sourceScore = (perHead * sourceAttention).sum(-1);
         var targetScore = (perHead * targetAttention).sum(-1);
         var dim = z.dim() - 2;
-        var scores = nn.functional.leaky_relu(sourceScore.index_select(dim, graph.Sources) + targetScore.index_select(dim, graph.Targets), 0.2);
+        var scores = sourceScore.index_select(dim, graph.Sources).Plus(targetScore.index_select(dim, graph.Targets)).LeakyRelu(0.2);
         var keep = edgeMask is null ? null : graph.MessageWeights(ones(graph.MessageCount, dtype: z.dtype), edgeMask);
         var attention = graph.NeighbourhoodSoftmax(scores, keep);
-        return graph.Sum(graph.Gather(z) * attention.repeat_interleave(width, -1)) + bias;
+        return graph.Sum(graph.Gather(z) * attention.repeat_interleave(width, -1)).Plus(bias);
     }
 }

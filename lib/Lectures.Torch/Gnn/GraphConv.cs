@@ -42,6 +42,6 @@ public sealed class GraphConv : nn.Module<Tensor, MessageGraph, Tensor?, Tensor>
         var baseWeights = aggregation == Aggregation.SymmetricNormalised
             ? graph.GcnCoefficients
             : ones(graph.MessageCount, dtype: projected.dtype);
-        return graph.Propagate(projected, graph.MessageWeights(baseWeights, edgeMask)) + bias;
+        return graph.Propagate(projected, graph.MessageWeights(baseWeights, edgeMask)).Plus(bias);
     }
 }

@@ -14,20 +14,28 @@ namespace Lectures.Torch.Gnn;
 /// </summary>
 public static class InteractionExperiment
 {
-    /// <summary>Runs every model, placement and seed of <paramref name="options"/>, reporting each finished run.</summary>
-    public static InteractionResults Run(InteractionOptions options, IProgress<ExperimentProgress>? progress = null, LabelledImages? images = null)
+    /// <summary>
+    /// Runs every model, placement and seed of <paramref name="options"/>, reporting each finished run. With a
+    /// <paramref name="journal"/>, each finished run is appended to interaction.csv in its directory as it completes, and
+    /// resuming skips the runs recorded there (with the same options and images).
+    /// </summary>
+    public static InteractionResults Run(InteractionOptions options, IProgress<ExperimentProgress>? progress = null, LabelledImages? images = null,
+        JournalSettings? journal = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        images ??= Digits.Load();
+        var recorded = RunJournal.Open(journal, "interaction.csv", InteractionResults.CsvHeader,
+            [.. SettingsDescription.Of(options), .. SettingsDescription.Of(new { Images = images })], options.Seeds.Count * options.Models.Count * 2);
         TorchRuntime.EnsureLoaded();
         torch.set_num_threads(options.Threads);
         var clock = Stopwatch.StartNew();
-        images ??= Digits.Load();
         using var graph = MessageGraph.From(DigitPairs.Graph());
         ChunkPlacement[] placements = [ChunkPlacement.LowWalkIndex, ChunkPlacement.HighWalkIndex];
         var walkIndex = placements.ToDictionary(p => p, p => DigitPairs.WalkIndex(p, options.Depth));
-        var total = options.Seeds.Count * options.Models.Count * placements.Length;
+        var total = recorded.Total;
         var runs = new List<InteractionRun>(total);
+        var done = 0;
         foreach (var seed in options.Seeds)
         {
             var (train, rest) = images.Split(InteractionOptions.TrainImages, seed);
@@ -36,16 +44,32 @@ public static class InteractionExperiment
                 .Select(s => (Images: s.Item1, Pairs: DigitPairs.Sample(s.Item1, s.Item2, seed))).ToArray();
             foreach (var placement in placements)
             {
-                using var data = new PairData(pairs, placement);
-                foreach (var model in options.Models)
+                PairData? data = null;
+                try
                 {
-                    var run = Train(options, model, graph, data, seed) with { Placement = placement, WalkIndex = walkIndex[placement] };
-                    runs.Add(run);
-                    progress?.Report(new ExperimentProgress(runs.Count, total,
-                        $"{run.Model} {InteractionResults.PlacementName(placement, run.WalkIndex)} seed {seed}: test accuracy {run.TestAccuracy:F3}"));
+                    foreach (var model in options.Models)
+                    {
+                        var name = $"{GnnSpec.Name(model)} {InteractionResults.PlacementName(placement, walkIndex[placement])} seed {seed}";
+                        var recordedRun = recorded.Run(name, name, () =>
+                        {
+                            data ??= new PairData(pairs, placement);
+                            var trained = Train(options, model, graph, data, seed) with { Placement = placement, WalkIndex = walkIndex[placement] };
+                            return new RecordedRun([InteractionResults.CsvRow(trained)], "");
+                        });
+                        done++;
+                        if (recordedRun is null) continue;
+                        var run = InteractionResults.ParseCsvRow(recordedRun.Rows[0]);
+                        runs.Add(run);
+                        progress?.Report(new ExperimentProgress(done, total, $"{name}: test accuracy {run.TestAccuracy:F3}"));
+                    }
+                }
+                finally
+                {
+                    data?.Dispose();
                 }
             }
         }
+        recorded.Complete();
         return new InteractionResults(options, runs, clock.Elapsed);
     }
 
@@ -89,7 +113,7 @@ public static class InteractionExperiment
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var predicted = model.forward(set.Features, graph, null).squeeze(-1).gt(0).to_type(ScalarType.Float32);
+        var predicted = model.forward(set.Features, graph, null).squeeze(-1).GreaterThan(0).to_type(ScalarType.Float32);
         return predicted.eq(set.Labels).sum().item<long>() / (double)set.Labels.shape[0];
     }
 

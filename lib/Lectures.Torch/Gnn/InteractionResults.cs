@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Lectures.Plotting;
+using Lectures.Torch.Runtime;
 using Plotly.NET;
 
 namespace Lectures.Torch.Gnn;
@@ -42,14 +43,21 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
     /// Writes one CSV row per run: model, placement, walk_index, seed, train_accuracy, validation_accuracy,
     /// test_accuracy, best_epoch, epochs (invariant culture).
     /// </summary>
-    public void WriteCsv(string path)
+    public void WriteCsv(string path) => ExperimentFiles.WriteCsv(path, CsvHeader, Runs.Select(CsvRow));
+
+    /// <summary>The header of interaction.csv.</summary>
+    internal const string CsvHeader = "model,placement,walk_index,seed,train_accuracy,validation_accuracy,test_accuracy,best_epoch,epochs";
+
+    /// <summary>One line of interaction.csv.</summary>
+    internal static string CsvRow(InteractionRun r) => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Model},{r.Placement},{r.WalkIndex},{r.Seed},{r.TrainAccuracy:R},{r.ValidationAccuracy:R},{r.TestAccuracy:R},{r.BestEpoch},{r.Epochs}");
+
+    /// <summary>The run written by <see cref="CsvRow"/>.</summary>
+    internal static InteractionRun ParseCsvRow(string line)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var text = new StringBuilder("model,placement,walk_index,seed,train_accuracy,validation_accuracy,test_accuracy,best_epoch,epochs\n");
-        foreach (var r in Runs)
-            text.Append(CultureInfo.InvariantCulture,
-                $"{r.Model},{r.Placement},{r.WalkIndex},{r.Seed},{r.TrainAccuracy:R},{r.ValidationAccuracy:R},{r.TestAccuracy:R},{r.BestEpoch},{r.Epochs}\n");
-        ExperimentFiles.Write(path, text.ToString());
+        var f = Csv.Split(line, 9);
+        return new InteractionRun(f[0], Enum.Parse<ChunkPlacement>(f[1]), long.Parse(f[2], CultureInfo.InvariantCulture), Csv.ParseInt(f[3]),
+            Csv.ParseNumber(f[4]), Csv.ParseNumber(f[5]), Csv.ParseNumber(f[6]), Csv.ParseInt(f[7]), Csv.ParseInt(f[8]));
     }
 
     /// <summary>Writes interaction.csv and interaction.html (chart, then the comparison table) into the directory; returns the HTML path.</summary>

@@ -111,7 +111,7 @@ public sealed class MessageGraph : IDisposable
         var dim = messages.dim() - 2;
         var shape = messages.shape.ToArray();
         shape[dim] = VertexCount;
-        return zeros(shape, dtype: messages.dtype).index_add(dim, Targets, messages, 1.0);
+        return zeros(shape, dtype: messages.dtype).IndexAdd(dim, Targets, messages);
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public sealed class ResGcn : GnnModel
     {
         var h = FeatureProjection.Apply(input, x);
         for (var l = 0; l < convs.Count; l++)
-            h = dropout.forward(h + norms[l].forward(nn.functional.relu(convs[l].forward(h, graph, edgeMask))));
+            h = dropout.forward(h.Plus(norms[l].forward(nn.functional.relu(convs[l].forward(h, graph, edgeMask)))));
         return h;
     }
 }

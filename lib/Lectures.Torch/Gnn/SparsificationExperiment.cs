@@ -14,25 +14,35 @@ namespace Lectures.Torch.Gnn;
 /// </summary>
 public static class SparsificationExperiment
 {
-    /// <summary>Runs the grid of <paramref name="options"/> on the graph named by options.Dataset, reporting each finished training run.</summary>
-    public static SparsificationResults Run(SparsificationOptions options, IProgress<ExperimentProgress>? progress = null)
+    /// <summary>
+    /// Runs the grid of <paramref name="options"/> on the graph named by options.Dataset, reporting each finished training
+    /// run; with a <paramref name="journal"/>, runs are recorded and resumed as <see cref="Run(LoadedGraph, SparsificationOptions, IProgress{ExperimentProgress}?, JournalSettings?)"/> says.
+    /// </summary>
+    public static SparsificationResults Run(SparsificationOptions options, IProgress<ExperimentProgress>? progress = null, JournalSettings? journal = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Run(LoadDataset(options.Dataset), options, progress);
+        return Run(LoadDataset(options.Dataset), options, progress, journal);
     }
 
-    /// <summary>Runs the grid of <paramref name="options"/> on a graph already loaded (with features and labels); options.Dataset is ignored.</summary>
-    public static SparsificationResults Run(LoadedGraph loaded, SparsificationOptions options, IProgress<ExperimentProgress>? progress = null)
+    /// <summary>
+    /// Runs the grid of <paramref name="options"/> on a graph already loaded (with features and labels); options.Dataset
+    /// is ignored. With a <paramref name="journal"/>, each finished grid point is appended to sparsification.csv in its
+    /// directory as it completes, and resuming skips the points recorded there (with the same options and graph).
+    /// </summary>
+    public static SparsificationResults Run(LoadedGraph loaded, SparsificationOptions options, IProgress<ExperimentProgress>? progress = null,
+        JournalSettings? journal = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        var recorded = RunJournal.Open(journal, "sparsification.csv", SparsificationResults.CsvHeader,
+            [.. SettingsDescription.Of(options, nameof(options.Dataset)), ("Graph", loaded.Description)], options.Seeds.Count * options.Methods.Count * options.Levels.Count);
         TorchRuntime.EnsureLoaded();
         torch.set_num_threads(options.Threads);
         var clock = Stopwatch.StartNew();
         var graph = loaded.Graph;
         var levels = options.Levels;
-        var total = options.Seeds.Count * options.Methods.Count * levels.Count;
+        var total = recorded.Total;
         var done = 0;
         var runs = new List<SparsificationRun>(total);
         var seedless = new Dictionary<SparsificationMethod, RemovalOrder>();
@@ -42,20 +52,30 @@ public static class SparsificationExperiment
             var trained = new Dictionary<string, TrainingResult>();
             foreach (var method in options.Methods)
             {
-                var order = method.IsSeeded()
+                // The removal order (UGS trains for it) is computed only when a level of the method is not recorded.
+                var order = new Lazy<RemovalOrder>(() => method.IsSeeded()
                     ? method.Order(task, options.Model, options.Training, seed)
-                    : seedless.TryGetValue(method, out var cached) ? cached : seedless[method] = method.Order(task, options.Model, options.Training, seed);
+                    : seedless.TryGetValue(method, out var cached) ? cached : seedless[method] = method.Order(task, options.Model, options.Training, seed));
                 foreach (var level in levels)
                 {
-                    var removed = order.Removed(level);
-                    var key = string.Join(",", removed.Order());
-                    if (!trained.TryGetValue(key, out var result))
-                        trained[key] = result = task.Train(options.Model, options.Training, seed, graph.RemoveEdges(removed));
-                    runs.Add(new SparsificationRun(method.Name(), level, seed, removed.Count, graph.EdgeCount - removed.Count, result));
-                    progress?.Report(new ExperimentProgress(++done, total, $"{method.Name()} {level}% seed {seed}: test accuracy {result.TestAccuracy:F3}"));
+                    var name = $"{method.Name()} {level}% seed {seed}";
+                    var recordedRun = recorded.Run(name, name, () =>
+                    {
+                        var removed = order.Value.Removed(level);
+                        var key = string.Join(",", removed.Order());
+                        if (!trained.TryGetValue(key, out var result))
+                            trained[key] = result = task.Train(options.Model, options.Training, seed, graph.RemoveEdges(removed));
+                        return new RecordedRun([SparsificationResults.CsvRow(new SparsificationRun(method.Name(), level, seed, removed.Count, graph.EdgeCount - removed.Count, result))], "");
+                    });
+                    done++;
+                    if (recordedRun is null) continue;
+                    var run = SparsificationResults.ParseCsvRow(recordedRun.Rows[0]);
+                    runs.Add(run);
+                    progress?.Report(new ExperimentProgress(done, total, $"{name}: test accuracy {run.Result.TestAccuracy:F3}"));
                 }
             }
         }
+        recorded.Complete();
         return new SparsificationResults(loaded.Description, options, runs, clock.Elapsed);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Lectures.Plotting;
+using Lectures.Torch.Runtime;
 using MathNet.Numerics.Statistics;
 using Plotly.NET;
 
@@ -44,14 +45,21 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
     /// Writes one CSV row per run: method, removed_percent, seed, edges_removed, edges_kept, test_accuracy,
     /// validation_accuracy, train_accuracy, best_epoch, epochs (invariant culture).
     /// </summary>
-    public void WriteCsv(string path)
+    public void WriteCsv(string path) => ExperimentFiles.WriteCsv(path, CsvHeader, Runs.Select(CsvRow));
+
+    /// <summary>The header of sparsification.csv.</summary>
+    internal const string CsvHeader = "method,removed_percent,seed,edges_removed,edges_kept,test_accuracy,validation_accuracy,train_accuracy,best_epoch,epochs";
+
+    /// <summary>One line of sparsification.csv.</summary>
+    internal static string CsvRow(SparsificationRun r) => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Method},{r.RemovedPercent},{r.Seed},{r.EdgesRemoved},{r.EdgesKept},{r.Result.TestAccuracy:R},{r.Result.ValidationAccuracy:R},{r.Result.TrainAccuracy:R},{r.Result.BestEpoch},{r.Result.Epochs}");
+
+    /// <summary>The run written by <see cref="CsvRow"/>.</summary>
+    internal static SparsificationRun ParseCsvRow(string line)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var text = new StringBuilder("method,removed_percent,seed,edges_removed,edges_kept,test_accuracy,validation_accuracy,train_accuracy,best_epoch,epochs\n");
-        foreach (var r in Runs)
-            text.Append(CultureInfo.InvariantCulture,
-                $"{r.Method},{r.RemovedPercent},{r.Seed},{r.EdgesRemoved},{r.EdgesKept},{r.Result.TestAccuracy:R},{r.Result.ValidationAccuracy:R},{r.Result.TrainAccuracy:R},{r.Result.BestEpoch},{r.Result.Epochs}\n");
-        ExperimentFiles.Write(path, text.ToString());
+        var f = Csv.Split(line, 10);
+        return new SparsificationRun(f[0], Csv.ParseNumber(f[1]), Csv.ParseInt(f[2]), Csv.ParseInt(f[3]), Csv.ParseInt(f[4]),
+            new TrainingResult(Csv.ParseNumber(f[5]), Csv.ParseNumber(f[6]), Csv.ParseNumber(f[7]), Csv.ParseInt(f[8]), Csv.ParseInt(f[9])));
     }
 
     /// <summary>

@@ -97,7 +97,7 @@ public sealed class VertexClassification : IDisposable
             maskOptimizer?.zero_grad();
             var logits = model.forward(features, graph, edgeMask);
             var loss = nn.functional.cross_entropy(logits.index_select(0, trainIndex), yTrain);
-            if (edgeMask is not null) loss = loss + mask!.L1 * edgeMask.abs().sum();
+            if (edgeMask is not null) loss = loss.Plus(edgeMask.abs().sum().Times(mask!.L1));
             loss.backward();
             optimizer.step();
             maskOptimizer?.step();

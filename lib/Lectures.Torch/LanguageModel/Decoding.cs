@@ -23,7 +23,7 @@ public static class Decoding
     public static Tensor SampleNext(Tensor logits, double temperature, Generator generator)
     {
         if (!(temperature > 0)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, $"The temperature must be > 0; got {temperature}.");
-        using var scaled = logits / temperature;
+        using var scaled = logits.DividedBy(temperature);
         using var probabilities = scaled.softmax(-1);
         using var drawn = multinomial(probabilities, 1, replacement: true, generator: generator);
         return drawn.squeeze(1);

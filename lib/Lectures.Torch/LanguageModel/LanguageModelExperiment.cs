@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Lectures.Finetuning;
 using Lectures.TextTasks;
 using Lectures.Torch.Runtime;
@@ -33,23 +35,44 @@ public static class LanguageModelExperiment
 
     /// <summary>
     /// Runs the experiment on every selected task, writes CSV files, report.html and the pretrained model into
-    /// <see cref="LanguageModelExperimentOptions.OutputDirectory"/>, and returns the outcome.
+    /// <see cref="LanguageModelExperimentOptions.OutputDirectory"/>, and returns the outcome. With a
+    /// <paramref name="journal"/> (its directory should be the output directory), each finished task is appended to
+    /// outcomes.jsonl there as it completes; resuming skips the recorded tasks (with the same options) and starts from
+    /// the pretrained model saved there instead of pretraining again.
     /// </summary>
-    public static LanguageModelExperimentResult Run(LanguageModelExperimentOptions options, IProgress<LanguageModelProgress>? progress = null)
+    public static LanguageModelExperimentResult Run(LanguageModelExperimentOptions options, IProgress<LanguageModelProgress>? progress = null,
+        JournalSettings? journal = null)
     {
         options.Validated();
-        var clock = Stopwatch.StartNew();
         var tasks = options.Tasks?.Select(TextBenchmark.Task).ToArray() ?? [.. TextBenchmark.Tasks()];
+        var recorded = RunJournal.Open(journal, "outcomes.jsonl", null, SettingsDescription.Of(options, nameof(options.OutputDirectory)), tasks.Length);
+        var clock = Stopwatch.StartNew();
+        var saved = Path.Combine(options.OutputDirectory, PretrainedFileName);
         using var pretrained = options.UseShippedModel ? Prepare(options, CharacterLanguageModel.LoadShipped)
             : options.PretrainedModelPath is { } path ? Prepare(options, () => CharacterLanguageModel.Load(path))
+            : journal is { Resume: true } && File.Exists(saved) ? Prepare(options, () => CharacterLanguageModel.Load(saved))
             : Pretrain(options, progress);
         Directory.CreateDirectory(options.OutputDirectory);
-        pretrained.Save(Path.Combine(options.OutputDirectory, PretrainedFileName));
-        var outcomes = tasks.Select((task, k) => RunTask(pretrained, task, k, options, progress)).ToArray();
+        pretrained.Save(saved);
+        var outcomes = new List<TaskOutcome>();
+        foreach (var (task, k) in tasks.Select((t, k) => (t, k)))
+        {
+            var run = recorded.Run(task.Name, $"task {task.Name}",
+                () => new RecordedRun([JsonSerializer.Serialize(RunTask(pretrained, task, k, options, progress), OutcomeJson)], ""));
+            if (run is not null) outcomes.Add(JsonSerializer.Deserialize<TaskOutcome>(run.Rows[0], OutcomeJson)!);
+        }
+        recorded.Complete();
         var result = new LanguageModelExperimentResult(options, pretrained.ParameterCount, outcomes, clock.Elapsed);
         LanguageModelReport.Write(result, options.OutputDirectory);
         return result;
     }
+
+    /// <summary>A task's outcome as one JSON line: every number round-trips exactly (NaN included).</summary>
+    static readonly JsonSerializerOptions OutcomeJson = new()
+    {
+        IgnoreReadOnlyProperties = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     /// <summary>
     /// Pretraining: next-token cross-entropy on <see cref="TextBenchmark.PretrainingMix"/> of all six tasks for

@@ -70,14 +70,14 @@ public abstract class PolicyGradientObjective : TrainingObjective
         using var logSoftmax = sequences.LogSoftmax(model, temperature);
         using var logProbabilities = sequences.TargetLogProbabilities(logSoftmax);
         using var surrogate = Surrogate(logProbabilities, batch.OldLogProbabilities!, batch.Advantages!.unsqueeze(1), sequences.Mask);
-        var loss = -surrogate / sequences.Count;
+        var loss = surrogate.DividedBy(-sequences.Count);
         if (KlCoefficient == 0) return loss;
         using var _ = loss;
         using var probabilities = logSoftmax.exp();
         using var difference = logSoftmax - batch.ReferenceLogSoftmax!;
         using var perPosition = (probabilities * difference).sum(-1);
         using var kl = (perPosition * sequences.Mask).sum();
-        return loss + KlCoefficient * kl / sequences.Count;
+        return loss.Plus(kl.Times(KlCoefficient).DividedBy(sequences.Count));
     }
 
     /// <summary>The summed surrogate over sequences and counted tokens, given log p_theta and log p_old per token
@@ -135,7 +135,7 @@ public sealed class PpoObjective : PolicyGradientObjective
     {
         using var difference = logProbabilities - oldLogProbabilities;
         using var ratio = difference.exp();
-        using var clipped = ratio.clamp(1 - Clip, 1 + Clip);
+        using var clipped = ratio.ClampedTo(1 - Clip, 1 + Clip);
         using var unclippedTerm = ratio * advantages;
         using var clippedTerm = clipped * advantages;
         using var surrogate = minimum(unclippedTerm, clippedTerm);

@@ -65,7 +65,7 @@ public sealed class SequenceBatch
     public Tensor LogSoftmax(CharacterLanguageModel model, double temperature)
     {
         using var logits = model.forward(Inputs);
-        using var scaled = logits / temperature;
+        using var scaled = logits.DividedBy(temperature);
         return scaled.log_softmax(-1);
     }
 

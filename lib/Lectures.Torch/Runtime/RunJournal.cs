@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Lectures.Torch.Runtime;
+
+/// <summary>Where a long experiment keeps its finished runs, whether it continues an earlier start, and when it stops.</summary>
+/// <param name="Directory">The output directory: the experiment's result file (e.g. records.csv) gets each finished run's rows as the run completes; beside it, a .runs file (records.runs) keeps the settings and the finished runs.</param>
+/// <param name="Resume">Continue the runs recorded in <paramref name="Directory"/> (recorded with the same settings) instead of starting afresh.</param>
+/// <param name="Cancellation">When cancelled, the experiment stops after the run in progress (<see cref="ExperimentIncompleteException"/>).</param>
+public sealed record JournalSettings(string Directory, bool Resume = false, CancellationToken Cancellation = default);
+
+/// <summary>One finished run as recorded: its CSV rows and one extra field (e.g. the step where it diverged, or "").</summary>
+public sealed record RecordedRun(IReadOnlyList<string> Rows, string Extra);
+
+/// <summary>
+/// The experiment did not finish every run: it was stopped (Ctrl+C) or some runs failed with a native error. The finished
+/// runs are on disk in <see cref="Directory"/> (when there is one); resuming runs the rest.
+/// </summary>
+public sealed class ExperimentIncompleteException(string message, string? directory, int finished, int total, IReadOnlyList<string> failures)
+    : Exception(message)
+{
+    /// <summary>The journal's directory, null for an experiment kept in memory.</summary>
+    public string? Directory { get; } = directory;
+
+    /// <summary>Runs finished (recorded earlier or now).</summary>
+    public int Finished { get; } = finished;
+
+    /// <summary>Runs in the whole experiment.</summary>
+    public int Total { get; } = total;
+
+    /// <summary>"label: message" per failed run.</summary>
+    public IReadOnlyList<string> Failures { get; } = failures;
+}
+
+/// <summary>
+/// The record of a long experiment's finished runs. Each run's rows are appended to the result file (e.g. records.csv)
+/// and then the run is listed in the .runs file beside it (records.runs), both flushed to disk as the run completes, so
+/// a killed, crashed or interrupted experiment loses at most the run in progress. The .runs file starts with the
+/// experiment's settings; resuming checks them against the
+/// current settings and refuses, naming the differences, when they differ. Rows of a run that was not listed (cut off
+/// by a kill) are dropped on resume. Without a directory the journal keeps the runs in memory only.
+/// </summary>
+public sealed class RunJournal
+{
+    const string SettingTag = "setting";
+    const string RunTag = "run";
+    const string CompleteTag = "complete";
+
+    readonly string? csvPath;
+    readonly string? runsPath;
+    readonly Dictionary<string, RecordedRun> recorded = new();
+    readonly List<string> failures = new();
+    readonly CancellationToken cancellation;
+    readonly string? header;
+    bool complete;
+
+    RunJournal(string? directory, string fileName, string? header, int total, CancellationToken cancellation)
+    {
+        if (total < 1) throw new ArgumentException($"An experiment of {total} runs is empty: expected at least one run.", nameof(total));
+        Directory = directory;
+        Total = total;
+        this.header = header;
+        this.cancellation = cancellation;
+        if (directory is null) return;
+        csvPath = Path.Combine(directory, fileName);
+        runsPath = Path.ChangeExtension(csvPath, ".runs");
+    }
+
+    /// <summary>The directory of the files, null when kept in memory.</summary>
+    public string? Directory { get; }
+
+    /// <summary>Runs in the whole experiment.</summary>
+    public int Total { get; }
+
+    /// <summary>Runs recorded so far (earlier starts included).</summary>
+    public int Count => recorded.Count;
+
+    /// <summary>A journal of <paramref name="total"/> runs kept in memory only (no resume), stopping when <paramref name="cancellation"/> is cancelled.</summary>
+    public static RunJournal InMemory(int total, CancellationToken cancellation = default) => new(null, "", null, total, cancellation);
+
+    /// <summary>
+    /// Opens the journal of an experiment of <paramref name="total"/> runs: <paramref name="fileName"/> (first line
+    /// <paramref name="header"/>, if any) and the .runs file beside it in
+    /// journal.Directory; null keeps the runs in memory. Resuming reads the recorded runs (their settings must equal
+    /// <paramref name="settings"/>); otherwise the files are started afresh, which is refused when they hold the
+    /// finished runs of an unfinished experiment (they would be lost).
+    /// </summary>
+    public static RunJournal Open(JournalSettings? journal, string fileName, string? header, IReadOnlyList<(string Name, string Value)> settings, int total)
+    {
+        if (journal is null) return InMemory(total);
+        ArgumentException.ThrowIfNullOrWhiteSpace(journal.Directory);
+        var opened = new RunJournal(Path.GetFullPath(journal.Directory), fileName, header, total, journal.Cancellation);
+        if (journal.Resume && File.Exists(opened.runsPath)) opened.Resume(settings);
+        else opened.Start(settings, journal.Resume);
+        return opened;
+    }
+
+    /// <summary>The recorded run <paramref name="key"/>, or null when it has not finished yet.</summary>
+    public RecordedRun? Recorded(string key) => recorded.GetValueOrDefault(key);
+
+    /// <summary>
+    /// The recorded run <paramref name="key"/>, or else <paramref name="run"/>'s result, recorded. Refuses to start a run
+    /// once cancelled; a native (TorchSharp) error in the run is kept with <paramref name="label"/> and gives null, and
+    /// <see cref="Complete"/> then reports it.
+    /// </summary>
+    public RecordedRun? Run(string key, string label, Func<RecordedRun> run)
+    {
+        if (Recorded(key) is { } done) return done;
+        if (cancellation.IsCancellationRequested)
+            throw Incomplete($"Stopped after {Count} finished runs");
+        RecordedRun result;
+        try
+        {
+            result = run();
+        }
+        catch (ExternalException e)
+        {
+            failures.Add($"{label}: {e.Message.Split('\n')[0].Trim()}");
+            return null;
+        }
+        Record(key, result);
+        return result;
+    }
+
+    /// <summary>Appends the run's rows to NAME.csv, then lists the run in NAME.runs (each flushed to disk).</summary>
+    public void Record(string key, RecordedRun run)
+    {
+        if (key.IndexOfAny(['\t', '\n', '\r']) >= 0 || run.Extra.IndexOfAny(['\t', '\n', '\r']) >= 0)
+            throw new ArgumentException($"Run key '{key}' and extra '{run.Extra}' must not contain tabs or line breaks.", nameof(key));
+        if (!recorded.TryAdd(key, run))
+            throw new ArgumentException($"Run '{key}' is already recorded.", nameof(key));
+        if (csvPath is null || runsPath is null) return;
+        Append(csvPath, string.Concat(run.Rows.Select(r => r + "\n")));
+        Append(runsPath, $"{RunTag}\t{key}\t{run.Rows.Count}\t{run.Extra}\n");
+    }
+
+    /// <summary>
+    /// Marks the experiment finished once all <see cref="Total"/> runs are recorded; throws
+    /// <see cref="ExperimentIncompleteException"/> naming the failed runs otherwise.
+    /// </summary>
+    public void Complete()
+    {
+        if (failures.Count > 0)
+            throw Incomplete($"{failures.Count} of {Total} runs failed:\n  {string.Join("\n  ", failures)}\n{Count} runs finished");
+        if (Count != Total)
+            throw new InvalidOperationException($"Only {Count} of {Total} runs are recorded.");
+        if (runsPath is not null && !complete) Append(runsPath, CompleteTag + "\n");
+        complete = true;
+    }
+
+    ExperimentIncompleteException Incomplete(string what) =>
+        new($"{what}{(Directory is null ? "." : $"; they are kept in {Directory}.")}", Directory, Count, Total, failures.ToList());
+
+    void Start(IReadOnlyList<(string Name, string Value)> settings, bool resume)
+    {
+        if (!resume && File.Exists(runsPath))
+        {
+            var earlier = File.ReadAllLines(runsPath);
+            if (!earlier.Contains(CompleteTag))
+                throw new InvalidOperationException(
+                    $"{Directory} holds {earlier.Count(l => l.StartsWith(RunTag + "\t", StringComparison.Ordinal))} finished runs of an unfinished experiment " +
+                    $"({runsPath}). Continue them with --resume, or choose another output directory to start afresh.");
+        }
+        if (resume && File.Exists(csvPath))
+            throw new InvalidOperationException($"Cannot resume: {csvPath} exists but {runsPath} does not say which runs finished.");
+        System.IO.Directory.CreateDirectory(Directory!);
+        WriteAtomically(csvPath!, header is null ? "" : header + "\n");
+        WriteAtomically(runsPath!, $"# Settings and finished runs of {Path.GetFileName(csvPath)}; `--resume` continues them.\n" +
+            string.Concat(settings.Select(s => $"{SettingTag}\t{s.Name}\t{OneLine(s.Value)}\n")));
+    }
+
+    void Resume(IReadOnlyList<(string Name, string Value)> settings)
+    {
+        var lines = File.ReadAllLines(runsPath!);
+        var fields = lines.Select(l => l.Split('\t')).ToList();
+        var recordedSettings = fields.Where(f => f[0] == SettingTag && f.Length == 3).ToDictionary(f => f[1], f => f[2]);
+        var differences = settings.Select(s => (s.Name, Now: OneLine(s.Value), Then: recordedSettings.GetValueOrDefault(s.Name)))
+            .Where(d => d.Then != d.Now).Select(d => $"{d.Name}: {d.Then ?? "(not recorded)"} recorded, {d.Now} now")
+            .Concat(recordedSettings.Keys.Except(settings.Select(s => s.Name)).Select(n => $"{n}: recorded, not a setting now")).ToList();
+        if (differences.Count > 0)
+            throw new InvalidOperationException(
+                $"Cannot resume the runs in {Directory}: they were made with other settings.\n  {string.Join("\n  ", differences)}\n" +
+                "Resume with the recorded settings, or choose another output directory to start afresh.");
+        var csv = File.Exists(csvPath) ? File.ReadAllText(csvPath!) : "";
+        // A line without its newline was cut off by a kill: it belongs to no listed run.
+        var rows = csv.Split('\n')[..^1];
+        var next = header is null ? 0 : 1;
+        if (header is not null && (rows.Length == 0 || rows[0] != header))
+            throw new InvalidDataException($"Cannot resume: {csvPath} does not start with the header \"{header}\".");
+        foreach (var f in fields.Where(f => f[0] == RunTag))
+        {
+            if (f.Length != 4 || !int.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+                throw new InvalidDataException($"Cannot resume: {runsPath} has a malformed run line \"{string.Join("\t", f)}\".");
+            if (next + count > rows.Length)
+                throw new InvalidDataException($"Cannot resume: {runsPath} lists run {f[1]} with {count} rows but {csvPath} ends before them.");
+            recorded[f[1]] = new RecordedRun(rows[next..(next + count)], f[3]);
+            next += count;
+        }
+        complete = lines.Contains(CompleteTag);
+        if (next < rows.Length || !csv.EndsWith('\n'))
+            WriteAtomically(csvPath!, string.Concat(rows[..next].Select(r => r + "\n")));
+    }
+
+    static string OneLine(string value) => value.ReplaceLineEndings(" ").Replace('\t', ' ');
+
+    static void Append(string path, string text)
+    {
+        using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        file.Write(bytes);
+        file.Flush(flushToDisk: true);
+    }
+
+    static void WriteAtomically(string path, string text)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,83 @@
+using Lectures.Torch.Finetuning;
+using Lectures.Tests.GnnExperiments;
+using Lectures.Tests.Torch;
+using Lectures.Torch.Runtime;
+
+namespace Lectures.Tests.FinetuneExperiments;
+
+/// <summary>An experiment stopped part-way and resumed writes the same records.csv, byte for byte, as one run straight through.</summary>
+[Collection(TorchTrainingCollection.Name)]
+public sealed class ResumeTests : TemporaryDirectoryTest
+{
+    /// <summary>100 digits, MLP 64-8-10, 30 pretraining and 20 finetuning steps, 3 methods, 2 seeds: 6 runs in a few seconds.</summary>
+    static readonly ControlledExperimentOptions Small = new()
+    {
+        TrainCount = 100,
+        HiddenSizes = [8],
+        PretrainSteps = 30,
+        PretrainLearningRate = 1e-2,
+        Steps = 20,
+        SftPhaseSteps = 10,
+        CheapSftSteps = 2,
+        Optimizers = [new OptimizerSetting(OptimizerKind.Sgd, 0.5)],
+        Relabellings = [Relabelling.RandomInputs],
+        WrongRewardsOnModified = [-1.0],
+        Seeds = [0, 1],
+        Methods = [ControlledMethods.Rft, ControlledMethods.Sft, ControlledMethods.SftThenRft],
+        LogEvery = 5,
+    };
+
+    [Fact]
+    public void AStoppedExperimentResumesToTheSameRecordsCsvByteForByte()
+    {
+        var straight = Path.Combine(Root, "straight");
+        ControlledExperiment.Run(Small, journal: new JournalSettings(straight)).WriteCsv(Path.Combine(straight, "final.csv"));
+        var expected = File.ReadAllBytes(Path.Combine(straight, "final.csv"));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(straight, "records.csv")));
+
+        // Stop after 4 of the 6 runs (as Ctrl+C does), then cut a fifth run's row off mid-line (as a kill does).
+        var stopped = Path.Combine(Root, "stopped");
+        using var stop = new CancellationTokenSource();
+        var e = Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small,
+            new SynchronousProgress<ControlledExperimentProgress>(p => { if (p.Run == 4) stop.Cancel(); }), new JournalSettings(stopped, Cancellation: stop.Token)));
+        Assert.Equal((4, 6), (e.Finished, e.Total));
+        Assert.Contains("Stopped after 4 finished runs", e.Message);
+        var records = Path.Combine(stopped, "records.csv");
+        var partial = File.ReadAllText(records);
+        Assert.StartsWith(partial, File.ReadAllText(Path.Combine(straight, "records.csv")));
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(stopped, "records.runs")).Count(l => l.StartsWith("run\t", StringComparison.Ordinal)));
+        File.AppendAllText(records, "RFT,SGD lr 0.5,\"random inp");
+
+        var resumedRuns = new List<int>();
+        var resumed = ControlledExperiment.Run(Small, new SynchronousProgress<ControlledExperimentProgress>(p => resumedRuns.Add(p.Run)), new JournalSettings(stopped, Resume: true));
+        Assert.Equal([1, 2, 3, 4, 5, 6], resumedRuns);
+        resumed.WriteCsv(records);
+        Assert.Equal(expected, File.ReadAllBytes(records));
+    }
+
+    [Fact]
+    public void ResumingWithOtherSettingsIsRefusedNamingTheDifference()
+    {
+        var directory = Path.Combine(Root, "other");
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small, journal: new JournalSettings(directory, Cancellation: stop.Token)));
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            ControlledExperiment.Run(Small with { Steps = 30, Seeds = [0] }, journal: new JournalSettings(directory, Resume: true)));
+        Assert.Contains("Seeds: [0, 1] recorded, [0] now", e.Message);
+        Assert.Contains("Steps: 20 recorded, 30 now", e.Message);
+        Assert.DoesNotContain("TrainCount", e.Message);
+    }
+
+    [Fact]
+    public void StartingAfreshOverUnfinishedRunsIsRefused()
+    {
+        var directory = Path.Combine(Root, "unfinished");
+        using var stop = new CancellationTokenSource();
+        Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small,
+            new SynchronousProgress<ControlledExperimentProgress>(_ => stop.Cancel()), new JournalSettings(directory, Cancellation: stop.Token)));
+        var e = Assert.Throws<InvalidOperationException>(() => ControlledExperiment.Run(Small, journal: new JournalSettings(directory)));
+        Assert.Contains("holds 1 finished runs of an unfinished experiment", e.Message);
+        Assert.Contains("--resume", e.Message);
+    }
+}
