@@ -1,0 +1,59 @@
+namespace Lectures.Tests.Sparsification;
+
+using System.Security.Cryptography;
+using Lectures.Graphs;
+using Lectures.Sparsification;
+
+/// <summary>
+/// The exact (L-1)-WIS order must not change: identical edge ids with <see cref="ReferenceWalkIndexSparsifier"/>
+/// (the implementation it replaced), run live where the oracle is quick, and through the oracle's recorded
+/// checksums where it takes minutes (depth 4 around the hubs of Barabási–Albert and Cora).
+/// </summary>
+public class WalkIndexOracleTests
+{
+    /// <summary>Barabási–Albert (m = 5) with 5,000 edges, the benchmark family.</summary>
+    private static Graph BarabasiAlbert() => Graphs.BarabasiAlbert(1003, 5, seed: 1);
+
+    /// <summary>Erdős–Rényi with mean degree 10 and 5,000 edges.</summary>
+    private static Graph ErdosRenyi() => Graphs.ErdosRenyiWithEdges(1000, 5000, seed: 1);
+
+    private static Graph Named(string name) => name switch
+    {
+        "karate" => Graphs.KarateClub(),
+        "Barabási–Albert" => BarabasiAlbert(),
+        "Erdős–Rényi" => ErdosRenyi(),
+        "Cora" => Datasets.Cora(),
+        _ => throw new ArgumentException(name),
+    };
+
+    [Theory]
+    [InlineData("karate", 3)]
+    [InlineData("karate", 4)]
+    [InlineData("karate", 5)]
+    [InlineData("Barabási–Albert", 3)]
+    [InlineData("Erdős–Rényi", 3)]
+    [InlineData("Erdős–Rényi", 4)]
+    [InlineData("Cora", 3)]
+    public void ExactOrderEqualsTheOracle(string graph, int depth)
+    {
+        var g = Named(graph);
+        foreach (var rule in new[] { TieRule.SmallestEdge, TieRule.LargestEdge })
+            Assert.Equal(ReferenceWalkIndexSparsifier.Order(g, depth, rule), WalkIndexSparsifier.Order(g, depth, rule).EdgeIds);
+    }
+
+    [Fact]
+    public void ChecksumIsSha256OfTheIdsInOrder()
+    {
+        // printf '\x01\x00\x00\x00\x00\x00\x00\x00' | sha256sum
+        Assert.Equal("7C9FA136D4413FA6", Checksum([1, 0]));
+        Assert.NotEqual(Checksum([1, 0]), Checksum([0, 1]));
+    }
+
+    /// <summary>The first 16 hex digits of SHA-256 over the ids as 32-bit little-endian integers.</summary>
+    internal static string Checksum(IReadOnlyList<int> ids)
+    {
+        var bytes = new byte[4 * ids.Count];
+        for (var k = 0; k < ids.Count; k++) BitConverter.TryWriteBytes(bytes.AsSpan(4 * k), ids[k]);
+        return Convert.ToHexString(SHA256.HashData(bytes))[..16];
+    }
+}
