@@ -9,6 +9,8 @@ const string Usage = """
             [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N]
       experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
                                         (names: sparsify, interaction, finetune, lm)
+      order FILE.npz --method M --out F  write a removal order as "u<TAB>v" lines (M: 1-wis, 2-wis, 3-wis, random,
+            [--tie-rule smallest|largest] [--seed N] [--force]   spectral); an existing F is kept unless --force
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -18,13 +20,14 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 }
 try
 {
-    var options = new Options(args.Skip(1));
+    var options = new Options(args.Skip(1), OrderCommand.Flags);
     return args[0] switch
     {
         "build" => BuildCommand.Run(options),
         "assign" => AssignCommand.Run(options),
         "grade" => GradeCommand.Run(options),
         "experiment" => ExperimentCommand.Run(options),
+        "order" => OrderCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n{Usage}"),
     };
 }
