@@ -37,11 +37,7 @@ public static class WalkIndexSparsifier
     /// fraction of edges removed.
     /// </summary>
     public static RemovalOrder Order(Graph graph, int depth, TieRule tieRule = TieRule.LargestEdge, int? chunkSize = null,
-        IProgress<double>? progress = null) => Order(graph, depth, tieRule, chunkSize, progress, out _);
-
-    /// <summary>The order as <see cref="Order(Graph, int, TieRule, int?, IProgress{double}?)"/>, also returning how many changes were computed.</summary>
-    internal static RemovalOrder Order(Graph graph, int depth, TieRule tieRule, int? chunkSize, IProgress<double>? progress,
-        out GreedyCounts counts)
+        IProgress<double>? progress = null)
     {
         CheckDepth(depth);
         RemovalOrder.CheckHasEdges(graph);
@@ -49,7 +45,6 @@ public static class WalkIndexSparsifier
             throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, $"The chunk size must be >= 1 (or null for the exact greedy), got {chunkSize}.");
         var greedy = new Greedy(WalkScores.For(graph, depth), tieRule);
         var order = chunkSize is { } c ? greedy.Chunked(c, progress) : greedy.Exact(progress);
-        counts = greedy.Counts;
         var name = $"{depth - 1}-WIS" + (chunkSize is { } size ? $" (chunks of {size})" : "");
         return new RemovalOrder(name, graph, order);
     }
@@ -59,9 +54,6 @@ public static class WalkIndexSparsifier
         if (depth < 1)
             throw new ArgumentOutOfRangeException(nameof(depth), depth, $"The GNN depth L must be >= 1 ((L-1)-WIS), got {depth}.");
     }
-
-    /// <summary>Work done by one exact greedy run: changes computed for candidates that were first in the set but stale, and for improvable candidates.</summary>
-    internal readonly record struct GreedyCounts(long StalePops, long Improvable);
 
     private sealed class Greedy : IComparer<int>
     {
@@ -78,8 +70,6 @@ public static class WalkIndexSparsifier
             this.tieRule = tieRule;
             changes = new long[scores.Graph.Edges.Count][];
         }
-
-        public GreedyCounts Counts { get; private set; }
 
         public int Compare(int e, int f)
         {
@@ -99,7 +89,6 @@ public static class WalkIndexSparsifier
                 candidates.Add(e);
             }
             var order = new int[m];
-            long stale = 0, improved = 0;
             for (var done = 0; done < m; done++)
             {
                 var best = candidates.Min;
@@ -108,7 +97,6 @@ public static class WalkIndexSparsifier
                     candidates.Remove(best);
                     changes[best] = change.ToArray();
                     candidates.Add(best);
-                    stale++;
                     best = candidates.Min;
                 }
                 candidates.Remove(best);
@@ -122,11 +110,9 @@ public static class WalkIndexSparsifier
                     changes[e] = Compute(e).ToArray();
                     candidates.Add(e);
                 }
-                improved += pending.Count;
                 order[done] = best;
                 Report(progress, done + 1, m);
             }
-            Counts = new GreedyCounts(stale, improved);
             return order;
         }
 

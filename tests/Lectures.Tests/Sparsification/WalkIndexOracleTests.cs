@@ -23,8 +23,8 @@ public class WalkIndexOracleTests
         "Barabási–Albert" => BarabasiAlbert(),
         "Erdős–Rényi" => ErdosRenyi(),
         // Depth 4 with the oracle takes minutes at 5,000 edges (every candidate within two hops re-counted): smaller.
-        "Barabási–Albert, 1,000 edges" => Graphs.BarabasiAlbert(203, 5, seed: 1),
-        "Erdős–Rényi, 2,000 edges" => Graphs.ErdosRenyiWithEdges(400, 2000, seed: 1),
+        "Barabási–Albert, 600 edges" => Graphs.BarabasiAlbert(123, 5, seed: 1),
+        "Erdős–Rényi, 1,000 edges" => Graphs.ErdosRenyiWithEdges(200, 1000, seed: 1),
         "Cora" => Datasets.Cora(),
         _ => throw new ArgumentException(name),
     };
@@ -35,8 +35,8 @@ public class WalkIndexOracleTests
     [InlineData("karate", 5)]
     [InlineData("Barabási–Albert", 3)]
     [InlineData("Erdős–Rényi", 3)]
-    [InlineData("Barabási–Albert, 1,000 edges", 4)]
-    [InlineData("Erdős–Rényi, 2,000 edges", 4)]
+    [InlineData("Barabási–Albert, 600 edges", 4)]
+    [InlineData("Erdős–Rényi, 1,000 edges", 4)]
     [InlineData("Cora", 3)]
     public void ExactOrderEqualsTheOracle(string graph, int depth)
     {
