@@ -9,8 +9,11 @@ const string Usage = """
             [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N]
             [--unsandboxed]                 (only where bubblewrap is missing: students' code runs unisolated)
       experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
+            [--resume DIR]              (continue a stopped run in DIR: finished runs are kept as they come)
                                         (names: sparsify, interaction, finetune, lm)
       data                              download the external datasets (Cora) into ~/.cache/lectures
+      order FILE.npz --method M --out F  write a removal order as "u<TAB>v" lines (M: 1-wis, 2-wis, 3-wis, random,
+            [--tie-rule smallest|largest] [--seed N] [--force]   spectral); an existing F is kept unless --force
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -20,7 +23,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 }
 try
 {
-    var options = new Options(args.Skip(1), "--unsandboxed");
+    var options = new Options(args.Skip(1), [.. OrderCommand.Flags, "--unsandboxed"]);
     return args[0] switch
     {
         "build" => BuildCommand.Run(options),
@@ -28,6 +31,7 @@ try
         "grade" => GradeCommand.Run(options),
         "experiment" => ExperimentCommand.Run(options),
         "data" => DataCommand.Run(options),
+        "order" => OrderCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n{Usage}"),
     };
 }

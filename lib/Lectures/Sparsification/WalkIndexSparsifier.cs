@@ -8,10 +8,12 @@ namespace Lectures.Sparsification;
 /// neighbour, else empty; equal to (A^L)_{tt} with A = adjacency + identity). A greedy step removes the edge
 /// whose removal leaves the ascending-sorted score vector lexicographically largest (maximise the smallest walk
 /// index, then the next, ...), exact ties by the tie rule.
-/// The exact greedy keeps every remaining candidate in an ordered set keyed by its exact score change and, after
-/// each removal, re-keys only the candidates near the removed edge: removing {u, v} changes s_t only for t in the
-/// set S = {u, v} ∪ {t : dist(t, u) + dist(t, v) &lt;= L - 1}, and a candidate's change can only move if it touches
-/// a vertex within distance floor((L-1)/2) of S.
+/// The exact greedy keeps every remaining candidate in an ordered set keyed by its score change as last computed,
+/// with lazy keys as in the 1-WIS bucket queue: removing an edge can only make the other candidates' changes rank
+/// later, except for the few that share a closed walk of length L with it (re-keyed at once, see
+/// <see cref="WalkScores"/>). So the first candidate of the set is recomputed; if its change is as filed, nothing
+/// can beat it, else it is filed again under its current change. Scores come in closed form for L = 3 (degrees and
+/// triangles) and L = 4 (two-step walk counts), from local closed-walk counting otherwise.
 /// </summary>
 public static class WalkIndexSparsifier
 {
@@ -41,7 +43,7 @@ public static class WalkIndexSparsifier
         RemovalOrder.CheckHasEdges(graph);
         if (chunkSize is < 1)
             throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, $"The chunk size must be >= 1 (or null for the exact greedy), got {chunkSize}.");
-        var greedy = new Greedy(graph, depth, tieRule);
+        var greedy = new Greedy(WalkScores.For(graph, depth), tieRule);
         var order = chunkSize is { } c ? greedy.Chunked(c, progress) : greedy.Exact(progress);
         var name = $"{depth - 1}-WIS" + (chunkSize is { } size ? $" (chunks of {size})" : "");
         return new RemovalOrder(name, graph, order);
@@ -55,23 +57,18 @@ public static class WalkIndexSparsifier
 
     private sealed class Greedy : IComparer<int>
     {
-        private readonly DynamicGraph graph;
-        private readonly ClosedWalkCounter counter;
-        private readonly int depth;
+        private readonly WalkScores scores;
         private readonly TieRule tieRule;
-        private readonly long[] scores;
         private readonly long[][] changes;
-        private readonly List<int> affected = [];
-        private readonly List<(long, int)> pairs = [];
+        private readonly ScoreChange change = new();
+        private readonly List<int> improvable = [];
+        private readonly List<int> pending = [];
 
-        public Greedy(Graph source, int depth, TieRule tieRule)
+        public Greedy(WalkScores scores, TieRule tieRule)
         {
-            graph = new DynamicGraph(source);
-            counter = new ClosedWalkCounter(graph, depth);
-            this.depth = depth;
+            this.scores = scores;
             this.tieRule = tieRule;
-            scores = source.Vertices.Select(t => counter.Score(t)).ToArray();
-            changes = new long[source.EdgeCount][];
+            changes = new long[scores.Graph.Edges.Count][];
         }
 
         public int Compare(int e, int f)
@@ -84,36 +81,33 @@ public static class WalkIndexSparsifier
 
         public int[] Exact(IProgress<double>? progress)
         {
-            var m = graph.Edges.Count;
-            var removed = new bool[m];
+            var m = changes.Length;
             var candidates = new SortedSet<int>(this);
             for (var e = 0; e < m; e++)
             {
-                Rekey(e);
+                changes[e] = Compute(e).ToArray();
                 candidates.Add(e);
             }
             var order = new int[m];
-            var near = new List<int>();
-            var touched = new List<int>();
-            var radius = (depth - 1) / 2;
             for (var done = 0; done < m; done++)
             {
                 var best = candidates.Min;
-                counter.Affected(best, affected);
-                var changed = affected.ToList();
-                counter.Within(changed, radius, near);
-                touched.Clear();
-                foreach (var v in near)
-                    foreach (var e in graph.IncidentEdges(v))
-                        if (!removed[e] && candidates.Remove(e)) touched.Add(e);
-                var newScores = changed.Select(t => counter.Score(t, best)).ToArray();
-                graph.Remove(best);
-                removed[best] = true;
-                for (var k = 0; k < changed.Count; k++) scores[changed[k]] = newScores[k];
-                foreach (var e in touched)
+                while (!Compute(best).Matches(changes[best]))
                 {
-                    if (e == best) continue;
-                    Rekey(e);
+                    candidates.Remove(best);
+                    changes[best] = change.ToArray();
+                    candidates.Add(best);
+                    best = candidates.Min;
+                }
+                candidates.Remove(best);
+                improvable.Clear();
+                scores.Remove(best, improvable);
+                pending.Clear();
+                foreach (var e in improvable)
+                    if (candidates.Remove(e)) pending.Add(e);
+                foreach (var e in pending)
+                {
+                    changes[e] = Compute(e).ToArray();
                     candidates.Add(e);
                 }
                 order[done] = best;
@@ -124,38 +118,31 @@ public static class WalkIndexSparsifier
 
         public int[] Chunked(int chunkSize, IProgress<double>? progress)
         {
-            var m = graph.Edges.Count;
+            var m = changes.Length;
             var remaining = Enumerable.Range(0, m).ToList();
             var order = new List<int>(m);
             while (remaining.Count > 0)
             {
-                foreach (var e in remaining) Rekey(e);
+                foreach (var e in remaining) changes[e] = Compute(e).ToArray();
                 remaining.Sort(this);
                 var take = Math.Min(chunkSize, remaining.Count);
                 foreach (var e in remaining.Take(take))
                 {
-                    graph.Remove(e);
+                    scores.Remove(e, improvable);
                     order.Add(e);
                 }
+                improvable.Clear();
                 remaining.RemoveRange(0, take);
-                for (var t = 0; t < scores.Length; t++) scores[t] = counter.Score(t);
                 Report(progress, order.Count, m);
             }
             return order.ToArray();
         }
 
-        private void Rekey(int e)
+        private ScoreChange Compute(int e)
         {
-            counter.Affected(e, affected);
-            pairs.Clear();
-            foreach (var t in affected)
-            {
-                var after = counter.Score(t, e);
-                if (after == scores[t]) continue;
-                pairs.Add((scores[t], -1));
-                pairs.Add((after, +1));
-            }
-            changes[e] = ScoreChange.Of(pairs);
+            change.Clear();
+            scores.Change(e, change);
+            return change;
         }
 
         private static void Report(IProgress<double>? progress, int done, int total)

@@ -37,9 +37,14 @@ public class WalkIndexSparsifierTests
     [InlineData(3, TieRule.LargestEdge)]
     [InlineData(3, TieRule.SmallestEdge)]
     [InlineData(4, TieRule.LargestEdge)]
+    [InlineData(4, TieRule.SmallestEdge)]
+    [InlineData(5, TieRule.LargestEdge)]
     public void ExactGreedyEqualsTheDefinition(int depth, TieRule rule)
     {
-        foreach (var graph in SmallRandomGraphs().Take(3))
+        // Triangles and 4-cycles are where a removal can make another candidate's change rank earlier.
+        Graph[] structured = [Graphs.Complete(5), Graphs.TwoCliques(4), Graphs.Grid(3, 3), Graphs.BarabasiAlbert(11, 2, seed: 3),
+            Graph.FromEdges(6, [(0, 1), (1, 2), (2, 0), (2, 3), (3, 4), (4, 5), (5, 2), (0, 4)])];
+        foreach (var graph in SmallRandomGraphs().Take(3).Concat(structured))
             Assert.Equal(BruteForceWis.Order(graph, depth, rule), WalkIndexSparsifier.Order(graph, depth, rule).Edges);
     }
 

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Lectures.Graphs;
+using Lectures.Sparsification;
+
+namespace Lectures.Cli.Commands;
+
+/// <summary>
+/// <c>lectures order FILE.npz --method 1-wis|2-wis|3-wis|random|spectral [--tie-rule smallest|largest] [--seed N]
+/// --out order.tsv [--force]</c>: writes a full edge removal order as one <c>u&lt;TAB&gt;v</c> line per edge, first
+/// removed first, with the file's vertex ids (row indices of its adjacency matrix, u &lt; v), so users of other GNN
+/// libraries can take the order without writing C#. An existing --out file is kept unless --force is given.
+/// </summary>
+public static class OrderCommand
+{
+    /// <summary>The methods by name: (L-1)-WIS for depth L = 2, 3, 4, the random baseline and the spectral sparsifier.</summary>
+    public static readonly IReadOnlyList<string> Methods = ["1-wis", "2-wis", "3-wis", "random", "spectral"];
+
+    /// <summary>The options of this command that take no value.</summary>
+    public static readonly string[] Flags = ["--force"];
+
+    /// <summary>Runs the command; returns the process exit code.</summary>
+    public static int Run(Options options)
+    {
+        options.RejectUnknown("--method", "--tie-rule", "--seed", "--out", "--force");
+        if (options.Positional is not [var file])
+            throw new ArgumentException("Usage: lectures order FILE.npz --method 1-wis|2-wis|3-wis|random|spectral [--tie-rule smallest|largest] [--seed N] --out order.tsv [--force].");
+        var method = options.Get("--method") ?? throw new ArgumentException($"Name a method with --method: {string.Join(", ", Methods)}.");
+        if (!Methods.Contains(method))
+            throw new ArgumentException($"Unknown method '{method}'. Known: {string.Join(", ", Methods)}.");
+        var output = options.Get("--out") ?? throw new ArgumentException("Name the output file with --out order.tsv.");
+        var tieRule = TieRuleOption(options.Get("--tie-rule"), method);
+        if (options.Has("--seed") && method.EndsWith("-wis", StringComparison.Ordinal))
+            throw new ArgumentException($"--seed applies to random and spectral only; {method} is deterministic.");
+        var seed = options.GetInt("--seed", 0);
+        if (File.Exists(output) && !options.Has("--force"))
+            throw new IOException($"{output} exists; pass --force to overwrite it.");
+        var graph = ReadGraph(file);
+        Console.WriteLine($"{Path.GetFileName(file)}: {graph.VertexCount} vertices, {graph.EdgeCount} edges; computing the {method} order.");
+        var clock = Stopwatch.StartNew();
+        var order = Compute(graph, method, tieRule, seed, new PercentProgress(clock));
+        Write(order, output);
+        Console.WriteLine($"Wrote {order.Count} edges ({order.Method}) to {output} in {clock.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
+    }
+
+    /// <summary>The removal order of <paramref name="graph"/> by <paramref name="method"/> (one of <see cref="Methods"/>).</summary>
+    public static RemovalOrder Compute(Graph graph, string method, TieRule? tieRule, int seed, IProgress<double>? progress = null) => method switch
+    {
+        "1-wis" => OneWalkIndexSparsifier.Order(graph, tieRule ?? TieRule.SmallestEdge, progress),
+        "2-wis" => WalkIndexSparsifier.Order(graph, 3, tieRule ?? TieRule.LargestEdge, progress: progress),
+        "3-wis" => WalkIndexSparsifier.Order(graph, 4, tieRule ?? TieRule.LargestEdge, progress: progress),
+        "random" => RandomSparsifier.Order(graph, seed),
+        "spectral" => SpectralSparsifier.Order(graph, seed, progress),
+        _ => throw new ArgumentException($"Unknown method '{method}'. Known: {string.Join(", ", Methods)}."),
+    };
+
+    /// <summary>Writes one "u\tv" line per edge in removal order to <paramref name="path"/> (through a temporary file beside it, then renamed).</summary>
+    public static void Write(RemovalOrder order, string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        using (var writer = new StreamWriter(temporary))
+        {
+            writer.NewLine = "\n";
+            foreach (var (u, v) in order.Edges) writer.WriteLine($"{u}\t{v}");
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static TieRule? TieRuleOption(string? value, string method)
+    {
+        if (value is null) return null;
+        if (!method.EndsWith("-wis", StringComparison.Ordinal))
+            throw new ArgumentException($"--tie-rule applies to the WIS methods only, not to {method}.");
+        return value switch
+        {
+            "smallest" => TieRule.SmallestEdge,
+            "largest" => TieRule.LargestEdge,
+            _ => throw new ArgumentException($"Unknown tie rule '{value}': expected smallest or largest."),
+        };
+    }
+
+    private static Graph ReadGraph(string file)
+    {
+        if (!File.Exists(file)) throw new FileNotFoundException($"{file} does not exist.", file);
+        if (!file.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"{file} is not an .npz file: expected a graph in the gnn-benchmark .npz format (e.g. cora.npz).");
+        try
+        {
+            return CitationGraphReader.Read(file);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+    }
+
+    /// <summary>Prints the fraction done at every tenth, with the elapsed time.</summary>
+    private sealed class PercentProgress(Stopwatch clock) : IProgress<double>
+    {
+        private int lastTenth;
+
+        public void Report(double value)
+        {
+            var tenth = (int)(value * 10);
+            if (tenth <= lastTenth) return;
+            lastTenth = tenth;
+            Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {value:P0}");
+        }
+    }
+}
