@@ -21,7 +21,7 @@ public static class FinetuningCharts
             Chart.Point<double, double, string>(
                 g.Select(p => p.RewardStd), g.Select(p => p.GradientNorm * p.Temperature / p.Length), Name: $"policies, T = {g.Key}"));
         var s = LogGrid(drawable.Min(p => p.RewardStd), 1, 60);
-        var bound = Chart.Line<double, double, string>(s, s.Select(x => 6 * Math.Pow(x, 2.0 / 3)), Name: "Theorem 1: 6 STD^(2/3)");
+        var bound = Chart.Line<double, double, string>(s, s.Select(x => 6 * Math.Pow(x, 2.0 / 3)), Name: "Theorem 1: 6·STD<sup>2/3</sup>");
         var oneStep = Chart.Line<double, double, string>(s, s, Name: "one step: STD");
         return Chart.Combine([.. series, bound, oneStep])
             .WithTitle("Gradient norm is bounded by the reward std (Theorem 1)")

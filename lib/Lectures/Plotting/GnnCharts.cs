@@ -52,13 +52,13 @@ public static class GnnCharts
             .ToList();
         var allGraph = list.TrueForAll(t => t.Target is null);
         var allVertex = list.TrueForAll(t => t.Target is not null);
-        if (depth == 1 && allGraph) traces.Add(BoundLine("sharp bound at L = 1: sep <= D_h", maxWi, _ => 1, SharpBoundColour));
-        if (depth == 2 && allVertex) traces.Add(BoundLine("sharp bound at L = 2: sep <= D_h^WI", maxWi, wi => wi, SharpBoundColour));
+        if (depth == 1 && allGraph) traces.Add(BoundLine("sharp bound at L = 1: sep ≤ D<sub>h</sub>", maxWi, _ => 1, SharpBoundColour));
+        if (depth == 2 && allVertex) traces.Add(BoundLine("sharp bound at L = 2: sep ≤ D<sub>h</sub><sup>WI</sup>", maxWi, wi => wi, SharpBoundColour));
         var predictions = allVertex && list.Select(t => t.Target).Distinct().Count() > 1
             ? "vertex prediction (several t)"
             : string.Join("; ", list.Select(t => t.Prediction).Distinct());
         var top = rows.Count == 0 ? 2 : Math.Max(1, rows.Max(r => r.LogSep)) * 1.25 + 0.5;
-        var yTitle = $"log_{hidden} sep (measured lower bound)";
+        var yTitle = $"log<sub>{hidden}</sub> sep (measured lower bound)";
         var chart = Axes(Chart.Combine(traces), $"walk index WI (length-{depth - 1} walks from the boundary)", yTitle);
         // Replaces the y axis set above, so it repeats the title.
         var yAxis = new LinearAxis();
@@ -67,7 +67,7 @@ public static class GnnCharts
         var layout = new Layout();
         layout.SetProperty("yaxis", yAxis);
         return Plotly.NET.Chart.withLayout(layout).Invoke(chart)
-            .Titled($"Separation rank vs walk index: {predictions}, L = {depth}, D_h = {hidden}");
+            .Titled($"Separation rank vs walk index: {predictions}, L = {depth}, D<sub>h</sub> = {hidden}");
     }
 
     /// <summary>

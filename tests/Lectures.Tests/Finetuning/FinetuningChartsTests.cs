@@ -14,7 +14,7 @@ public class FinetuningChartsTests
             .Concat(VanishingGradients.RandomPolicies(50, 2, 5, [0.5], seed: 2)).ToList();
         var figure = Figure(FinetuningCharts.GradientVersusStd(points));
         var traces = figure.GetProperty("data").EnumerateArray().ToList();
-        Assert.Equal(["policies, T = 1", "policies, T = 2", "Theorem 1: 6 STD^(2/3)", "one step: STD"], traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(["policies, T = 1", "policies, T = 2", "Theorem 1: 6·STD<sup>2/3</sup>", "one step: STD"], traces.Select(t => t.GetProperty("name").GetString()));
         var bound = traces[2];
         // The bound line ends at STD = 1 with value 6.
         Assert.Equal(1.0, bound.GetProperty("x").EnumerateArray().Last().GetDouble(), 12);

@@ -79,21 +79,21 @@ public class GnnChartsTests
         var depthTwo = ProductGnn.RandomInteger(depth: 2, inputWidth: 2, hiddenWidth: 2, seed: 7);
         var vertexTables = g.Vertices.Select(t => InteractionTable.ForVertexPrediction(g, depthTwo, [[0], [0, 1]], t, points)).ToList();
         var json = Json(GnnCharts.SeparationRankVsWalkIndex(vertexTables));
-        Assert.Contains("sharp bound at L = 2: sep <= D_h^WI", json);
+        Assert.Contains("sharp bound at L = 2: sep ≤ D<sub>h</sub><sup>WI</sup>", json);
         Assert.DoesNotContain("1 + WI", json);
         // The line is log_{D_h} sep = WI: y equals x at every point.
         var sharp = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("data").EnumerateArray()
-            .Single(t => t.GetProperty("name").GetString() == "sharp bound at L = 2: sep <= D_h^WI");
+            .Single(t => t.GetProperty("name").GetString() == "sharp bound at L = 2: sep ≤ D<sub>h</sub><sup>WI</sup>");
         Assert.Equal(sharp.GetProperty("x").EnumerateArray().Select(v => v.GetDouble()),
             sharp.GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
-        Assert.Contains("vertex prediction (several t), L = 2, D_h = 2", json);
+        Assert.Contains("vertex prediction (several t), L = 2, D<sub>h</sub> = 2", json);
         // One series for the graph (four tables of the same graph), saturated, 4 WI + 1, the sharp bound.
         Assert.Equal(4, Plotly.NET.CSharp.GenericChartExtensions.GetTraces(GnnCharts.SeparationRankVsWalkIndex(vertexTables)).Count());
         // The vertical axis fits the measurements (at most log_2 20), not the loose bound.
         Assert.Matches("\"range\":\\[-0.3,[0-9.]+\\]", json);
 
         var depthOne = InteractionTable.ForGraphPrediction(g, ProductGnn.RandomInteger(1, 2, 2, seed: 7), [[0], [0, 1]], points);
-        Assert.Contains("sharp bound at L = 1: sep <= D_h", Json(GnnCharts.SeparationRankVsWalkIndex(depthOne)));
+        Assert.Contains("sharp bound at L = 1: sep ≤ D<sub>h</sub>", Json(GnnCharts.SeparationRankVsWalkIndex(depthOne)));
         // Depth 2, graph prediction: only the general bound is known.
         Assert.DoesNotContain("sharp bound", Json(GnnCharts.SeparationRankVsWalkIndex(InteractionTable.ForGraphPrediction(g, depthTwo, [[0]], points))));
     }

@@ -44,9 +44,9 @@ public class InteractionTableTests
     {
         var table = InteractionTable.ForGraphPrediction(TwoCliques, Gnn, [[0, 1, 2], [0, 1, 3]], new EvaluationPoints(P: 30, Q: 30));
         var json = Plotly.NET.GenericChart.toJson(GnnCharts.SeparationRankVsWalkIndex(table));
-        Assert.Contains("Separation rank vs walk index: graph prediction, L = 2, D_h = 2", json);
+        Assert.Contains("Separation rank vs walk index: graph prediction, L = 2, D<sub>h</sub> = 2", json);
         Assert.Contains("walk index WI", json);
-        Assert.Contains("log_2 sep", json);
+        Assert.Contains("log<sub>2</sub> sep", json);
         Assert.Contains("upper bound 4 WI + 1", json);
         // Both ranks saturate a 30 x 30 matrix (50 and 121 > 30) and are drawn as "at least".
         Assert.Contains("saturated: sep at least this", json);
