@@ -55,12 +55,15 @@ public static partial class CellCompiler
         .WithOptimizationLevel(OptimizationLevel.Release)
         .WithAllowUnsafe(false));
 
-    /// <summary>Compiles <paramref name="cells"/> in order.</summary>
-    public static CompiledNotebook Compile(IReadOnlyList<SourceCell> cells)
+    /// <summary>
+    /// Compiles <paramref name="cells"/> in order; throws OperationCanceledException when <paramref name="cancel"/>
+    /// fires first (the grader's bound on a submission's compile time).
+    /// </summary>
+    public static CompiledNotebook Compile(IReadOnlyList<SourceCell> cells, CancellationToken cancel = default)
     {
         var compiled = new List<WorkerCell>();
         var rejected = new List<CellOutcome>();
-        var chain = new Chain();
+        var chain = new Chain(cancel);
         foreach (var cell in cells)
         {
             var (compilation, outcome) = chain.Add(cell, checkRules: true);
@@ -70,10 +73,10 @@ public static partial class CellCompiler
                 continue;
             }
             using var image = new MemoryStream();
-            var emitted = compilation!.Emit(image);
+            var emitted = compilation!.Emit(image, cancellationToken: cancel);
             if (!emitted.Success)
                 throw new InvalidOperationException($"Cell {cell.Key} compiled but could not be emitted: {string.Join("; ", emitted.Diagnostics)}");
-            var entry = compilation.GetEntryPoint(CancellationToken.None)
+            var entry = compilation.GetEntryPoint(cancel)
                 ?? throw new InvalidOperationException($"Cell {cell.Key} compiled to a script without an entry point.");
             compiled.Add(new WorkerCell(cell.Key, image.ToArray(), entry.ContainingType.MetadataName, Skip: false));
         }
@@ -112,7 +115,7 @@ public static partial class CellCompiler
     }
 
     /// <summary>The script chain being built: each accepted cell continues it, and labels its script class for the contract.</summary>
-    sealed class Chain
+    sealed class Chain(CancellationToken cancel = default)
     {
         Script? previous;
         readonly Dictionary<string, string> labels = new(StringComparer.Ordinal);
@@ -132,7 +135,7 @@ public static partial class CellCompiler
             // A cell of only comments, usings or #nullable/#region lines compiles to a submission Roslyn cannot
             // emit; an empty statement keeps its usings in the chain, as the kernel does.
             if (compilation.SyntaxTrees.Last().GetCompilationUnitRoot().Members.Count == 0) (script, compilation) = Continue(source + "\n;");
-            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var errors = compilation.GetDiagnostics(cancel).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
                 return (null, new CellOutcome(cell.Key, CellStatus.CompileError, string.Join("\n", errors.Take(3).Select(e => e.ToString()))));
             if (checkRules && !cell.Trusted && ApiPolicy.FirstViolation(compilation) is { } api)

@@ -18,7 +18,8 @@ public sealed record SubmissionRun(IReadOnlyDictionary<string, CellOutcome> Outc
 /// the worker (a stack overflow), the cell gets that status and the notebook runs again from the start without it, so
 /// the cells after it still earn their points. All runs together get the notebook time limit. The cells are compiled
 /// here, in the grader, after a size check: a submission over <see cref="GradingLimits.MaxCodeCells"/> cells or
-/// <see cref="GradingLimits.MaxSourceCharacters"/> characters is not compiled and gets <see cref="CellStatus.TooLarge"/>.
+/// <see cref="GradingLimits.MaxSourceCharacters"/> characters is not compiled and gets <see cref="CellStatus.TooLarge"/>,
+/// and so does one whose compile outlasts the notebook time limit (the compile's time counts against it).
 /// </summary>
 public static class SubmissionRunner
 {
@@ -27,12 +28,25 @@ public static class SubmissionRunner
     {
         if (TooLarge(cells) is { } reason)
             return new SubmissionRun(cells.ToDictionary(c => c.Key, c => new CellOutcome(c.Key, CellStatus.TooLarge, reason)), [], []);
-        var compiled = CellCompiler.Compile(cells);
+        // The compile counts against the notebook's time: a small source that is slow to compile cannot hold the grader.
+        var clock = Stopwatch.StartNew();
+        CompiledNotebook compiled;
+        using (var budget = new CancellationTokenSource(limits.NotebookTimeout))
+        {
+            try
+            {
+                compiled = CellCompiler.Compile(cells, budget.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                var message = $"Compiling the notebook took longer than its time limit ({limits.NotebookTimeout.TotalSeconds:0.#} s); none of it runs.";
+                return new SubmissionRun(cells.ToDictionary(c => c.Key, c => new CellOutcome(c.Key, CellStatus.TooLarge, message)), [], []);
+            }
+        }
         var outcomes = compiled.Rejected.ToDictionary(o => o.Key);
         var plan = compiled.Cells.ToList();
         var wrote = new SortedSet<string>(StringComparer.Ordinal);
         var output = new List<string>();
-        var clock = Stopwatch.StartNew();
         // Each rerun skips at least one more cell, so there are at most as many runs as cells.
         for (var attempt = 0; attempt <= plan.Count; attempt++)
         {

@@ -61,7 +61,7 @@ public static class CellStatus
     /// <summary>The cell was not run (the run was given up).</summary>
     public const string NotRun = "not-run";
     /// <summary>The submission has more code cells or source text than the grader compiles (<see cref="GradingLimits.MaxCodeCells"/>,
-    /// <see cref="GradingLimits.MaxSourceCharacters"/>): none of it runs.</summary>
+    /// <see cref="GradingLimits.MaxSourceCharacters"/>), or takes longer to compile than the notebook time limit: none of it runs.</summary>
     public const string TooLarge = "too-large";
 }
 
