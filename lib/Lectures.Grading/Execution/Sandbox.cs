@@ -25,7 +25,7 @@ public static class Sandbox
     const string Nobody = "65534";
 
     static readonly Lazy<string?> problem = new(Probe);
-    static readonly Lazy<IReadOnlyList<string>> kitFiles = new(KitFiles);
+    static readonly Lazy<IReadOnlyList<string>> kitFiles = new(() => Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows() ? Staged(KitFiles()) : KitFiles());
 
     /// <summary>Why the sandbox cannot run on this machine, or null when it can (checked once, by running an empty worker in it).</summary>
     public static string? Problem => problem.Value;
@@ -51,6 +51,8 @@ public static class Sandbox
         var info = Environment.IsPrivilegedProcess
             ? new ProcessStartInfo("setpriv") { ArgumentList = { "--reuid=" + Nobody, "--regid=" + Nobody, "--clear-groups", "--", "bwrap" } }
             : new ProcessStartInfo("bwrap");
+        // bwrap starts in the grader's folder, which 65534 may not be allowed to enter.
+        info.WorkingDirectory = "/";
         foreach (var arg in BwrapArguments(environment)) info.ArgumentList.Add(arg);
         info.ArgumentList.Add(dotnet);
         info.ArgumentList.Add(KitFolder + "/" + Path.GetFileName(worker));
@@ -117,6 +119,28 @@ public static class Sandbox
             }
         }
         return found.Append(Path.ChangeExtension(worker, ".runtimeconfig.json")).ToList();
+    }
+
+    /// <summary>
+    /// Copies of <paramref name="files"/> that uid 65534 can open. A root grader starts bwrap as 65534, and bwrap
+    /// opens every file it binds as that user, while the grader's own folder may sit under one only its owner may
+    /// enter (a 0700 temporary folder, a home). The copies go to a new folder of this process (mode 0755, files
+    /// 0644) under the temporary folder, removed when the grader exits.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    static IReadOnlyList<string> Staged(IReadOnlyList<string> files)
+    {
+        var folder = Directory.CreateTempSubdirectory("lectures-sandbox-kit-").FullName;
+        const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        File.SetUnixFileMode(folder, readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        var staged = files.Select(f => Path.Combine(folder, Path.GetFileName(f))).ToList();
+        foreach (var (file, copy) in files.Zip(staged))
+        {
+            File.Copy(file, copy);
+            File.SetUnixFileMode(copy, readable);
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return staged;
     }
 
     static string? Probe()
