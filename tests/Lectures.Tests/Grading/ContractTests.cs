@@ -135,8 +135,10 @@ public class ContractTests
         var a = Load("one-wis");
         Assert.True(a.Releases.Count >= 2, "one-wis has a first release whose test-library names Graph without its namespace.");
         var first = a.Releases[0];
-        // A copy handed out before release 2: no release in its metadata, the first release's test-library.
-        var refused = Refused(a, NotebookEdits.WithoutRelease(Insert(Solved(a, ("test-library", first.Cell("test-library")!.Source)), "test-library", FakeKit)));
+        // A copy handed out before release 2: no release in its metadata, the first release's locked cells (its
+        // test-library, and its read-only text from before the LaTeX of release 3).
+        var copy = Solved(a, first.Cells.Select(c => (c.Id, c.Source)).ToArray());
+        var refused = Refused(a, NotebookEdits.WithoutRelease(Insert(copy, "test-library", FakeKit)));
         Assert.Equal(new[] { "test-library" }, refused.Keys);
         Assert.Equal(CellStatus.ShadowsApi, refused["test-library"].Status);
         Assert.Equal("class Graph hides Lectures.Graphs.Graph, which test-library uses.", refused["test-library"].Message);
