@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using System.Diagnostics;
 using Lectures.Cli.Kit;
 using Lectures.Plotting;

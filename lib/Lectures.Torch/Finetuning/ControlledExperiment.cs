@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using System.Globalization;
 using Lectures.Data;
 using Lectures.Finetuning;

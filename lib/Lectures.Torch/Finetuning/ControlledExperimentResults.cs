@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using System.Net;
 using System.Text;
 using Lectures.Finetuning;

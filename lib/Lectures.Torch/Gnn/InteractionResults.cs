@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -43,7 +44,7 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
     /// Writes one CSV row per run: model, placement, walk_index, seed, train_accuracy, validation_accuracy,
     /// test_accuracy, best_epoch, epochs (invariant culture).
     /// </summary>
-    public void WriteCsv(string path) => ExperimentFiles.WriteCsv(path, CsvHeader, Runs.Select(CsvRow));
+    public void WriteCsv(string path) => ExperimentReport.WriteCsv(path, CsvHeader, Runs.Select(CsvRow));
 
     /// <summary>The header of interaction.csv.</summary>
     internal const string CsvHeader = "model,placement,walk_index,seed,train_accuracy,validation_accuracy,test_accuracy,best_epoch,epochs";
@@ -75,7 +76,7 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
                     $"16-cliques joined by one edge. Models of depth {o.Depth}, width {o.Hidden}, mean pooling, one logit; {o.TrainPairs}/" +
                     $"{o.ValidationPairs}/{o.TestPairs} train/validation/test pairs; Adam lr {o.LearningRate}, batch {o.BatchSize}, at most " +
                     $"{o.MaxEpochs} epochs, patience {o.Patience}; seeds {string.Join(", ", o.Seeds)}; {Runs.Count} runs in {Elapsed.TotalMinutes:F1} min.</p>";
-        return ExperimentFiles.WriteReport(directory, "interaction", WriteCsv, "Interactions: accuracy by walk index of the image partition",
+        return ExperimentReport.WriteReport(directory, "interaction", WriteCsv, "Interactions: accuracy by walk index of the image partition",
             [about, ChartHtml.Fragment(Chart()), "<h2>High vs low walk index (test accuracy, mean over seeds)</h2>", table.ToString()]);
     }
 

@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using System.Diagnostics;
 using Lectures.Graphs;
 using Lectures.Sparsification;

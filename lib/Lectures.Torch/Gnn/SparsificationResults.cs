@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -45,7 +46,7 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
     /// Writes one CSV row per run: method, removed_percent, seed, edges_removed, edges_kept, test_accuracy,
     /// validation_accuracy, train_accuracy, best_epoch, epochs (invariant culture).
     /// </summary>
-    public void WriteCsv(string path) => ExperimentFiles.WriteCsv(path, CsvHeader, Runs.Select(CsvRow));
+    public void WriteCsv(string path) => ExperimentReport.WriteCsv(path, CsvHeader, Runs.Select(CsvRow));
 
     /// <summary>The header of sparsification.csv.</summary>
     internal const string CsvHeader = "method,removed_percent,seed,edges_removed,edges_kept,test_accuracy,validation_accuracy,train_accuracy,best_epoch,epochs";
@@ -86,7 +87,7 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
         var about = $"<p>{WebUtility.HtmlEncode(Dataset)}<br>Model: {WebUtility.HtmlEncode(Options.Model.ToString())}; training: " +
                     $"{WebUtility.HtmlEncode(Options.Training.ToString())}; seeds {string.Join(", ", Options.Seeds)} (paired: the same split and " +
                     $"initial weights for every method); {Runs.Count} runs in {Elapsed.TotalMinutes:F1} min.</p>";
-        return ExperimentFiles.WriteReport(directory, "sparsification", WriteCsv, $"Edge sparsification: {GnnSpec.Name(Options.Model.Architecture)}",
+        return ExperimentReport.WriteReport(directory, "sparsification", WriteCsv, $"Edge sparsification: {GnnSpec.Name(Options.Model.Architecture)}",
             [about, ChartHtml.Fragment(Chart()), "<h2>Test accuracy (%), mean ± std over seeds</h2>", table.ToString()]);
     }
 

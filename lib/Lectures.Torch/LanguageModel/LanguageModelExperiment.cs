@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;

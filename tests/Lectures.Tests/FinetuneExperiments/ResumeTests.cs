@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using Lectures.Torch.Finetuning;
 using Lectures.Tests.GnnExperiments;
 using Lectures.Tests.Torch;

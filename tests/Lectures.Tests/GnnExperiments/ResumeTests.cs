@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using Lectures.Graphs;
 using Lectures.Torch.Gnn;
 using Lectures.Tests.Torch;

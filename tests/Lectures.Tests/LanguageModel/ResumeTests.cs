@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using Lectures.Torch.LanguageModel;
 using Lectures.Tests.GnnExperiments;
 using Lectures.Tests.Torch;

@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using System.Runtime.InteropServices;
 using Lectures.Torch.Runtime;
 

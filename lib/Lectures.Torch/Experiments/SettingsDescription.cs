@@ -4,7 +4,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Lectures.Torch.Runtime;
+namespace Lectures.Torch.Experiments;
 
 /// <summary>An experiment's settings as (name, value) lines, to compare a resumed experiment with the runs it continues.</summary>
 public static class SettingsDescription

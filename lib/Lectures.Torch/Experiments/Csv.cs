@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Lectures.Torch.Runtime;
+namespace Lectures.Torch.Experiments;
 
 /// <summary>The result files' CSV: fields quoted only when they hold a comma or a quote, numbers invariant and round-trip.</summary>
 internal static class Csv

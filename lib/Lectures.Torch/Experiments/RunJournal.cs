@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Lectures.Torch.Runtime;
+namespace Lectures.Torch.Experiments;
 
 /// <summary>Where a long experiment keeps its finished runs, whether it continues an earlier start, and when it stops.</summary>
 /// <param name="Directory">The output directory: the experiment's result file (e.g. records.csv) gets each finished run's rows as the run completes; beside it, a .runs file (records.runs) keeps the settings and the finished runs.</param>

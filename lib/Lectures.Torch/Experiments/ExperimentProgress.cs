@@ -1,4 +1,4 @@
-namespace Lectures.Torch.Gnn;
+namespace Lectures.Torch.Experiments;
 
 /// <summary>Progress of a long experiment: training runs done out of the total, and what was just finished.</summary>
 /// <param name="Done">Steps finished.</param>

@@ -1,0 +1,23 @@
+using Plotly.NET;
+
+namespace Lectures.Torch.Experiments;
+
+/// <summary>
+/// What every experiment's Run(options, IProgress&lt;ExperimentProgress&gt;, JournalSettings?) returns: its charts,
+/// its CSV files and its findings. <see cref="ExperimentReport.Write"/> turns them into one report; results types
+/// write no files of their own.
+/// </summary>
+public interface IExperimentResults
+{
+    /// <summary>The report's title, e.g. "Edge sparsification: GCN on Cora".</summary>
+    string Title { get; }
+
+    /// <summary>The experiment's charts, in the order the report shows them.</summary>
+    IEnumerable<GenericChart> Charts();
+
+    /// <summary>Writes the experiment's CSV files into <paramref name="directory"/>; returns their paths.</summary>
+    IReadOnlyList<string> WriteCsv(string directory);
+
+    /// <summary>The setting and the findings as Markdown (sentences and tables), for the console, a notebook and the report.</summary>
+    string Summary();
+}

@@ -1,0 +1,60 @@
+using Lectures.Torch.Experiments;
+using Plotly.NET;
+using TorchSharp;
+using Xunit;
+
+namespace Lectures.Tests.Torch;
+
+/// <summary>The pieces every experiment shares: the scoped thread setting and the one report writer.</summary>
+public class ExperimentShapeTests
+{
+    [Fact]
+    public void TorchThreadsRestoresThePreviousNumber()
+    {
+        var before = torch.get_num_threads();
+        var inner = before == 1 ? 2 : 1;
+        using (TorchThreads.Use(inner))
+        {
+            Assert.Equal(inner, torch.get_num_threads());
+        }
+        Assert.Equal(before, torch.get_num_threads());
+        Assert.Throws<ArgumentOutOfRangeException>(() => TorchThreads.Use(0));
+    }
+
+    [Fact]
+    public void ReportHoldsTheSummaryAsHtmlTheChartsAndTheCsvFiles()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "report-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var path = ExperimentReport.Write(new TwoRows(), dir);
+            Assert.Equal(Path.Combine(dir, "report.html"), path);
+            var html = File.ReadAllText(path);
+            Assert.Contains("<title>Two rows</title>", html);
+            Assert.Contains("<td>1-WIS</td>", html);
+            Assert.Contains("<strong>above</strong>", html);
+            Assert.Equal(1, html.Split("newPlot(").Length - 1);
+            Assert.Equal("method,accuracy\n1-WIS,0.86\nrandom,0.83\n", File.ReadAllText(Path.Combine(dir, "rows.csv")));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    sealed class TwoRows : IExperimentResults
+    {
+        public string Title => "Two rows";
+
+        public IEnumerable<GenericChart> Charts() => [Lectures.Plotting.Charts.Lines("Accuracy", "method", "accuracy", [new Lectures.Plotting.Series("test", [1.0, 2.0], [0.86, 0.83])])];
+
+        public IReadOnlyList<string> WriteCsv(string directory)
+        {
+            var path = Path.Combine(directory, "rows.csv");
+            ExperimentReport.WriteCsv(path, "method,accuracy", ["1-WIS,0.86", "random,0.83"]);
+            return [path];
+        }
+
+        public string Summary() => "1-WIS is **above** random.\n\n| method | accuracy |\n|---|---|\n| 1-WIS | 0.86 |\n| random | 0.83 |\n";
+    }
+}
