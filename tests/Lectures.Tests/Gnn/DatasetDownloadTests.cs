@@ -96,7 +96,7 @@ public class DatasetDownloadTests
             var loaded = Datasets.CoraOrFallback([cache], server.Url, fallbackSeed: 0);
             Assert.True(loaded.IsStandIn);
             Assert.StartsWith("Stand-in for Cora: the citation-like stochastic block model (seed 0)", loaded.Description);
-            Assert.Equal(Lectures.Graphs.Graphs.CitationLike(0).EdgeCount, loaded.Graph.EdgeCount);
+            Assert.Equal(Lectures.Graphs.GraphFamilies.CitationLike(0).EdgeCount, loaded.Graph.EdgeCount);
             Assert.Contains($"not the pinned {Datasets.CoraSha256}", loaded.StandInReason);
             Assert.Empty(Directory.GetFiles(cache));
             // The banner names the stand-in, what differs and how to get Cora.

@@ -13,7 +13,7 @@ public class GnnChartsTests
     {
         var gnn = ProductGnn.RandomInteger(depth: 2, inputWidth: 2, hiddenWidth: 2, seed: 7);
         var points = new EvaluationPoints(P: 12, Q: 12, Seed: 1);
-        var tables = new[] { Graphs.Path(4), Graphs.Cycle(4) }
+        var tables = new[] { GraphFamilies.Path(4), GraphFamilies.Cycle(4) }
             .Select(g => InteractionTable.ForGraphPrediction(g, gnn, [[0], [0, 1]], points)).ToList();
         var chart = GnnCharts.SeparationRankVsWalkIndex(tables);
         var traces = Plotly.NET.CSharp.GenericChartExtensions.GetTraces(chart).ToList();
@@ -24,7 +24,7 @@ public class GnnChartsTests
         Assert.Contains("saturated: sep at least this", json);
         Assert.Contains("upper bound 4 WI + 1", json);
 
-        var deeper = InteractionTable.ForGraphPrediction(Graphs.Path(4), ProductGnn.RandomInteger(3, 2, 2, seed: 1), [[0]], points);
+        var deeper = InteractionTable.ForGraphPrediction(GraphFamilies.Path(4), ProductGnn.RandomInteger(3, 2, 2, seed: 1), [[0]], points);
         Assert.Contains("the first has L = 2, D_h = 2, another L = 3, D_h = 2",
             Assert.Throws<ArgumentException>(() => GnnCharts.SeparationRankVsWalkIndex([tables[0], deeper])).Message);
     }
@@ -45,7 +45,7 @@ public class GnnChartsTests
     [Fact]
     public void VertexValuesColourEveryVertexAndShowTheValueOnHover()
     {
-        var g = Graphs.Path(3);
+        var g = GraphFamilies.Path(3);
         var json = Json(GnnCharts.VertexValues(g, [1.5, -2, 4], "f_t(X)"));
         Assert.Contains("\"color\":[1.5,-2.0,4.0]", json);
         Assert.Contains("vertex 1: f_t(X) = -2", json);
@@ -74,7 +74,7 @@ public class GnnChartsTests
     [Fact]
     public void SharpBoundsAreDrawnWhereTheyAreKnown()
     {
-        var g = Graphs.Path(4);
+        var g = GraphFamilies.Path(4);
         var points = new EvaluationPoints(P: 20, Q: 20, Seed: 1);
         var depthTwo = ProductGnn.RandomInteger(depth: 2, inputWidth: 2, hiddenWidth: 2, seed: 7);
         var vertexTables = g.Vertices.Select(t => InteractionTable.ForVertexPrediction(g, depthTwo, [[0], [0, 1]], t, points)).ToList();

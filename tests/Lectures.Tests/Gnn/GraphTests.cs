@@ -24,7 +24,7 @@ public class GraphTests
     [Fact]
     public void RemoveEdgesReturnsANewGraphAndKeepsTheOldOne()
     {
-        var c = Graphs.Cycle(5);
+        var c = GraphFamilies.Cycle(5);
         var g = c.RemoveEdges([new Edge(0, 1), new Edge(2, 3)]);
         Assert.Equal(3, g.EdgeCount);
         Assert.Equal(5, c.EdgeCount);
@@ -39,7 +39,7 @@ public class GraphTests
     [Fact]
     public void BadVerticesAreNamed()
     {
-        var g = Graphs.Path(3);
+        var g = GraphFamilies.Path(3);
         Assert.Equal("Vertex 3 is out of range: the graph has 3 vertices (0..2). (Parameter 'v')",
             Assert.Throws<ArgumentException>(() => g.Neighbors(3).Length).Message);
         Assert.Contains("Edge 1 (2, -1): vertex -1 is out of range: the graph has 3 vertices (0..2)",
@@ -49,15 +49,15 @@ public class GraphTests
     [Fact]
     public void DeterministicFamiliesHaveTheirEdgeCountsAndDegrees()
     {
-        Assert.Equal(4, Graphs.Path(5).EdgeCount);
-        Assert.All(Graphs.Cycle(6).Vertices, v => Assert.Equal(2, Graphs.Cycle(6).Degree(v)));
-        var star = Graphs.Star(5);
+        Assert.Equal(4, GraphFamilies.Path(5).EdgeCount);
+        Assert.All(GraphFamilies.Cycle(6).Vertices, v => Assert.Equal(2, GraphFamilies.Cycle(6).Degree(v)));
+        var star = GraphFamilies.Star(5);
         Assert.Equal((4, 1), (star.Degree(0), star.Degree(3)));
-        Assert.Equal(10, Graphs.Complete(5).EdgeCount);
-        var grid = Graphs.Grid(3, 4);
+        Assert.Equal(10, GraphFamilies.Complete(5).EdgeCount);
+        var grid = GraphFamilies.Grid(3, 4);
         Assert.Equal(3 * 3 + 2 * 4, grid.EdgeCount);
         Assert.Equal((2, 3, 4), (grid.Degree(0), grid.Degree(1), grid.Degree(5)));
-        var two = Graphs.TwoCliques(3);
+        var two = GraphFamilies.TwoCliques(3);
         Assert.Equal(7, two.EdgeCount);
         Assert.True(two.HasEdge(2, 3));
         Assert.False(two.HasEdge(1, 3));
@@ -66,7 +66,7 @@ public class GraphTests
     [Fact]
     public void KarateClubHasZacharysDegrees()
     {
-        var g = Graphs.KarateClub();
+        var g = GraphFamilies.KarateClub();
         Assert.Equal((34, 78), (g.VertexCount, g.EdgeCount));
         Assert.Equal((16, 9, 10, 12, 17), (g.Degree(0), g.Degree(1), g.Degree(2), g.Degree(32), g.Degree(33)));
         Assert.Equal(156, g.Vertices.Sum(g.Degree));
@@ -75,12 +75,12 @@ public class GraphTests
     [Fact]
     public void BarabasiAlbertHasTheExactEdgeCountAndIsSeeded()
     {
-        var g = Graphs.BarabasiAlbert(1000, 3, seed: 7);
+        var g = GraphFamilies.BarabasiAlbert(1000, 3, seed: 7);
         Assert.Equal(3 * 4 / 2 + 3 * (1000 - 4), g.EdgeCount);
         Assert.Equal(0, g.LoadReport.DuplicateEdgesDropped);
         Assert.True(g.Vertices.All(v => g.Degree(v) >= 3));
-        Assert.Equal(g.Edges, Graphs.BarabasiAlbert(1000, 3, seed: 7).Edges);
-        Assert.NotEqual(g.Edges, Graphs.BarabasiAlbert(1000, 3, seed: 8).Edges);
+        Assert.Equal(g.Edges, GraphFamilies.BarabasiAlbert(1000, 3, seed: 7).Edges);
+        Assert.NotEqual(g.Edges, GraphFamilies.BarabasiAlbert(1000, 3, seed: 8).Edges);
         // Preferential attachment: the oldest vertices are hubs, far above the mean degree 6.
         Assert.True(g.MaxDegree > 30, $"max degree {g.MaxDegree}");
     }
@@ -89,19 +89,19 @@ public class GraphTests
     public void ErdosRenyiMatchesItsExpectedEdgeCount()
     {
         // G(400, 0.05): mean 3990 edges, std sqrt(79800 * 0.05 * 0.95) = 61.6; allow 4 std.
-        var g = Graphs.ErdosRenyi(400, 0.05, seed: 1);
+        var g = GraphFamilies.ErdosRenyi(400, 0.05, seed: 1);
         Assert.InRange(g.EdgeCount, 3990 - 247, 3990 + 247);
-        Assert.Equal(g.Edges, Graphs.ErdosRenyi(400, 0.05, seed: 1).Edges);
-        Assert.Equal(300, Graphs.ErdosRenyiWithEdges(50, 300, seed: 2).EdgeCount);
-        Assert.Equal(45, Graphs.ErdosRenyi(10, 1.0, seed: 3).EdgeCount);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Graphs.ErdosRenyi(10, 1.5, seed: 3));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Graphs.ErdosRenyiWithEdges(10, 46, seed: 3));
+        Assert.Equal(g.Edges, GraphFamilies.ErdosRenyi(400, 0.05, seed: 1).Edges);
+        Assert.Equal(300, GraphFamilies.ErdosRenyiWithEdges(50, 300, seed: 2).EdgeCount);
+        Assert.Equal(45, GraphFamilies.ErdosRenyi(10, 1.0, seed: 3).EdgeCount);
+        Assert.Throws<ArgumentOutOfRangeException>(() => GraphFamilies.ErdosRenyi(10, 1.5, seed: 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GraphFamilies.ErdosRenyiWithEdges(10, 46, seed: 3));
     }
 
     [Fact]
     public void CitationLikeFallbackHasCorasShape()
     {
-        var g = Graphs.CitationLike(seed: 0);
+        var g = GraphFamilies.CitationLike(seed: 0);
         Assert.Equal(2708, g.VertexCount);
         Assert.Equal(7, g.ClassCount);
         Assert.Equal(1433, g.Features!.ColumnCount);
@@ -115,10 +115,10 @@ public class GraphTests
     [Fact]
     public void StochasticBlockModelWithCertainEdgesIsTwoCliques()
     {
-        var g = Graphs.StochasticBlockModel([3, 4], pIn: 1, pOut: 0, seed: 5);
+        var g = GraphFamilies.StochasticBlockModel([3, 4], pIn: 1, pOut: 0, seed: 5);
         Assert.Equal(3 + 6, g.EdgeCount);
         Assert.Equal([0, 0, 0, 1, 1, 1, 1], g.Labels);
         Assert.Contains("words per vertex", Assert.Throws<ArgumentException>(
-            () => Graphs.StochasticBlockModel([3, 4], 0.5, 0.1, seed: 5, featureCount: 10, wordsPerVertex: 6)).Message);
+            () => GraphFamilies.StochasticBlockModel([3, 4], 0.5, 0.1, seed: 5, featureCount: 10, wordsPerVertex: 6)).Message);
     }
 }

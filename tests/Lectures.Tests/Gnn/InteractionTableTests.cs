@@ -6,7 +6,7 @@ using Lectures.Plotting;
 
 public class InteractionTableTests
 {
-    private static readonly Graph TwoCliques = Graphs.TwoCliques(3);
+    private static readonly Graph TwoCliques = GraphFamilies.TwoCliques(3);
     private static readonly ProductGnn Gnn = ProductGnn.RandomInteger(depth: 2, inputWidth: 2, hiddenWidth: 2, seed: 7);
     private static readonly EvaluationPoints Points = new(P: 160, Q: 160, Seed: 1);
 
@@ -62,11 +62,11 @@ public class InteractionTableTests
     [Fact]
     public void LayoutsAreDeterministic()
     {
-        var circle = GraphLayout.Circular(Graphs.Cycle(4));
+        var circle = GraphLayout.Circular(GraphFamilies.Cycle(4));
         Assert.Equal(0, circle[0].X, 12);
         Assert.Equal(1, circle[0].Y, 12);
         Assert.Equal(-1, circle[1].X, 12);
-        var karate = Graphs.KarateClub();
+        var karate = GraphFamilies.KarateClub();
         var a = GraphLayout.Spring(karate, seed: 3);
         Assert.Equal(a, GraphLayout.Spring(karate, seed: 3));
         Assert.All(a, p => Assert.True(Math.Abs(p.X) <= 1 + 1e-12 && Math.Abs(p.Y) <= 1 + 1e-12));

@@ -8,7 +8,7 @@ public class PartitionsTests
     [Fact]
     public void AllListsEachProperPartitionOnceUpToSwappingSides()
     {
-        var all = Partitions.All(Graphs.Path(4));
+        var all = Partitions.All(GraphFamilies.Path(4));
         Assert.Equal(7, all.Count);
         Assert.Equal([0], all[0]);
         Assert.Equal([0, 1, 3], all[5]);
@@ -22,7 +22,7 @@ public class PartitionsTests
     [Fact]
     public void RandomIsSeededAndProper()
     {
-        var g = Graphs.Cycle(6);
+        var g = GraphFamilies.Cycle(6);
         var a = Partitions.Random(g, 25, seed: 4);
         Assert.Equal(25, a.Count);
         Assert.Equal(a, Partitions.Random(g, 25, seed: 4));
@@ -35,10 +35,10 @@ public class PartitionsTests
     public void BadGraphsAndCountsAreNamed()
     {
         Assert.Contains("needs 2..20 vertices, the graph has 21",
-            Assert.Throws<ArgumentException>(() => Partitions.All(Graphs.Path(21))).Message);
+            Assert.Throws<ArgumentException>(() => Partitions.All(GraphFamilies.Path(21))).Message);
         Assert.Contains("needs >= 2 vertices, the graph has 1",
-            Assert.Throws<ArgumentException>(() => Partitions.Random(Graphs.Path(1), 3, 0)).Message);
+            Assert.Throws<ArgumentException>(() => Partitions.Random(GraphFamilies.Path(1), 3, 0)).Message);
         Assert.Contains("must be >= 0, got -1",
-            Assert.Throws<ArgumentOutOfRangeException>(() => Partitions.Random(Graphs.Path(3), -1, 0)).Message);
+            Assert.Throws<ArgumentOutOfRangeException>(() => Partitions.Random(GraphFamilies.Path(3), -1, 0)).Message);
     }
 }

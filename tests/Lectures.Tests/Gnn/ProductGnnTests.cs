@@ -7,7 +7,7 @@ using Lectures.Interactions;
 
 public class ProductGnnTests
 {
-    private static readonly Graph Edge01 = Graphs.Path(2);
+    private static readonly Graph Edge01 = GraphFamilies.Path(2);
 
     [Fact]
     public void DepthOneMatchesAHandComputation()
@@ -42,17 +42,17 @@ public class ProductGnnTests
         for (var trial = 0; trial < 20; trial++)
         {
             var x3 = RandomIntegers(3, 2, rng);
-            Assert.Equal(PrimeField.Reduce((long)shallow.PredictGraph(Graphs.Path(3), ToDouble(x3))), shallow.PredictGraphModular(Graphs.Path(3), x3));
+            Assert.Equal(PrimeField.Reduce((long)shallow.PredictGraph(GraphFamilies.Path(3), ToDouble(x3))), shallow.PredictGraphModular(GraphFamilies.Path(3), x3));
             var x4 = RandomIntegers(4, 2, rng);
-            Assert.Equal(deep.PredictVertices(Graphs.Path(4), ToDouble(x4)).Select(v => PrimeField.Reduce((long)v)),
-                deep.PredictVerticesModular(Graphs.Path(4), x4));
+            Assert.Equal(deep.PredictVertices(GraphFamilies.Path(4), ToDouble(x4)).Select(v => PrimeField.Reduce((long)v)),
+                deep.PredictVerticesModular(GraphFamilies.Path(4), x4));
         }
     }
 
     [Fact]
     public void BatchesGiveTheSameNumbersAsSingleCalls()
     {
-        var g = Graphs.Cycle(5);
+        var g = GraphFamilies.Cycle(5);
         var gnn = ProductGnn.Random(depth: 3, inputWidth: 3, hiddenWidth: 2, seed: 1);
         var rng = new Random(2);
         var batch = Enumerable.Range(0, 4).Select(_ => RandomMatrix(5, 3, rng)).ToList();

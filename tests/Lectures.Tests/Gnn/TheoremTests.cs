@@ -13,8 +13,8 @@ public class TheoremTests(ITestOutputHelper output)
 
     private static readonly Graph[] SmallGraphs =
     [
-        Graphs.Path(5), Graphs.Cycle(5), Graphs.Star(5), Graphs.Grid(2, 3), Graphs.TwoCliques(3), Graphs.ErdosRenyi(6, 0.5, seed: 2),
-        Graphs.Path(8),
+        GraphFamilies.Path(5), GraphFamilies.Cycle(5), GraphFamilies.Star(5), GraphFamilies.Grid(2, 3), GraphFamilies.TwoCliques(3), GraphFamilies.ErdosRenyi(6, 0.5, seed: 2),
+        GraphFamilies.Path(8),
     ];
 
     // Ten seeded random partitions per graph with 1 <= |I| <= n - 1 (70 in all).
@@ -97,7 +97,7 @@ public class TheoremTests(ITestOutputHelper output)
 
     // Lecture 03's survey: vertex prediction on every partition and target of its four graphs, D_h = 2, seed 7.
     private static List<InteractionRow> LectureVertexRows(ProductGnn gnn) =>
-        new[] { Graphs.Path(5), Graphs.Cycle(5), Graphs.Grid(2, 3), Graphs.TwoCliques(3) }
+        new[] { GraphFamilies.Path(5), GraphFamilies.Cycle(5), GraphFamilies.Grid(2, 3), GraphFamilies.TwoCliques(3) }
             .SelectMany(h => h.Vertices.SelectMany(t => InteractionTable.ForVertexPrediction(h, gnn,
                 Lectures.Walks.Partitions.All(h), t, new EvaluationPoints(40, 40, Seed: 1)).Rows)).ToList();
 
@@ -133,7 +133,7 @@ public class TheoremTests(ITestOutputHelper output)
     {
         // Depth 1, graph prediction on the two triangles: sep <= D_h = 2 holds; with 2 x 2 matrices no row is
         // checkable (a 2 x 2 matrix cannot show a rank above 2), so the check does not count as holding.
-        var g = Graphs.TwoCliques(3);
+        var g = GraphFamilies.TwoCliques(3);
         var gnn = ProductGnn.RandomInteger(depth: 1, inputWidth: 2, hiddenWidth: 2, seed: 7);
         var partitions = Lectures.Walks.Partitions.All(g).ToList();
         var small = InteractionTable.ForGraphPrediction(g, gnn, partitions, new EvaluationPoints(2, 2, Seed: 1)).Rows;
@@ -154,7 +154,7 @@ public class TheoremTests(ITestOutputHelper output)
     {
         // DESIGN.md: two 3-cliques joined by {2, 3}, depth 2, D_x = D_h = 2; a 200 x 200 exact evaluation matrix
         // (the high side's rank settles at 121 from P = Q = 160 on).
-        var g = Graphs.TwoCliques(3);
+        var g = GraphFamilies.TwoCliques(3);
         var gnn = ProductGnn.RandomInteger(depth: 2, inputWidth: 2, hiddenWidth: 2, seed: 7);
         var f = gnn.GraphPrediction(g);
         int[] low = [0, 1, 2], high = [0, 1, 3];

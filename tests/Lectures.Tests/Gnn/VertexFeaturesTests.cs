@@ -19,7 +19,7 @@ public class VertexFeaturesTests
     public void ConstantFeaturesGiveTheClosedFormOfADepthOneProductGnn()
     {
         // D_x = D_h = 1, W = 1: h^(1,i) = Π_{j in N(i)} x_j, so with x = 2 the graph output is 2^(Σ_i (d_i + 1)) = 2^(2m + n).
-        var g = Graphs.TwoCliques(3);
+        var g = GraphFamilies.TwoCliques(3);
         var gnn = new ProductGnn([new double[,] { { 1 } }], [1.0]);
         Assert.Equal(Math.Pow(2, 2 * 7 + 6), gnn.PredictGraph(g, VertexFeatures.Constant(6, 1, 2)));
     }

@@ -11,7 +11,7 @@ public class WalkTests
     public void CompleteGraphWithSelfLoopsHasNToTheLWalksFromEachVertex()
     {
         // A = J (all ones), A^l = n^(l-1) J.
-        var k5 = Graphs.Complete(5);
+        var k5 = GraphFamilies.Complete(5);
         for (var l = 0; l <= 6; l++)
         {
             Assert.Equal((long)Math.Pow(5, l), WalkCounts.Total(k5, [3], l));
@@ -23,7 +23,7 @@ public class WalkTests
     [Fact]
     public void CycleWalksAreThreeToTheL()
     {
-        var c7 = Graphs.Cycle(7);
+        var c7 = GraphFamilies.Cycle(7);
         Assert.Equal(81L, WalkCounts.Total(c7, [0], 4));
         Assert.Equal(7 * 81L, WalkCounts.Total(c7, c7.Vertices, 4));
         // Walks of length 2 from 0 back to 0: stay-stay, left-right, right-left.
@@ -34,28 +34,28 @@ public class WalkTests
     public void PathWalksFarFromTheEndsAreTrinomialCoefficients()
     {
         // Steps -1, 0, +1: the number of length-3 walks from 5 to 5 + k is the trinomial coefficient (1 3 6 7 6 3 1).
-        var counts = WalkCounts.ToEachVertex(Graphs.Path(11), [5], 3);
+        var counts = WalkCounts.ToEachVertex(GraphFamilies.Path(11), [5], 3);
         Assert.Equal([0, 0, 1, 3, 6, 7, 6, 3, 1, 0, 0], counts);
         // From the end 0 of P_4, by hand: l = 1 reaches {0: 1, 1: 1}; l = 2 reaches {0: 2, 1: 2, 2: 1}.
-        Assert.Equal([2, 2, 1, 0], WalkCounts.ToEachVertex(Graphs.Path(4), [0], 2));
+        Assert.Equal([2, 2, 1, 0], WalkCounts.ToEachVertex(GraphFamilies.Path(4), [0], 2));
     }
 
     [Fact]
     public void GridInteriorWalksAreFiveToTheL()
     {
-        var grid = Graphs.Grid(7, 7);
+        var grid = GraphFamilies.Grid(7, 7);
         const int centre = 3 * 7 + 3;
         Assert.Equal(125L, WalkCounts.Total(grid, [centre], 3));
         // Back to the centre in 2 steps: stay twice, or go to one of 4 neighbours and return.
         Assert.Equal(5L, WalkCounts.Between(grid, [centre], [centre], 2));
         // Corner of a 2 x 2 grid: (A + I) has row sums 3, so 3^l.
-        Assert.Equal(27L, WalkCounts.Total(Graphs.Grid(2, 2), [0], 3));
+        Assert.Equal(27L, WalkCounts.Total(GraphFamilies.Grid(2, 2), [0], 3));
     }
 
     [Fact]
     public void KarateBoundaryAndWalkIndexMatchHandCounts()
     {
-        var g = Graphs.KarateClub();
+        var g = GraphFamilies.KarateClub();
         // Member 1 (vertex 0) alone: the boundary is 0 and its 16 neighbours; walks of length 1 from it are
         // Σ (d_c + 1) = 85 + 17 = 102.
         Assert.Equal(17, Boundary.Of(g, [0]).Length);
@@ -77,7 +77,7 @@ public class WalkTests
     [Fact]
     public void EmptyOrFullSideHasNoBoundaryAndWalkIndexZero()
     {
-        var g = Graphs.TwoCliques(3);
+        var g = GraphFamilies.TwoCliques(3);
         Assert.Empty(Boundary.Of(g, []));
         Assert.Empty(Boundary.Of(g, g.Vertices));
         Assert.Equal(0L, WalkIndex.ForGraphPrediction(g, [], depth: 3));
@@ -90,7 +90,7 @@ public class WalkTests
     [Fact]
     public void BadPartitionsAreRejectedByName()
     {
-        var g = Graphs.KarateClub();
+        var g = GraphFamilies.KarateClub();
         Assert.Equal("Vertex 34 in I is out of range: the graph has 34 vertices (0..33). (Parameter 'I')",
             Assert.Throws<ArgumentException>(() => Boundary.Of(g, [0, 34])).Message);
         Assert.StartsWith("Vertex 3 appears more than once in I",
@@ -103,7 +103,7 @@ public class WalkTests
     [Fact]
     public void OverflowIsReportedWithTheLengthAndBigIntegersStayExact()
     {
-        var k10 = Graphs.Complete(10);
+        var k10 = GraphFamilies.Complete(10);
         // Each entry of A^19 1_{0} is 10^18 (fits); the total 10^19 does not.
         Assert.Equal(1_000_000_000_000_000_000L, WalkCounts.ToEachVertex(k10, [0], 19)[7]);
         Assert.Contains("l = 19", Assert.Throws<OverflowException>(() => WalkCounts.Total(k10, [0], 19)).Message);

@@ -10,7 +10,7 @@ public class OneWalkIndexSparsifierTests
     {
         // Keys (min, max degree): (0,1) -> (1,2), (1,2) -> (2,2), (2,3) -> (1,2). The middle goes first; then both
         // remaining edges have key (1,1) and the tie rule decides.
-        var path = Graphs.Path(4);
+        var path = GraphFamilies.Path(4);
         Assert.Equal([new Edge(1, 2), new Edge(0, 1), new Edge(2, 3)], OneWalkIndexSparsifier.Order(path).Edges);
         Assert.Equal([new Edge(1, 2), new Edge(2, 3), new Edge(0, 1)], OneWalkIndexSparsifier.Order(path, TieRule.LargestEdge).Edges);
     }
@@ -27,7 +27,7 @@ public class OneWalkIndexSparsifierTests
     [Fact]
     public void StalePopsStayWithinTheSumOfSquaredDegrees()
     {
-        var graph = Graphs.BarabasiAlbert(2000, 5, seed: 2);
+        var graph = GraphFamilies.BarabasiAlbert(2000, 5, seed: 2);
         OneWalkIndexSparsifier.Order(graph, TieRule.SmallestEdge, null, out var stale);
         var bound = graph.Vertices.Sum(v => (long)graph.Degree(v) * (graph.Degree(v) - 1));
         Assert.InRange(stale, 0, bound);
@@ -37,7 +37,7 @@ public class OneWalkIndexSparsifierTests
     public void ProgressEndsAtOne()
     {
         var reports = new List<double>();
-        OneWalkIndexSparsifier.Order(Graphs.Grid(5, 5), progress: new SyncProgress(reports));
+        OneWalkIndexSparsifier.Order(GraphFamilies.Grid(5, 5), progress: new SyncProgress(reports));
         Assert.Equal(1.0, reports[^1]);
         Assert.Equal(reports.Order(), reports);
     }

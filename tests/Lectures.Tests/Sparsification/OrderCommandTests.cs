@@ -47,7 +47,7 @@ public sealed class OrderCommandTests : IDisposable
     [Fact]
     public void ComputeGivesEveryMethodsDefaultTieRuleAndSeed()
     {
-        var graph = Graphs.KarateClub();
+        var graph = GraphFamilies.KarateClub();
         Assert.Equal(OneWalkIndexSparsifier.Order(graph).EdgeIds, OrderCommand.Compute(graph, "1-wis", null, 0).EdgeIds);
         Assert.Equal(WalkIndexSparsifier.Order(graph, 4).EdgeIds, OrderCommand.Compute(graph, "3-wis", null, 0).EdgeIds);
         Assert.Equal(SpectralSparsifier.Order(graph, seed: 3).EdgeIds, OrderCommand.Compute(graph, "spectral", null, 3).EdgeIds);

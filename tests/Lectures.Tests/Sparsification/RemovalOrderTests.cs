@@ -8,7 +8,7 @@ public class RemovalOrderTests
     [Fact]
     public void ApplyRemovesTheRoundedPrefixAndGraphsAreNested()
     {
-        var graph = Graphs.Cycle(10);
+        var graph = GraphFamilies.Cycle(10);
         var order = RandomSparsifier.Order(graph, seed: 3);
         Assert.Equal(0, order.RemovedCount(0));
         Assert.Equal(3, order.RemovedCount(25)); // 2.5 rounds up
@@ -33,7 +33,7 @@ public class RemovalOrderTests
     [InlineData(double.NaN)]
     public void PercentOutsideZeroToHundredIsRejected(double percent)
     {
-        var order = RandomSparsifier.Order(Graphs.Path(5), seed: 0);
+        var order = RandomSparsifier.Order(GraphFamilies.Path(5), seed: 0);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => order.Apply(percent));
         Assert.Contains("[0, 100]", e.Message);
     }
@@ -41,7 +41,7 @@ public class RemovalOrderTests
     [Fact]
     public void AnOrderMustBeAPermutationOfTheEdges()
     {
-        var graph = Graphs.Path(4);
+        var graph = GraphFamilies.Path(4);
         Assert.Contains("appears twice", Assert.Throws<ArgumentException>(() => new RemovalOrder("x", graph, [0, 0, 1])).Message);
         Assert.Contains("out of range", Assert.Throws<ArgumentException>(() => new RemovalOrder("x", graph, [0, 1, 3])).Message);
         Assert.Contains("every edge once", Assert.Throws<ArgumentException>(() => new RemovalOrder("x", graph, [0, 1])).Message);
@@ -50,7 +50,7 @@ public class RemovalOrderTests
     [Fact]
     public void RandomOrdersAreSeededPermutations()
     {
-        var graph = Graphs.ErdosRenyi(40, 0.2, seed: 1);
+        var graph = GraphFamilies.ErdosRenyi(40, 0.2, seed: 1);
         var a = RandomSparsifier.Order(graph, seed: 7);
         Assert.Equal(Enumerable.Range(0, graph.EdgeCount), a.EdgeIds.Order());
         Assert.Equal(a.EdgeIds, RandomSparsifier.Order(graph, seed: 7).EdgeIds);

@@ -18,8 +18,8 @@ public class SparsificationChartsTests
     {
         // P_4, L = 2: s = (2, 3, 3, 2), min 2. 1-WIS removes (1, 2) then (0, 1): at 50% (2 edges) only (2, 3) is left,
         // s = (0, 0, 2, 2), min 0; at 100% min 0.
-        var order = OneWalkIndexSparsifier.Order(Graphs.Path(4));
-        var figure = Figure(SparsificationCharts.MinimumWalkIndexVsEdgesKept([order, RandomSparsifier.Order(Graphs.Path(4), 1)], depth: 2, stepPercent: 50));
+        var order = OneWalkIndexSparsifier.Order(GraphFamilies.Path(4));
+        var figure = Figure(SparsificationCharts.MinimumWalkIndexVsEdgesKept([order, RandomSparsifier.Order(GraphFamilies.Path(4), 1)], depth: 2, stepPercent: 50));
         var trace = figure.GetProperty("data")[0];
         Assert.Equal([100.0, 50, 0], Numbers(trace.GetProperty("x")));
         Assert.Equal([2.0, 0, 0], Numbers(trace.GetProperty("y")));
@@ -32,7 +32,7 @@ public class SparsificationChartsTests
     public void IsolatedVerticesCountsVerticesWithoutEdgesAtEachLevel()
     {
         // Star S_4 (centre 0, leaves 1..3): removing its 3 edges one by one isolates one leaf, then two, then all 4 vertices.
-        var star = Graphs.Star(4);
+        var star = GraphFamilies.Star(4);
         var order = RandomSparsifier.Order(star, seed: 1);
         var figure = Figure(SparsificationCharts.IsolatedVerticesVsEdgesKept([order], stepPercent: 100.0 / 3));
         var trace = figure.GetProperty("data")[0];
@@ -44,7 +44,7 @@ public class SparsificationChartsTests
     [Fact]
     public void RemovedEdgesDrawsTheFirstKInTheirOwnSeries()
     {
-        var graph = Graphs.KarateClub();
+        var graph = GraphFamilies.KarateClub();
         var order = OneWalkIndexSparsifier.Order(graph);
         var data = Figure(SparsificationCharts.RemovedEdges(order, 5)).GetProperty("data");
         // Each edge is two points and a gap.
@@ -59,7 +59,7 @@ public class SparsificationChartsTests
     [Fact]
     public void WalkIndexDistributionHasBothScoreVectors()
     {
-        var graph = Graphs.Grid(3, 3);
+        var graph = GraphFamilies.Grid(3, 3);
         var order = RandomSparsifier.Order(graph, 2);
         var data = Figure(SparsificationCharts.WalkIndexDistribution(order, 100, depth: 2)).GetProperty("data");
         // Grid 3 x 3, L = 2: s_t = 1 + d_t = 3 (corners), 4 (sides), 5 (centre); all removed: every s_t = 0.

@@ -9,9 +9,9 @@ public class SpectralSparsifierTests
     [Fact]
     public void ClosedFormsOnPathCycleAndCompleteGraph()
     {
-        Assert.All(EffectiveResistance.Exact(Graphs.Path(7)), r => Assert.Equal(1.0, r, 12));
-        Assert.All(EffectiveResistance.Exact(Graphs.Cycle(9)), r => Assert.Equal(8.0 / 9, r, 12));
-        Assert.All(EffectiveResistance.Exact(Graphs.Complete(6)), r => Assert.Equal(2.0 / 6, r, 12));
+        Assert.All(EffectiveResistance.Exact(GraphFamilies.Path(7)), r => Assert.Equal(1.0, r, 12));
+        Assert.All(EffectiveResistance.Exact(GraphFamilies.Cycle(9)), r => Assert.Equal(8.0 / 9, r, 12));
+        Assert.All(EffectiveResistance.Exact(GraphFamilies.Complete(6)), r => Assert.Equal(2.0 / 6, r, 12));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public class SpectralSparsifierTests
         var r = EffectiveResistance.Exact(graph);
         double[] expected = [2.0 / 3, 2.0 / 3, 2.0 / 3, 1, 1];
         Assert.All(expected.Zip(r), p => Assert.Equal(p.First, p.Second, 12));
-        var karate = Graphs.KarateClub();
+        var karate = GraphFamilies.KarateClub();
         Assert.Equal(karate.VertexCount - 1, EffectiveResistance.Exact(karate).Sum(), 9);
     }
 
@@ -31,8 +31,8 @@ public class SpectralSparsifierTests
     public void ApproximateResistancesMatchTheClosedFormsWithinTheProjectionError()
     {
         // A path: every R_e = 1 and B L^+ (e_u - e_v) is a unit vector, so Rademacher projections are exact.
-        Assert.All(EffectiveResistance.Approximate(Graphs.Path(50), projections: 16, seed: 1), r => Assert.Equal(1.0, r, 6));
-        var cycle = EffectiveResistance.Approximate(Graphs.Cycle(40), projections: 400, seed: 2);
+        Assert.All(EffectiveResistance.Approximate(GraphFamilies.Path(50), projections: 16, seed: 1), r => Assert.Equal(1.0, r, 6));
+        var cycle = EffectiveResistance.Approximate(GraphFamilies.Cycle(40), projections: 400, seed: 2);
         Assert.InRange(cycle.Average(), 0.975 * 0.93, 0.975 * 1.07);
     }
 
@@ -52,7 +52,7 @@ public class SpectralSparsifierTests
     {
         // Two 6-cliques joined by a bridge (R = 1, all others about 1/3): the bridge is sampled first with
         // probability proportional to its weight, so it is removed last in most seeds.
-        var graph = Graphs.TwoCliques(6);
+        var graph = GraphFamilies.TwoCliques(6);
         var bridge = graph.EdgeId(5, 6);
         var last = Enumerable.Range(0, 40).Count(seed => SpectralSparsifier.Order(graph, seed).EdgeIds[^1] == bridge);
         // P(first sampled) = 1 / (1 + 30 * (1/3)) = 1/11 for uniform-ish cliques: far below 1/2 but well above 1/31.
@@ -64,7 +64,7 @@ public class SpectralSparsifierTests
     [Fact]
     public void OrdersAreSeededPermutations()
     {
-        var graph = Graphs.KarateClub();
+        var graph = GraphFamilies.KarateClub();
         var a = SpectralSparsifier.Order(graph, seed: 3);
         Assert.Equal(Enumerable.Range(0, graph.EdgeCount), a.EdgeIds.Order());
         Assert.Equal(a.EdgeIds, SpectralSparsifier.Order(graph, seed: 3).EdgeIds);
@@ -75,7 +75,7 @@ public class SpectralSparsifierTests
     [Fact]
     public void BadInputIsRejected()
     {
-        var graph = Graphs.Path(3);
+        var graph = GraphFamilies.Path(3);
         Assert.Contains("expected one per edge", Assert.Throws<ArgumentException>(() => SpectralSparsifier.Order(graph, [1.0], 0)).Message);
         Assert.Contains("resistance 0", Assert.Throws<ArgumentException>(() => SpectralSparsifier.Order(graph, [1.0, 0.0], 0)).Message);
         Assert.Contains("got 0", Assert.Throws<ArgumentOutOfRangeException>(() => EffectiveResistance.Approximate(graph, projections: 0)).Message);

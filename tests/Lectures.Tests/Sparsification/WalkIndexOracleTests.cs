@@ -12,19 +12,19 @@ using Lectures.Sparsification;
 public class WalkIndexOracleTests
 {
     /// <summary>Barabási–Albert (m = 5) with 5,000 edges, the benchmark family.</summary>
-    private static Graph BarabasiAlbert() => Graphs.BarabasiAlbert(1003, 5, seed: 1);
+    private static Graph BarabasiAlbert() => GraphFamilies.BarabasiAlbert(1003, 5, seed: 1);
 
     /// <summary>Erdős–Rényi with mean degree 10 and 5,000 edges.</summary>
-    private static Graph ErdosRenyi() => Graphs.ErdosRenyiWithEdges(1000, 5000, seed: 1);
+    private static Graph ErdosRenyi() => GraphFamilies.ErdosRenyiWithEdges(1000, 5000, seed: 1);
 
     private static Graph Named(string name) => name switch
     {
-        "karate" => Graphs.KarateClub(),
+        "karate" => GraphFamilies.KarateClub(),
         "Barabási–Albert" => BarabasiAlbert(),
         "Erdős–Rényi" => ErdosRenyi(),
         // Depth 4 with the oracle takes minutes at 5,000 edges (every candidate within two hops re-counted): smaller.
-        "Barabási–Albert, 600 edges" => Graphs.BarabasiAlbert(123, 5, seed: 1),
-        "Erdős–Rényi, 1,000 edges" => Graphs.ErdosRenyiWithEdges(200, 1000, seed: 1),
+        "Barabási–Albert, 600 edges" => GraphFamilies.BarabasiAlbert(123, 5, seed: 1),
+        "Erdős–Rényi, 1,000 edges" => GraphFamilies.ErdosRenyiWithEdges(200, 1000, seed: 1),
         "Cora" => Datasets.Cora(),
         _ => throw new ArgumentException(name),
     };

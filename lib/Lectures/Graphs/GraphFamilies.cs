@@ -5,7 +5,7 @@ namespace Lectures.Graphs;
 /// graphs (Erdős–Rényi, Barabási–Albert, stochastic block model with bag-of-words features) and Zachary's
 /// karate club.
 /// </summary>
-public static class Graphs
+public static class GraphFamilies
 {
     /// <summary>The path 0 - 1 - ... - (n-1): edges {i, i+1}.</summary>
     public static Graph Path(int n)
@@ -195,7 +195,7 @@ public static class Graphs
     public static Graph KarateClub()
     {
         const string resource = "Lectures.datasets.karate-club.edgelist";
-        using var stream = typeof(Graphs).Assembly.GetManifestResourceStream(resource)
+        using var stream = typeof(GraphFamilies).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The embedded resource '{resource}' is missing from the Lectures assembly.");
         using var reader = new StreamReader(stream);
         return EdgeListReader.Parse(reader, "karate-club.edgelist", vertexCount: 34);
