@@ -1,7 +1,7 @@
 using Lectures.Cli.Kit;
 using Lectures.Grading.Execution;
 using Lectures.Grading.Format;
-using Lectures.Grading.Grading;
+using Lectures.Grading.Scoring;
 using Lectures.Grading.Release;
 using Lectures.Grading.Samples;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Lectures.Grading.Execution;
 using Lectures.Grading.Format;
-using Lectures.Grading.Grading;
+using Lectures.Grading.Scoring;
 using Lectures.Grading.Release;
 using Lectures.Grading.Samples;
 

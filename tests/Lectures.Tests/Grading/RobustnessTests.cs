@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Lectures.Grading.Execution;
-using Lectures.Grading.Grading;
+using Lectures.Grading.Scoring;
 using Lectures.Grading.Samples;
 using static Lectures.Grading.Samples.SyntheticAssignment;
 

@@ -1,5 +1,5 @@
 using Lectures.Grading.Execution;
-using Lectures.Grading.Grading;
+using Lectures.Grading.Scoring;
 using Lectures.Grading.Samples;
 
 namespace Lectures.Tests.Grading;

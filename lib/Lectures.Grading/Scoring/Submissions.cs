@@ -1,4 +1,4 @@
-namespace Lectures.Grading.Grading;
+namespace Lectures.Grading.Scoring;
 
 /// <summary>Finds the submissions in a folder.</summary>
 public static class Submissions

@@ -3,7 +3,7 @@ using Lectures.Grading.Format;
 using Lectures.Grading.Release;
 using Microsoft.DotNet.Interactive.Documents;
 
-namespace Lectures.Grading.Grading;
+namespace Lectures.Grading.Scoring;
 
 /// <summary>
 /// Grades submissions of an assignment. The student's code cells run in the student's order; visible tests and

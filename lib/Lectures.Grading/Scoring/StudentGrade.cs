@@ -1,4 +1,4 @@
-namespace Lectures.Grading.Grading;
+namespace Lectures.Grading.Scoring;
 
 /// <summary>A submitted notebook: the student's name and the file.</summary>
 public sealed record Submission(string Student, string Path);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Lectures.Grading.Execution;
 
-namespace Lectures.Grading.Grading;
+namespace Lectures.Grading.Scoring;
 
 /// <summary>Writes the gradebook (gradebook.csv) and one feedback file per student (feedback/STUDENT.md).</summary>
 public static class GradeReport
