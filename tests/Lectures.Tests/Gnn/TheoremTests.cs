@@ -6,7 +6,7 @@ using Lectures.Graphs;
 using Lectures.Interactions;
 using Lectures.Walks;
 
-/// <summary>The sharp facts of DESIGN.md part 1, checked with the exact method on small graphs.</summary>
+/// <summary>The sharp facts of lecture 03 ("Sharp facts"), checked with the exact method on small graphs.</summary>
 public class TheoremTests(ITestOutputHelper output)
 {
     private const int Width = 2;
@@ -152,7 +152,7 @@ public class TheoremTests(ITestOutputHelper output)
     [Fact]
     public void TwoCliquesHighWalkIndexPartitionHasTheLargerSep()
     {
-        // DESIGN.md: two 3-cliques joined by {2, 3}, depth 2, D_x = D_h = 2; a 200 x 200 exact evaluation matrix
+        // Two 3-cliques joined by {2, 3}, depth 2, D_x = D_h = 2; a 200 x 200 exact evaluation matrix
         // (the high side's rank settles at 121 from P = Q = 160 on).
         var g = GraphFamilies.TwoCliques(3);
         var gnn = ProductGnn.RandomInteger(depth: 2, inputWidth: 2, hiddenWidth: 2, seed: 7);
@@ -169,7 +169,7 @@ public class TheoremTests(ITestOutputHelper output)
         // Low side by hand: u_j = W2 h^(1,j) with h^(1,0) = h^(1,1) = A (I only), h^(1,4) = h^(1,5) = B (I^c only),
         // h^(1,2) = A ⊙ z_3, h^(1,3) = z_2 ⊙ B. Output component k is (W2 A)_k^6 (W2 B)_k^6 (W2 (A ⊙ z_3))_k^4
         // (W2 (z_2 ⊙ B))_k^4; each 4th power of a sep-2 factor has sep <= 5 (monomials of degree 4 in 2 terms), so
-        // sep <= 2 * 5 * 5 = 50, attained by generic weights. (DESIGN.md's 25-26 and 82 came from points in -3..3,
+        // sep <= 2 * 5 * 5 = 50, attained by generic weights. (Earlier figures of 25-26 and 82 came from points in -3..3,
         // too few values for polynomials of this degree: see EvaluationPoints.)
         Assert.Equal(50, lowSep.Rank);
         Assert.Equal(121, highSep.Rank);
