@@ -77,19 +77,19 @@ public sealed class OrderCommandTests : IDisposable
         File.WriteAllText(text, "0 1\n");
         var fake = Path.Combine(directory, "fake.npz");
         File.WriteAllText(fake, "not a zip");
-        (string[] Args, string Error)[] cases =
+        (string[] Args, int ExitCode, string Error)[] cases =
         [
-            (["order", CoraPath, "--method", "4-wis", "--out", output], "error: Unknown method '4-wis'. Known: 1-wis, 2-wis, 3-wis, random, spectral."),
-            (["order", Path.Combine(directory, "missing.npz"), "--method", "1-wis", "--out", output], $"error: {Path.Combine(directory, "missing.npz")} does not exist."),
-            (["order", text, "--method", "1-wis", "--out", output], $"error: {text} is not an .npz file: expected a graph in the gnn-benchmark .npz format (e.g. cora.npz)."),
-            (["order", CoraPath, "--method", "random", "--tie-rule", "largest", "--out", output], "error: --tie-rule applies to the WIS methods only, not to random."),
-            (["order", CoraPath, "--method", "2-wis", "--tie-rule", "middle", "--out", output], "error: Unknown tie rule 'middle': expected smallest or largest."),
-            (["order", CoraPath, "--method", "2-wis"], "error: Name the output file with --out order.tsv."),
+            (["order", CoraPath, "--method", "4-wis", "--out", output], 2, "error: Unknown method '4-wis'. Known: 1-wis, 2-wis, 3-wis, random, spectral."),
+            (["order", Path.Combine(directory, "missing.npz"), "--method", "1-wis", "--out", output], 1, $"error: {Path.Combine(directory, "missing.npz")} does not exist."),
+            (["order", text, "--method", "1-wis", "--out", output], 2, $"error: {text} is not an .npz file: expected a graph in the gnn-benchmark .npz format (e.g. cora.npz)."),
+            (["order", CoraPath, "--method", "random", "--tie-rule", "largest", "--out", output], 2, "error: --tie-rule applies to the WIS methods only, not to random."),
+            (["order", CoraPath, "--method", "2-wis", "--tie-rule", "middle", "--out", output], 2, "error: Unknown tie rule 'middle': expected smallest or largest."),
+            (["order", CoraPath, "--method", "2-wis"], 2, "error: Name the output file with --out order.tsv."),
         ];
-        foreach (var (args, error) in cases)
+        foreach (var (args, exitCode, error) in cases)
         {
             var run = Lectures(args);
-            Assert.Equal(1, run.ExitCode);
+            Assert.Equal(exitCode, run.ExitCode);
             Assert.Equal(error, run.Output.Trim());
         }
         var notZip = Lectures("order", fake, "--method", "1-wis", "--out", output);
