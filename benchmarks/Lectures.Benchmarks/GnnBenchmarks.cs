@@ -1,10 +1,8 @@
+using Lectures.Graphs;
 using Lectures.Interactions;
 using Lectures.Walks;
 
 namespace Lectures.Benchmarks;
-
-// Inside the namespace, so that "Graphs" names the generator class rather than the namespace Lectures.Graphs.
-using Lectures.Graphs;
 
 /// <summary>
 /// Walk index for all t (WI_{L-1,t}, L - 1 = 1, 2, 3) on a Barabási–Albert graph with about 10^6 edges, as a ratio
@@ -20,7 +18,7 @@ public sealed class WalkIndexBenchmark : Benchmark
     {
         // m(m+1)/2 + m(n - m - 1) = 15 + 5 * 199998 = 1,000,005 edges.
         Graph g = null!;
-        var generate = MedianSeconds(() => g = Graphs.BarabasiAlbert(200_004, 5, seed: 1));
+        var generate = MedianSeconds(() => g = GraphFamilies.BarabasiAlbert(200_004, 5, seed: 1));
         Report("Barabási–Albert generation (CSR)", $"{generate * 1e3:F0} ms");
         var rng = new Random(2);
         var I = g.Vertices.Where(_ => rng.Next(2) == 0).ToArray();
@@ -81,7 +79,7 @@ public sealed class SeparationRankBenchmark : Benchmark
                 randomReal[i, j] = rng.NextDouble() * 2 - 1;
         Measure("random", random, randomReal);
 
-        var g = Graphs.TwoCliques(3);
+        var g = GraphFamilies.TwoCliques(3);
         var f = ProductGnn.RandomInteger(depth: 2, inputWidth: 2, hiddenWidth: 2, seed: 7).GraphPrediction(g);
         var points = new EvaluationPoints(P: Size, Q: Size, Seed: 1);
         long[,]? modular = null;

@@ -1,6 +1,6 @@
 using Lectures.Grading.Execution;
 using Lectures.Grading.Format;
-using Lectures.Grading.Grading;
+using Lectures.Grading.Scoring;
 using Lectures.Grading.Release;
 using Lectures.Grading.Samples;
 

@@ -23,8 +23,8 @@ public sealed class SparsificationBenchmarks : Benchmark
     {
         var cora = Datasets.Cora();
         Timed($"1-WIS, Cora ({cora.EdgeCount} edges)", () => OneWalkIndexSparsifier.Order(cora));
-        Scaling("Barabási–Albert m = 5", m => Lectures.Graphs.Graphs.BarabasiAlbert(m / 5 + 3, 5, seed: 1));
-        Scaling("Erdős–Rényi, mean degree 10", m => Lectures.Graphs.Graphs.ErdosRenyiWithEdges(m / 5, m, seed: 1));
+        Scaling("Barabási–Albert m = 5", m => Lectures.Graphs.GraphFamilies.BarabasiAlbert(m / 5 + 3, 5, seed: 1));
+        Scaling("Erdős–Rényi, mean degree 10", m => Lectures.Graphs.GraphFamilies.ErdosRenyiWithEdges(m / 5, m, seed: 1));
         Timed("2-WIS (L = 3) exact, Cora", () => WalkIndexSparsifier.Order(cora, 3));
         Timed("2-WIS (L = 3) chunks of 100, Cora", () => WalkIndexSparsifier.Order(cora, 3, chunkSize: WalkIndexSparsifier.ReferenceChunkSize));
         Timed("spectral, exact R_e, Cora", () => SpectralSparsifier.Order(cora, seed: 0));
@@ -34,7 +34,7 @@ public sealed class SparsificationBenchmarks : Benchmark
         Report($"approximate R_e on Cora, k = {EffectiveResistance.DefaultProjections}",
             $"median rel. error {relative.Median():F3}, 90th pct {relative.Quantile(0.9):F3}, Spearman {Correlation.Spearman(exact, approximate):F4}");
         Timed($"approximate R_e, Cora (k = {EffectiveResistance.DefaultProjections})", () => EffectiveResistance.Approximate(cora, seed: 0));
-        var big = Lectures.Graphs.Graphs.ErdosRenyiWithEdges(200_000, 1_000_000, seed: 1);
+        var big = Lectures.Graphs.GraphFamilies.ErdosRenyiWithEdges(200_000, 1_000_000, seed: 1);
         Timed($"spectral, approximate R_e (k = {EffectiveResistance.DefaultProjections}), ER 2e5 vertices, 1e6 edges",
             () => SpectralSparsifier.Order(big, seed: 0), runs: 3);
     }
@@ -82,8 +82,8 @@ public sealed class WalkIndexBenchmarks : Benchmark
         var cora = Datasets.Cora();
         Exact("2-WIS (L = 3) exact, Cora", cora, 3);
         Exact("3-WIS (L = 4) exact, Cora", cora, 4);
-        Scaling("Barabási–Albert m = 5", m => Lectures.Graphs.Graphs.BarabasiAlbert(m / 5 + 3, 5, seed: 1));
-        Scaling("Erdős–Rényi, mean degree 10", m => Lectures.Graphs.Graphs.ErdosRenyiWithEdges(m / 5, m, seed: 1));
+        Scaling("Barabási–Albert m = 5", m => Lectures.Graphs.GraphFamilies.BarabasiAlbert(m / 5 + 3, 5, seed: 1));
+        Scaling("Erdős–Rényi, mean degree 10", m => Lectures.Graphs.GraphFamilies.ErdosRenyiWithEdges(m / 5, m, seed: 1));
     }
 
     private void Scaling(string family, Func<int, Graph> make)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Lectures.Cli.Kit;
 using Lectures.Grading.Execution;
 using Lectures.Grading.Format;
-using Lectures.Grading.Grading;
+using Lectures.Grading.Scoring;
 using Spectre.Console;
 
 namespace Lectures.Cli.Commands;

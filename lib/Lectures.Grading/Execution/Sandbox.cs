@@ -24,11 +24,11 @@ public static class Sandbox
     const string KitFolder = "/kit";
     const string Nobody = "65534";
 
-    static readonly Lazy<string?> problem = new(Probe);
-    static readonly Lazy<IReadOnlyList<string>> kitFiles = new(() => Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows() ? Staged(KitFiles()) : KitFiles());
+    static readonly Lazy<string?> ProbeResult = new(Probe);
+    static readonly Lazy<IReadOnlyList<string>> BoundKitFiles = new(() => Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows() ? Staged(KitFiles()) : KitFiles());
 
     /// <summary>Why the sandbox cannot run on this machine, or null when it can (checked once, by running an empty worker in it).</summary>
-    public static string? Problem => problem.Value;
+    public static string? Problem => ProbeResult.Value;
 
     /// <summary>
     /// How to start a worker (<c>dotnet Lectures.Grading.dll worker</c>) with <paramref name="environment"/> as its
@@ -77,7 +77,7 @@ public static class Sandbox
             else if (Directory.Exists(folder)) { yield return "--ro-bind"; yield return folder; yield return folder; }
         }
         if (!DotnetRoot().StartsWith("/usr/", StringComparison.Ordinal)) { yield return "--ro-bind"; yield return DotnetRoot(); yield return DotnetRoot(); }
-        foreach (var file in kitFiles.Value)
+        foreach (var file in BoundKitFiles.Value)
         {
             yield return "--ro-bind";
             yield return file;

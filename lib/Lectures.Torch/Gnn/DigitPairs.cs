@@ -34,7 +34,7 @@ public static class DigitPairs
     public const int FeatureCount = 2 * ChunksPerImage * PixelsPerChunk;
 
     /// <summary>The graph: two 16-cliques joined by the edge {15, 16}.</summary>
-    public static Graph Graph() => Graphs.Graphs.TwoCliques(ChunksPerImage);
+    public static Graph Graph() => GraphFamilies.TwoCliques(ChunksPerImage);
 
     /// <summary>
     /// The (image, chunk) at vertex v (0..31). Low: image = v / 16, chunk = v mod 16. High: with clique c = v / 16 and

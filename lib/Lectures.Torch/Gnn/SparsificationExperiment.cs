@@ -82,7 +82,7 @@ public static class SparsificationExperiment
 
     /// <summary>
     /// The graph named by <paramref name="dataset"/>: "cora" (searched as <see cref="Datasets.Cora"/> does),
-    /// "citation-like" (<see cref="Graphs.Graphs.CitationLike"/> with seed 0), or a path to an .npz citation graph.
+    /// "citation-like" (<see cref="GraphFamilies.CitationLike"/> with seed 0), or a path to an .npz citation graph.
     /// It must carry features and labels.
     /// </summary>
     public static LoadedGraph LoadDataset(string dataset)
@@ -91,7 +91,7 @@ public static class SparsificationExperiment
         LoadedGraph loaded = dataset.ToLowerInvariant() switch
         {
             "cora" => new LoadedGraph(Datasets.Cora(), "Cora (the shared cora.npz)"),
-            "citation-like" => new LoadedGraph(Graphs.Graphs.CitationLike(0), "The citation-like stochastic block model (Cora's sizes, seed 0)"),
+            "citation-like" => new LoadedGraph(GraphFamilies.CitationLike(0), "The citation-like stochastic block model (Cora's sizes, seed 0)"),
             _ when File.Exists(dataset) => new LoadedGraph(CitationGraphReader.Read(dataset), $"The graph in {dataset}"),
             _ => throw new ArgumentException($"Unknown dataset '{dataset}': expected \"cora\", \"citation-like\" or the path of an existing .npz file.", nameof(dataset)),
         };

@@ -11,7 +11,7 @@ namespace Lectures.Torch.Gnn;
 /// <param name="Patience">Epochs without a validation improvement before stopping.</param>
 public sealed record TrainingOptions(double LearningRate = 5e-4, double WeightDecay = 1e-3, int MaxEpochs = 400, int Patience = 50)
 {
-    /// <summary>The sparsification experiment's setting for GCN on Cora (DESIGN.md): lr 5e-4, weight decay 1e-3.</summary>
+    /// <summary>The sparsification experiment's setting for GCN on Cora (benchmarks/RESULTS.md, "Sparsification experiment, GCN on Cora"): lr 5e-4, weight decay 1e-3.</summary>
     public static TrainingOptions Default { get; } = new();
 
     /// <summary>Throws an ArgumentException naming the first value out of range.</summary>

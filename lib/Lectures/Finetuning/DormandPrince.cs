@@ -22,10 +22,10 @@ public sealed class DormandPrince
     private const double D1 = -12715105075.0 / 11282082432, D3 = 87487479700.0 / 32700410799, D4 = -10690763975.0 / 1880347072,
         D5 = 701980252875.0 / 199316789632, D6 = -1453857185.0 / 822651844, D7 = 69997945.0 / 29380423;
 
-    private readonly OdeRightHandSide _f;
-    private readonly double[] _y, _yNew, _stage, _k1, _k2, _k3, _k4, _k5, _k6, _k7;
-    private readonly double[][] _dense;
-    private double _h;
+    private readonly OdeRightHandSide f;
+    private readonly double[] y, yNew, stage, k1, k2, k3, k4, k5, k6, k7;
+    private readonly double[][] dense;
+    private double stepSize;
 
     /// <summary>An integrator for a system of <paramref name="dimension"/> equations with the given tolerances.</summary>
     public DormandPrince(int dimension, OdeRightHandSide f, double relativeTolerance, double absoluteTolerance)
@@ -34,12 +34,12 @@ public sealed class DormandPrince
             throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"The system needs at least 1 equation; got {dimension}.");
         if (!(relativeTolerance > 0) || !(absoluteTolerance > 0))
             throw new ArgumentOutOfRangeException(nameof(relativeTolerance), $"Tolerances must be positive; got rtol = {relativeTolerance}, atol = {absoluteTolerance}.");
-        _f = f;
+        this.f = f;
         RelativeTolerance = relativeTolerance;
         AbsoluteTolerance = absoluteTolerance;
         double[] New() => new double[dimension];
-        (_y, _yNew, _stage, _k1, _k2, _k3, _k4, _k5, _k6, _k7) = (New(), New(), New(), New(), New(), New(), New(), New(), New(), New());
-        _dense = [New(), New(), New(), New(), New()];
+        (y, yNew, stage, k1, k2, k3, k4, k5, k6, k7) = (New(), New(), New(), New(), New(), New(), New(), New(), New(), New());
+        dense = [New(), New(), New(), New(), New()];
     }
 
     /// <summary>rtol of the error control.</summary>
@@ -52,7 +52,7 @@ public sealed class DormandPrince
     public double Time { get; private set; }
 
     /// <summary>The state at <see cref="Time"/>.</summary>
-    public ReadOnlySpan<double> State => _y;
+    public ReadOnlySpan<double> State => y;
 
     /// <summary>Start of the last accepted step; <see cref="Interpolate"/> is valid on [StepStart, Time].</summary>
     public double StepStart { get; private set; }
@@ -66,19 +66,19 @@ public sealed class DormandPrince
     /// <summary>Starts at (t0, y0) and picks the first step size (Hairer's heuristic).</summary>
     public void Reset(double t0, ReadOnlySpan<double> y0)
     {
-        y0.CopyTo(_y);
+        y0.CopyTo(y);
         Time = StepStart = t0;
         AcceptedSteps = RejectedSteps = 0;
-        _f(t0, _y, _k1);
-        var d0 = ScaledNorm(_y);
-        var d1 = ScaledNorm(_k1);
+        f(t0, y, k1);
+        var d0 = ScaledNorm(y);
+        var d1 = ScaledNorm(k1);
         var h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * d0 / d1;
-        for (var i = 0; i < _y.Length; i++) _stage[i] = _y[i] + h0 * _k1[i];
-        _f(t0 + h0, _stage, _k2);
-        for (var i = 0; i < _y.Length; i++) _k2[i] -= _k1[i];
-        var d2 = ScaledNorm(_k2) / h0;
+        for (var i = 0; i < y.Length; i++) stage[i] = y[i] + h0 * k1[i];
+        f(t0 + h0, stage, k2);
+        for (var i = 0; i < y.Length; i++) k2[i] -= k1[i];
+        var d2 = ScaledNorm(k2) / h0;
         var h1 = Math.Max(d1, d2) <= 1e-15 ? Math.Max(1e-6, h0 * 1e-3) : Math.Pow(0.01 / Math.Max(d1, d2), 1.0 / 5);
-        _h = Math.Min(100 * h0, h1);
+        stepSize = Math.Min(100 * h0, h1);
     }
 
     /// <summary>Takes one accepted step, not beyond <paramref name="endTime"/> (retrying smaller steps on rejection).</summary>
@@ -86,28 +86,28 @@ public sealed class DormandPrince
     {
         if (!(endTime > Time))
             throw new ArgumentOutOfRangeException(nameof(endTime), endTime, $"The end time must be after the current time {Time}; got {endTime}.");
-        var n = _y.Length;
+        var n = y.Length;
         while (true)
         {
-            var h = Math.Min(_h, endTime - Time);
+            var h = Math.Min(stepSize, endTime - Time);
             var t = Time;
-            for (var i = 0; i < n; i++) _stage[i] = _y[i] + h * A21 * _k1[i];
-            _f(t + C2 * h, _stage, _k2);
-            for (var i = 0; i < n; i++) _stage[i] = _y[i] + h * (A31 * _k1[i] + A32 * _k2[i]);
-            _f(t + C3 * h, _stage, _k3);
-            for (var i = 0; i < n; i++) _stage[i] = _y[i] + h * (A41 * _k1[i] + A42 * _k2[i] + A43 * _k3[i]);
-            _f(t + C4 * h, _stage, _k4);
-            for (var i = 0; i < n; i++) _stage[i] = _y[i] + h * (A51 * _k1[i] + A52 * _k2[i] + A53 * _k3[i] + A54 * _k4[i]);
-            _f(t + C5 * h, _stage, _k5);
-            for (var i = 0; i < n; i++) _stage[i] = _y[i] + h * (A61 * _k1[i] + A62 * _k2[i] + A63 * _k3[i] + A64 * _k4[i] + A65 * _k5[i]);
-            _f(t + h, _stage, _k6);
-            for (var i = 0; i < n; i++) _yNew[i] = _y[i] + h * (A71 * _k1[i] + A73 * _k3[i] + A74 * _k4[i] + A75 * _k5[i] + A76 * _k6[i]);
-            _f(t + h, _yNew, _k7);
+            for (var i = 0; i < n; i++) stage[i] = y[i] + h * A21 * k1[i];
+            f(t + C2 * h, stage, k2);
+            for (var i = 0; i < n; i++) stage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
+            f(t + C3 * h, stage, k3);
+            for (var i = 0; i < n; i++) stage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+            f(t + C4 * h, stage, k4);
+            for (var i = 0; i < n; i++) stage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+            f(t + C5 * h, stage, k5);
+            for (var i = 0; i < n; i++) stage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+            f(t + h, stage, k6);
+            for (var i = 0; i < n; i++) yNew[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+            f(t + h, yNew, k7);
             double sum = 0;
             for (var i = 0; i < n; i++)
             {
-                var e = h * (E1 * _k1[i] + E3 * _k3[i] + E4 * _k4[i] + E5 * _k5[i] + E6 * _k6[i] + E7 * _k7[i]);
-                var sc = AbsoluteTolerance + RelativeTolerance * Math.Max(Math.Abs(_y[i]), Math.Abs(_yNew[i]));
+                var e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+                var sc = AbsoluteTolerance + RelativeTolerance * Math.Max(Math.Abs(y[i]), Math.Abs(yNew[i]));
                 sum += e / sc * (e / sc);
             }
             var err = Math.Sqrt(sum / n);
@@ -115,34 +115,34 @@ public sealed class DormandPrince
             if (err > 1 || double.IsNaN(err))
             {
                 RejectedSteps++;
-                _h = h * Math.Min(factor, 1);
-                if (_h < 1e-14 * Math.Max(1, Math.Abs(t)))
-                    throw new InvalidOperationException($"The step size fell to {_h:G3} at t = {t}: the system is too stiff for rtol = {RelativeTolerance}.");
+                stepSize = h * Math.Min(factor, 1);
+                if (stepSize < 1e-14 * Math.Max(1, Math.Abs(t)))
+                    throw new InvalidOperationException($"The step size fell to {stepSize:G3} at t = {t}: the system is too stiff for rtol = {RelativeTolerance}.");
                 continue;
             }
             for (var i = 0; i < n; i++)
             {
-                var diff = _yNew[i] - _y[i];
-                var bspl = h * _k1[i] - diff;
-                _dense[0][i] = _y[i];
-                _dense[1][i] = diff;
-                _dense[2][i] = bspl;
-                _dense[3][i] = diff - h * _k7[i] - bspl;
-                _dense[4][i] = h * (D1 * _k1[i] + D3 * _k3[i] + D4 * _k4[i] + D5 * _k5[i] + D6 * _k6[i] + D7 * _k7[i]);
+                var diff = yNew[i] - y[i];
+                var bspl = h * k1[i] - diff;
+                dense[0][i] = y[i];
+                dense[1][i] = diff;
+                dense[2][i] = bspl;
+                dense[3][i] = diff - h * k7[i] - bspl;
+                dense[4][i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
             }
-            Array.Copy(_yNew, _y, n);
-            Array.Copy(_k7, _k1, n);
+            Array.Copy(yNew, y, n);
+            Array.Copy(k7, k1, n);
             StepStart = t;
             Time = t + h;
             AcceptedSteps++;
-            _h = h * factor;
+            stepSize = h * factor;
             return;
         }
     }
 
     /// <summary>Dense-output coefficient c_j (j = 0..4) of the last step:
     /// y(StepStart + s h) = c0 + s (c1 + (1 - s) (c2 + s (c3 + (1 - s) c4))).</summary>
-    public ReadOnlySpan<double> DenseCoefficient(int j) => _dense[j];
+    public ReadOnlySpan<double> DenseCoefficient(int j) => dense[j];
 
     /// <summary>The state at time <paramref name="t"/> in [StepStart, Time] from the dense output.</summary>
     public void Interpolate(double t, Span<double> y)
@@ -153,7 +153,7 @@ public sealed class DormandPrince
     }
 
     /// <summary>The dense output of the last step.</summary>
-    internal DenseSegment LastStep => new(StepStart, Time, _dense[0], _dense[1], _dense[2], _dense[3], _dense[4]);
+    internal DenseSegment LastStep => new(StepStart, Time, dense[0], dense[1], dense[2], dense[3], dense[4]);
 
     // sqrt(mean_i (v_i / (atol + rtol |y_i|))^2), the error-control norm at the current state.
     private double ScaledNorm(double[] v)
@@ -161,7 +161,7 @@ public sealed class DormandPrince
         double sum = 0;
         for (var i = 0; i < v.Length; i++)
         {
-            var x = v[i] / (AbsoluteTolerance + RelativeTolerance * Math.Abs(_y[i]));
+            var x = v[i] / (AbsoluteTolerance + RelativeTolerance * Math.Abs(y[i]));
             sum += x * x;
         }
         return Math.Sqrt(sum / v.Length);
@@ -173,7 +173,7 @@ public sealed class DormandPrince
 internal readonly ref struct DenseSegment(double start, double end, ReadOnlySpan<double> c0, ReadOnlySpan<double> c1,
     ReadOnlySpan<double> c2, ReadOnlySpan<double> c3, ReadOnlySpan<double> c4)
 {
-    private readonly ReadOnlySpan<double> _c0 = c0, _c1 = c1, _c2 = c2, _c3 = c3, _c4 = c4;
+    private readonly ReadOnlySpan<double> c0 = c0, c1 = c1, c2 = c2, c3 = c3, c4 = c4;
 
     public double Start { get; } = start;
 
@@ -183,6 +183,6 @@ internal readonly ref struct DenseSegment(double start, double end, ReadOnlySpan
     {
         var s = End == Start ? 1 : (t - Start) / (End - Start);
         var s1 = 1 - s;
-        for (var i = 0; i < y.Length; i++) y[i] = _c0[i] + s * (_c1[i] + s1 * (_c2[i] + s * (_c3[i] + s1 * _c4[i])));
+        for (var i = 0; i < y.Length; i++) y[i] = c0[i] + s * (c1[i] + s1 * (c2[i] + s * (c3[i] + s1 * c4[i])));
     }
 }

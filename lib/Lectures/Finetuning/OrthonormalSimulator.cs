@@ -14,8 +14,8 @@ public sealed class OrthonormalSimulator
     /// <summary>Largest allowed |x_i . x_j - delta_ij| for the inputs to count as orthonormal.</summary>
     public const double OrthonormalityTolerance = 1e-8;
 
-    private readonly Matrix<double> _inputs;
-    private readonly double[] _x, _xTransposed;
+    private readonly Matrix<double> inputs;
+    private readonly double[] x, xTransposed;
 
     /// <summary>A simulator with inputs the columns of <paramref name="inputs"/> [d x n], labels y_i in [K], and an
     /// optional [n x K] reward table in [-1, 1] (default +1 for the label, -1 otherwise).</summary>
@@ -36,9 +36,9 @@ public sealed class OrthonormalSimulator
                         : $"The inputs are not orthonormal: x_{i} . x_{j} = {gram[i, j]}, expected 0.", nameof(inputs));
             }
         Flow = new LogitFlow(labels, labelCount, rewards);
-        _inputs = inputs.Clone();
-        _x = _inputs.ToColumnMajorArray();
-        _xTransposed = _inputs.Transpose().ToColumnMajorArray();
+        this.inputs = inputs.Clone();
+        x = inputs.ToColumnMajorArray();
+        xTransposed = inputs.Transpose().ToColumnMajorArray();
     }
 
     /// <summary>A random orthonormal set of n inputs in R^d (the Q factor of a seeded Gaussian d x n matrix).</summary>
@@ -55,27 +55,27 @@ public sealed class OrthonormalSimulator
     public LogitFlow Flow { get; }
 
     /// <summary>n.</summary>
-    public int InputCount => _inputs.ColumnCount;
+    public int InputCount => inputs.ColumnCount;
 
     /// <summary>d.</summary>
-    public int Dimension => _inputs.RowCount;
+    public int Dimension => inputs.RowCount;
 
     /// <summary>K.</summary>
     public int LabelCount => Flow.LabelCount;
 
     /// <summary>X = [x_1 ... x_n], d x n.</summary>
-    public Matrix<double> Inputs => _inputs.Clone();
+    public Matrix<double> Inputs => inputs.Clone();
 
     /// <summary>Theta_0 = Z_0 X^T, so that z_i = Theta_0 x_i gives input i probability p*_i on its label and
     /// (1 - p*_i) / (K - 1) on every other label.</summary>
     public Matrix<double> InitialWeights(double[] initialCorrectProbability) =>
-        Flow.InitialLogits(initialCorrectProbability).TransposeAndMultiply(_inputs);
+        Flow.InitialLogits(initialCorrectProbability).TransposeAndMultiply(inputs);
 
     /// <summary>Z = Theta X, the logits z_i = Theta x_i as columns.</summary>
     public Matrix<double> Logits(Matrix<double> weights)
     {
         CheckWeights(weights);
-        return weights * _inputs;
+        return weights * inputs;
     }
 
     /// <summary>
@@ -92,12 +92,12 @@ public sealed class OrthonormalSimulator
         var gs = new double[k * n];
         var p = new double[k];
         // Z = Theta X; G = per-input velocities (1/n) g_i as columns; dTheta/dt = G X^T.
-        void Logits(double[] theta) => ColumnMajorProduct.Multiply(theta, k, d, _x, n, zs);
+        void Logits(double[] theta) => ColumnMajorProduct.Multiply(theta, k, d, x, n, zs);
         var ode = new DormandPrince(k * d, (_, theta, dtheta) =>
         {
             Logits(theta);
             for (var i = 0; i < n; i++) Flow.Velocity(objective, i, zs.AsSpan(i * k, k), p, gs.AsSpan(i * k, k));
-            ColumnMajorProduct.Multiply(gs, k, n, _xTransposed, d, dtheta);
+            ColumnMajorProduct.Multiply(gs, k, n, xTransposed, d, dtheta);
         }, options.RelativeTolerance, options.AbsoluteTolerance);
         var theta0 = initialWeights.ToColumnMajorArray();
         ode.Reset(0, theta0);
@@ -111,7 +111,7 @@ public sealed class OrthonormalSimulator
         {
             Logits(thetaNow);
             for (var i = 0; i < n; i++) recorder.RecordInput(snapshot, i, zs.AsSpan(i * k, k), p, gs.AsSpan(i * k, k));
-            ColumnMajorProduct.Multiply(gs, k, n, _xTransposed, d, batchGradient);
+            ColumnMajorProduct.Multiply(gs, k, n, xTransposed, d, batchGradient);
             batchNorms[snapshot] = SoftmaxPolicy.Norm(batchGradient);
             snapshot++;
         }
@@ -156,10 +156,10 @@ public sealed class OrthonormalSimulator
     {
         var k = result.Length;
         Array.Clear(result);
-        var x = _x.AsSpan(i * Dimension, Dimension);
-        for (var col = 0; col < x.Length; col++)
+        var xi = x.AsSpan(i * Dimension, Dimension);
+        for (var col = 0; col < xi.Length; col++)
         {
-            var xc = x[col];
+            var xc = xi[col];
             var column = c.Slice(col * k, k);
             for (var r = 0; r < k; r++) result[r] += column[r] * xc;
         }

@@ -15,9 +15,9 @@ public sealed class RewardStdMonitor
     /// <summary>Tolerance on a row of probabilities summing to 1 (loose enough for float32 softmax outputs).</summary>
     public const double ProbabilitySumTolerance = 1e-3;
 
-    private double[] _expectedReward = [];
-    private double[] _rewardStd = [];
-    private readonly int[] _histogram;
+    private double[] expectedReward = [];
+    private double[] rewardStd = [];
+    private readonly int[] histogram;
 
     /// <summary>A monitor counting inputs with STD below <paramref name="threshold"/>, with a histogram of
     /// <paramref name="histogramBins"/> equal bins over STD in [0, 1] (rewards in [-1, 1] give STD &lt;= 1).</summary>
@@ -28,7 +28,7 @@ public sealed class RewardStdMonitor
         if (histogramBins < 1)
             throw new ArgumentOutOfRangeException(nameof(histogramBins), histogramBins, $"The histogram needs at least 1 bin; got {histogramBins}.");
         Threshold = threshold;
-        _histogram = new int[histogramBins];
+        histogram = new int[histogramBins];
     }
 
     /// <summary>Inputs with STD below this count as small-std inputs.</summary>
@@ -41,13 +41,13 @@ public sealed class RewardStdMonitor
     public int Inputs { get; private set; }
 
     /// <summary>V(x_i) of each input in the latest observation.</summary>
-    public ReadOnlySpan<double> ExpectedReward => _expectedReward.AsSpan(0, Inputs);
+    public ReadOnlySpan<double> ExpectedReward => expectedReward.AsSpan(0, Inputs);
 
     /// <summary>STD(x_i) of each input in the latest observation.</summary>
-    public ReadOnlySpan<double> RewardStd => _rewardStd.AsSpan(0, Inputs);
+    public ReadOnlySpan<double> RewardStd => rewardStd.AsSpan(0, Inputs);
 
     /// <summary>Counts of the latest STDs in equal bins over [0, 1]; bin b covers [b/B, (b+1)/B), the last bin includes 1.</summary>
-    public ReadOnlySpan<int> Histogram => _histogram;
+    public ReadOnlySpan<int> Histogram => histogram;
 
     /// <summary>
     /// Exact per-input V and STD from probabilities and rewards, both row-major [inputs x outputs]
@@ -81,14 +81,14 @@ public sealed class RewardStdMonitor
         {
             if ((uint)i >= (uint)Inputs)
                 throw new ArgumentOutOfRangeException(nameof(inputs), i, $"Input {i} is out of range: the latest observation has {Inputs} inputs (0..{Inputs - 1}).");
-            totals.Add(_expectedReward[i], _rewardStd[i], Threshold);
+            totals.Add(expectedReward[i], rewardStd[i], Threshold);
         }
         return totals.ToSummary(Step, Threshold);
     }
 
     /// <summary>A copy of the latest per-input V, STD and histogram, for charts and logs (this allocates).</summary>
     public RewardStdReport Report() =>
-        new(Step, ExpectedReward.ToArray(), RewardStd.ToArray(), _histogram.ToArray(), Threshold);
+        new(Step, ExpectedReward.ToArray(), RewardStd.ToArray(), histogram.ToArray(), Threshold);
 
     private RewardStdSummary ObserveExact<T>(ReadOnlySpan<T> probabilities, ReadOnlySpan<T> rewards, int outputs)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -158,48 +158,48 @@ public sealed class RewardStdMonitor
         if (length % width != 0)
             throw new ArgumentException($"{what} have {length} entries, not a multiple of {width} {perInput} per input.", parameter);
         var inputs = length / width;
-        if (_expectedReward.Length < inputs)
+        if (expectedReward.Length < inputs)
         {
-            _expectedReward = new double[inputs];
-            _rewardStd = new double[inputs];
+            expectedReward = new double[inputs];
+            rewardStd = new double[inputs];
         }
         Inputs = inputs;
-        Array.Clear(_histogram);
+        Array.Clear(histogram);
         return inputs;
     }
 
     private void Record(int i, double v, double std)
     {
-        _expectedReward[i] = v;
-        _rewardStd[i] = std;
-        _histogram[Math.Min((int)(std * _histogram.Length), _histogram.Length - 1)]++;
+        expectedReward[i] = v;
+        rewardStd[i] = std;
+        histogram[Math.Min((int)(std * histogram.Length), histogram.Length - 1)]++;
     }
 
     private RewardStdSummary Finish()
     {
         Step++;
         var totals = new Totals();
-        for (var i = 0; i < Inputs; i++) totals.Add(_expectedReward[i], _rewardStd[i], Threshold);
+        for (var i = 0; i < Inputs; i++) totals.Add(expectedReward[i], rewardStd[i], Threshold);
         return totals.ToSummary(Step, Threshold);
     }
 
     private struct Totals
     {
-        private double _sumV, _sumStd;
-        private int _below, _count;
+        private double sumV, sumStd;
+        private int below, count;
 
         public void Add(double v, double std, double threshold)
         {
-            _sumV += v;
-            _sumStd += std;
-            if (std < threshold) _below++;
-            _count++;
+            sumV += v;
+            sumStd += std;
+            if (std < threshold) below++;
+            count++;
         }
 
         public readonly RewardStdSummary ToSummary(int step, double threshold)
         {
-            var n = Math.Max(_count, 1);
-            return new RewardStdSummary(step, _count, _sumV / n, _sumStd / n, (double)_below / n, threshold);
+            var n = Math.Max(count, 1);
+            return new RewardStdSummary(step, count, sumV / n, sumStd / n, (double)below / n, threshold);
         }
     }
 }

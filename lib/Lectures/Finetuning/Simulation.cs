@@ -73,79 +73,78 @@ public sealed record SimulationSnapshot(double Time, double[] ExpectedReward, do
 // Per-input event times and snapshot values, shared by the full-matrix and the per-input paths.
 internal sealed class SimulationRecorder
 {
-    private readonly LogitFlow _flow;
-    private readonly FinetuningObjective _objective;
-    private readonly SimulationOptions _options;
-    private readonly double[] _correct, _target;
-    private readonly double[][] _v, _std, _grad;
+    private readonly LogitFlow flow;
+    private readonly FinetuningObjective objective;
+    private readonly SimulationOptions options;
+    private readonly double[] correct, target;
+    private readonly double[][] v, std, grad;
 
     public SimulationRecorder(LogitFlow flow, FinetuningObjective objective, SimulationOptions options)
     {
         options.Validate();
-        (_flow, _objective, _options) = (flow, objective, options);
+        (this.flow, this.objective, this.options) = (flow, objective, options);
         var n = flow.InputCount;
-        _correct = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
-        _target = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
+        correct = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
+        target = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
         Times = options.SnapshotTimes ?? [];
-        _v = Times.Select(_ => new double[n]).ToArray();
-        _std = Times.Select(_ => new double[n]).ToArray();
-        _grad = Times.Select(_ => new double[n]).ToArray();
+        v = Times.Select(_ => new double[n]).ToArray();
+        std = Times.Select(_ => new double[n]).ToArray();
+        grad = Times.Select(_ => new double[n]).ToArray();
     }
 
     public double[] Times { get; }
 
-    public double EndTime => _options.EndTime;
+    public double EndTime => options.EndTime;
 
     /// <summary>True while input i still has an event to find.</summary>
-    public bool Pending(int i) => double.IsPositiveInfinity(_correct[i]) || double.IsPositiveInfinity(_target[i]);
+    public bool Pending(int i) => double.IsPositiveInfinity(correct[i]) || double.IsPositiveInfinity(target[i]);
 
     /// <summary>Whether the run should continue past <paramref name="time"/> with snapshot index <paramref name="snapshot"/> next.</summary>
     public bool Continue(double time, int snapshot, bool pending) =>
-        time < _options.EndTime && (snapshot < Times.Length || pending || !_options.StopWhenAllReached);
+        time < options.EndTime && (snapshot < Times.Length || pending || !options.StopWhenAllReached);
 
     /// <summary>True when an event of input i not found yet holds at the end logits <paramref name="zEnd"/>.</summary>
     public bool Crossed(int i, ReadOnlySpan<double> zEnd, Span<double> p) =>
-        (double.IsPositiveInfinity(_correct[i]) && _flow.Margin(i, zEnd) > 0) ||
-        (double.IsPositiveInfinity(_target[i]) && _flow.ExpectedReward(i, zEnd, p) >= _options.RewardTarget);
+        (double.IsPositiveInfinity(correct[i]) && flow.Margin(i, zEnd) > 0) ||
+        (double.IsPositiveInfinity(target[i]) && flow.ExpectedReward(i, zEnd, p) >= options.RewardTarget);
 
     public void RecordInput(int snapshot, int i, ReadOnlySpan<double> z, Span<double> p, Span<double> dz)
     {
-        var (v, std, grad) = _flow.Velocity(_objective, i, z, p, dz);
-        (_v[snapshot][i], _std[snapshot][i], _grad[snapshot][i]) = (v, std, grad);
+        (v[snapshot][i], std[snapshot][i], grad[snapshot][i]) = flow.Velocity(objective, i, z, p, dz);
     }
 
     public void CheckStart(int i, ReadOnlySpan<double> z, Span<double> p)
     {
-        if (_flow.Margin(i, z) > 0) _correct[i] = 0;
-        if (_flow.ExpectedReward(i, z, p) >= _options.RewardTarget) _target[i] = 0;
+        if (flow.Margin(i, z) > 0) correct[i] = 0;
+        if (flow.ExpectedReward(i, z, p) >= options.RewardTarget) target[i] = 0;
     }
 
     /// <summary>Finds the events of input i inside a step whose end logits are <paramref name="zEnd"/>, by bisection
     /// on the dense output (z and p are scratch).</summary>
     public void CheckStep(int i, ReadOnlySpan<double> zEnd, DenseSegment segment, Span<double> z, Span<double> p)
     {
-        if (double.IsPositiveInfinity(_correct[i]) && _flow.Margin(i, zEnd) > 0)
-            _correct[i] = Bisect(segment, z, zz => _flow.Margin(i, zz) > 0);
-        if (double.IsPositiveInfinity(_target[i]) && _flow.ExpectedReward(i, zEnd, p) >= _options.RewardTarget)
+        if (double.IsPositiveInfinity(correct[i]) && flow.Margin(i, zEnd) > 0)
+            correct[i] = Bisect(segment, z, zz => flow.Margin(i, zz) > 0);
+        if (double.IsPositiveInfinity(target[i]) && flow.ExpectedReward(i, zEnd, p) >= options.RewardTarget)
         {
             var scratch = p.ToArray();
-            _target[i] = Bisect(segment, z, zz => _flow.ExpectedReward(i, zz, scratch) >= _options.RewardTarget);
+            target[i] = Bisect(segment, z, zz => flow.ExpectedReward(i, zz, scratch) >= options.RewardTarget);
         }
     }
 
     public bool AnyPending()
     {
-        for (var i = 0; i < _flow.InputCount; i++)
+        for (var i = 0; i < flow.InputCount; i++)
             if (Pending(i)) return true;
         return false;
     }
 
     public SimulationResult Result(int accepted, int rejected, double finalTime, double[]? batchGradientNorms)
     {
-        var snapshots = Times.Select((t, j) => new SimulationSnapshot(t, _v[j], _std[j], _grad[j],
-            batchGradientNorms?[j] ?? Math.Sqrt(_grad[j].Sum(g => g * g)))).ToList();
-        return new SimulationResult(_objective, _correct, _target, _options.RewardTarget, snapshots, finalTime, accepted, rejected,
-            _options.RelativeTolerance, _options.AbsoluteTolerance);
+        var snapshots = Times.Select((t, j) => new SimulationSnapshot(t, v[j], std[j], grad[j],
+            batchGradientNorms?[j] ?? Math.Sqrt(grad[j].Sum(g => g * g)))).ToList();
+        return new SimulationResult(objective, correct, target, options.RewardTarget, snapshots, finalTime, accepted, rejected,
+            options.RelativeTolerance, options.AbsoluteTolerance);
     }
 
     // The event is false at the segment start and true at its end; halve until the bracket is at rounding level.

@@ -14,9 +14,9 @@ public sealed class SoftmaxPolicy
 
     // Nodes of the prefix tree are numbered as a complete |V|-ary heap: node n's children are n|V| + 1 + k.
     // Logit j = n|V| + k belongs to node n = j / |V| and leads to child node j + 1, so one loop over j walks the tree.
-    private readonly double[] _logits;
-    private readonly double[] _probabilities;
-    private readonly int _firstLeaf;
+    private readonly double[] logits;
+    private readonly double[] probabilities;
+    private readonly int firstLeaf;
 
     private SoftmaxPolicy(int vocabularySize, int length, double[] logits, double temperature)
     {
@@ -24,17 +24,17 @@ public sealed class SoftmaxPolicy
         Length = length;
         Temperature = temperature;
         SequenceCount = (int)CheckedSequenceCount(vocabularySize, length);
-        _firstLeaf = PrefixCount(vocabularySize, length);
-        var expected = (long)_firstLeaf * vocabularySize;
+        firstLeaf = PrefixCount(vocabularySize, length);
+        var expected = (long)firstLeaf * vocabularySize;
         if (logits.Length != expected)
-            throw new ArgumentException($"Got {logits.Length} logits; a policy with |V| = {vocabularySize} and T = {length} has {_firstLeaf} prefixes x {vocabularySize} = {expected}.", nameof(logits));
+            throw new ArgumentException($"Got {logits.Length} logits; a policy with |V| = {vocabularySize} and T = {length} has {firstLeaf} prefixes x {vocabularySize} = {expected}.", nameof(logits));
         for (var j = 0; j < logits.Length; j++)
             if (!double.IsFinite(logits[j]))
                 throw new ArgumentException($"Logit {j} is {logits[j]}; logits must be finite.", nameof(logits));
-        _logits = (double[])logits.Clone();
-        _probabilities = new double[logits.Length];
-        for (var node = 0; node < _firstLeaf; node++)
-            Softmax(_logits.AsSpan(node * vocabularySize, vocabularySize), temperature, _probabilities.AsSpan(node * vocabularySize, vocabularySize));
+        this.logits = (double[])logits.Clone();
+        probabilities = new double[logits.Length];
+        for (var node = 0; node < firstLeaf; node++)
+            Softmax(this.logits.AsSpan(node * vocabularySize, vocabularySize), temperature, probabilities.AsSpan(node * vocabularySize, vocabularySize));
     }
 
     /// <summary>The single-step policy p = softmax(z / tau) over K = logits.Length labels.</summary>
@@ -72,10 +72,10 @@ public sealed class SoftmaxPolicy
     public int SequenceCount { get; }
 
     /// <summary>The logits, |V| per prefix, prefixes in breadth-first order.</summary>
-    public ReadOnlySpan<double> Logits => _logits;
+    public ReadOnlySpan<double> Logits => logits;
 
     /// <summary>softmax(z / tau) of every prefix, laid out like <see cref="Logits"/>.</summary>
-    public ReadOnlySpan<double> Probabilities => _probabilities;
+    public ReadOnlySpan<double> Probabilities => probabilities;
 
     /// <summary>The same policy structure with other logits (same layout and temperature).</summary>
     public SoftmaxPolicy WithLogits(double[] logits) => new(VocabularySize, Length, logits, Temperature);
@@ -96,7 +96,7 @@ public sealed class SoftmaxPolicy
     }
 
     /// <summary>p(y) of every output y, in output order.</summary>
-    public double[] SequenceProbabilities() => Reach().AsSpan(_firstLeaf).ToArray();
+    public double[] SequenceProbabilities() => Reach().AsSpan(firstLeaf).ToArray();
 
     /// <summary>V = sum_y p(y) r(y).</summary>
     public double ExpectedReward(double[] rewards) => Evaluate(rewards, withGradient: false).ExpectedReward;
@@ -115,17 +115,17 @@ public sealed class SoftmaxPolicy
         CheckRewards(rewards);
         var nodes = Reach();
         double v = 0;
-        for (var y = 0; y < SequenceCount; y++) v += nodes[_firstLeaf + y] * rewards[y];
+        for (var y = 0; y < SequenceCount; y++) v += nodes[firstLeaf + y] * rewards[y];
         double variance = 0;
         for (var y = 0; y < SequenceCount; y++)
         {
             var d = rewards[y] - v;
-            variance += nodes[_firstLeaf + y] * d * d;
+            variance += nodes[firstLeaf + y] * d * d;
         }
         var std = Math.Sqrt(variance);
         if (!withGradient) return new PolicyEvaluation(v, std, null, double.NaN);
         // grad V = sum_y p(y) (r(y) - V) grad log p(y): the baseline V keeps the prefix sums well conditioned.
-        for (var y = 0; y < SequenceCount; y++) nodes[_firstLeaf + y] *= rewards[y] - v;
+        for (var y = 0; y < SequenceCount; y++) nodes[firstLeaf + y] *= rewards[y] - v;
         var gradient = ScoreWeightedGradient(nodes);
         return new PolicyEvaluation(v, std, gradient, Norm(gradient));
     }
@@ -140,7 +140,7 @@ public sealed class SoftmaxPolicy
         if (samples < 1)
             throw new ArgumentOutOfRangeException(nameof(samples), samples, $"REINFORCE needs at least 1 sample; got {samples}.");
         var rng = new Random(seed);
-        var gradient = new double[_logits.Length];
+        var gradient = new double[logits.Length];
         var path = new int[Length];
         for (var i = 0; i < samples; i++)
         {
@@ -160,7 +160,7 @@ public sealed class SoftmaxPolicy
                 var k = leaf % VocabularySize;
                 leaf /= VocabularySize;
                 var offset = path[l] * VocabularySize;
-                for (var j = 0; j < VocabularySize; j++) gradient[offset + j] -= scale * _probabilities[offset + j];
+                for (var j = 0; j < VocabularySize; j++) gradient[offset + j] -= scale * probabilities[offset + j];
                 gradient[offset + k] += scale;
             }
         }
@@ -193,35 +193,35 @@ public sealed class SoftmaxPolicy
         double value = 0;
         for (var y = 0; y < SequenceCount; y++)
         {
-            double pNew = nodes[_firstLeaf + y], pOld = oldNodes[_firstLeaf + y];
+            double pNew = nodes[firstLeaf + y], pOld = oldNodes[firstLeaf + y];
             var advantage = rewards[y] - baseline;
             var rho = pOld > 0 ? pNew / pOld : 1;
             var clipped = Math.Clamp(rho, 1 - clip, 1 + clip);
             var unclipped = rho * advantage <= clipped * advantage;
             value += pOld * Math.Min(rho * advantage, clipped * advantage);
-            nodes[_firstLeaf + y] = unclipped ? pNew * advantage : 0;
+            nodes[firstLeaf + y] = unclipped ? pNew * advantage : 0;
         }
         return (value, withGradient ? ScoreWeightedGradient(nodes) : null);
     }
 
-    // Given leaf weights w(y) in nodes[_firstLeaf..], returns sum_y w(y) grad log p(y):
+    // Given leaf weights w(y) in nodes[firstLeaf..], returns sum_y w(y) grad log p(y):
     // component (s, k) is (1/tau) (W(s k) - W(s) p_s(k)) with W(s) = sum of w over outputs extending s.
     private double[] ScoreWeightedGradient(double[] nodes)
     {
-        Array.Clear(nodes, 0, _firstLeaf);
-        for (var j = _logits.Length - 1; j >= 0; j--) nodes[j / VocabularySize] += nodes[j + 1];
-        var gradient = new double[_logits.Length];
+        Array.Clear(nodes, 0, firstLeaf);
+        for (var j = logits.Length - 1; j >= 0; j--) nodes[j / VocabularySize] += nodes[j + 1];
+        var gradient = new double[logits.Length];
         for (var j = 0; j < gradient.Length; j++)
-            gradient[j] = (nodes[j + 1] - nodes[j / VocabularySize] * _probabilities[j]) / Temperature;
+            gradient[j] = (nodes[j + 1] - nodes[j / VocabularySize] * probabilities[j]) / Temperature;
         return gradient;
     }
 
     // Probability of reaching every node of the prefix tree; the leaves hold p(y).
     private double[] Reach()
     {
-        var nodes = new double[_logits.Length + 1];
+        var nodes = new double[logits.Length + 1];
         nodes[0] = 1;
-        for (var j = 0; j < _logits.Length; j++) nodes[j + 1] = nodes[j / VocabularySize] * _probabilities[j];
+        for (var j = 0; j < logits.Length; j++) nodes[j + 1] = nodes[j / VocabularySize] * probabilities[j];
         return nodes;
     }
 
@@ -230,7 +230,7 @@ public sealed class SoftmaxPolicy
         var offset = node * VocabularySize;
         for (var k = 0; k < VocabularySize - 1; k++)
         {
-            u -= _probabilities[offset + k];
+            u -= probabilities[offset + k];
             if (u < 0) return k;
         }
         return VocabularySize - 1;

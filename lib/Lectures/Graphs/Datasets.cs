@@ -69,7 +69,7 @@ public static class Datasets
     /// <summary>
     /// Cora when it is found locally or (with <paramref name="download"/>) can be downloaded: one attempt per
     /// process, giving up after <see cref="ConnectTimeout"/> without a connection. Otherwise
-    /// <see cref="Graphs.CitationLike"/> with the seed, marked as a stand-in: its
+    /// <see cref="GraphFamilies.CitationLike"/> with the seed, marked as a stand-in: its
     /// <see cref="LoadedGraph.Banner"/> says what differs and how to get the real data.
     /// </summary>
     public static LoadedGraph CoraOrFallback(int fallbackSeed = 0, bool download = true) =>
@@ -88,7 +88,7 @@ public static class Datasets
         {
             reason = e.Message;
         }
-        var graph = Graphs.CitationLike(fallbackSeed);
+        var graph = GraphFamilies.CitationLike(fallbackSeed);
         return new LoadedGraph(graph,
             $"Stand-in for Cora: the citation-like stochastic block model (seed {fallbackSeed}): {graph}. {reason}",
             StandInReason: reason);

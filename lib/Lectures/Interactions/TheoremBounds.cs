@@ -29,7 +29,7 @@ public sealed record WalkIndexMaximum(long WalkIndex, int Rows, int LargestSep, 
 
 /// <summary>
 /// The theorem's bounds as predicates on measured rows (<see cref="InteractionRow"/>), for a product GNN of width
-/// D_h. The general bound sep ≤ D_h^(4 WI + 1) and three sharp facts (DESIGN.md, part 1).
+/// D_h. The general bound sep ≤ D_h^(4 WI + 1) and three sharp facts (lecture 03, notebooks/03-walk-index-and-theorem.ipynb, "Sharp facts").
 /// </summary>
 public static class TheoremBounds
 {

@@ -7,7 +7,7 @@ namespace Lectures.Tests.GnnExperiments;
 public class TrainingTests
 {
     // Three blocks of 40 vertices with block-specific words: easy for a GNN, chance is 1/3.
-    internal static readonly Graph Tiny = Graphs.Graphs.StochasticBlockModel([40, 40, 40], 0.15, 0.01, seed: 5, featureCount: 60, wordsPerVertex: 4, topicShare: 0.6);
+    internal static readonly Graph Tiny = GraphFamilies.StochasticBlockModel([40, 40, 40], 0.15, 0.01, seed: 5, featureCount: 60, wordsPerVertex: 4, topicShare: 0.6);
 
     internal static readonly GnnSpec TinyGcn = new(GnnArchitecture.Gcn, Hidden: 16, Dropout: 0.2);
 
@@ -50,10 +50,10 @@ public class TrainingTests
     [Fact]
     public void BadInputNamesTheProblem()
     {
-        var e = Assert.Throws<ArgumentException>(() => new VertexClassification(Graphs.Graphs.Path(4), VertexSplit.Random(4, 0)));
+        var e = Assert.Throws<ArgumentException>(() => new VertexClassification(GraphFamilies.Path(4), VertexSplit.Random(4, 0)));
         Assert.Contains("no vertex features", e.Message);
         using var task = new VertexClassification(Tiny, VertexSplit.Random(Tiny.VertexCount, 0));
-        e = Assert.Throws<ArgumentException>(() => task.Train(TinyGcn, Quick, 0, Graphs.Graphs.Path(5)));
+        e = Assert.Throws<ArgumentException>(() => task.Train(TinyGcn, Quick, 0, GraphFamilies.Path(5)));
         Assert.Contains("5 vertices, expected the task's 120", e.Message);
         e = Assert.Throws<ArgumentException>(() => task.Train(TinyGcn with { Depth = 0 }, Quick, 0));
         Assert.Contains("depth L must be >= 1, got 0", e.Message);

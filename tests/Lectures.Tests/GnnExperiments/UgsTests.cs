@@ -26,7 +26,7 @@ public class UgsTests
     [Fact]
     public void TheOrderIsAPermutationBuiltFromEqualRounds()
     {
-        var graph = Graphs.Graphs.StochasticBlockModel([12, 12], 0.5, 0.05, seed: 2, featureCount: 8, wordsPerVertex: 2);
+        var graph = Graphs.GraphFamilies.StochasticBlockModel([12, 12], 0.5, 0.05, seed: 2, featureCount: 8, wordsPerVertex: 2);
         using var task = new VertexClassification(graph, VertexSplit.Random(graph.VertexCount, 1));
         var rounds = new List<double>();
         var order = UnifiedGraphSparsifier.Order(task, TrainingTests.TinyGcn, OneRound with { MaxEpochs = 3 }, seed: 1,
@@ -41,7 +41,7 @@ public class UgsTests
     public void WithAStrongL1PushTheMaskRemovesEdgesTheLossDoesNotNeed()
     {
         // Edges inside a block carry the label signal; edges across blocks mislead. UGS should drop the misleading ones first.
-        var graph = Graphs.Graphs.StochasticBlockModel([30, 30], 0.2, 0.05, seed: 3, featureCount: 20, wordsPerVertex: 2, topicShare: 0.5);
+        var graph = Graphs.GraphFamilies.StochasticBlockModel([30, 30], 0.2, 0.05, seed: 3, featureCount: 20, wordsPerVertex: 2, topicShare: 0.5);
         var labels = graph.Labels!;
         using var task = new VertexClassification(graph, VertexSplit.Random(graph.VertexCount, 2));
         var first = UnifiedGraphSparsifier.Round(task, TrainingTests.TinyGcn, TrainingTests.Quick with { MaxEpochs = 40, Patience = 40 }, 2, [],

@@ -1,0 +1,32 @@
+namespace Lectures.Grading.Scoring;
+
+/// <summary>Finds the submissions in a folder.</summary>
+public static class Submissions
+{
+    /// <summary>
+    /// The submissions of assignment <paramref name="name"/> in <paramref name="folder"/>, by student name
+    /// (ordinal order): each file STUDENT.ipynb directly in the folder, and each sub-folder STUDENT holding
+    /// name.ipynb at any depth (nbgrader's layout) or else exactly one .ipynb. A sub-folder with no notebook is
+    /// still listed, with the path it should have had, so the student appears in the gradebook.
+    /// </summary>
+    public static IReadOnlyList<Submission> Find(string folder, string name)
+    {
+        if (!Directory.Exists(folder))
+            throw new ArgumentException($"The submissions folder '{folder}' does not exist.");
+        var found = new List<Submission>();
+        foreach (var file in Directory.GetFiles(folder, "*.ipynb"))
+            found.Add(new Submission(Path.GetFileNameWithoutExtension(file), file));
+        foreach (var dir in Directory.GetDirectories(folder))
+        {
+            var named = Directory.GetFiles(dir, name + ".ipynb", SearchOption.AllDirectories);
+            var any = Directory.GetFiles(dir, "*.ipynb", SearchOption.AllDirectories)
+                .Where(p => !p.Contains(".ipynb_checkpoints", StringComparison.Ordinal)).ToArray();
+            var path = named.Length == 1 ? named[0] : any.Length == 1 ? any[0] : Path.Combine(dir, name + ".ipynb");
+            found.Add(new Submission(Path.GetFileName(dir), path));
+        }
+        var twice = found.GroupBy(s => s.Student, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw new ArgumentException($"Student '{twice.Key}' has more than one submission in {folder}: {string.Join(", ", twice.Select(s => s.Path))}.");
+        return found.OrderBy(s => s.Student, StringComparer.Ordinal).ToList();
+    }
+}

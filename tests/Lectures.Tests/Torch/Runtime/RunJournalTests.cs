@@ -1,0 +1,58 @@
+using Lectures.Torch.Experiments;
+using System.Runtime.InteropServices;
+using Lectures.Torch.Runtime;
+
+namespace Lectures.Tests.Torch.Runtime;
+
+public sealed class RunJournalTests : TemporaryDirectoryTest
+{
+    static readonly (string, string)[] Settings = [("Seeds", "[0, 1]")];
+
+    [Fact]
+    public void ANativeErrorIsReportedWithTheRunsLabelAndTheOtherRunsGoOn()
+    {
+        var journal = RunJournal.Open(new JournalSettings(Root), "runs.csv", "x,y", Settings, total: 2);
+        Assert.Null(journal.Run("a", "RFT · seed 0", () => throw new ExternalException("Unknown scalar type.\nException raised from type at Scalar.h")));
+        Assert.Equal(["2,3"], journal.Run("b", "SFT · seed 0", () => new RecordedRun(["2,3"], ""))!.Rows);
+        var e = Assert.Throws<ExperimentIncompleteException>(journal.Complete);
+        Assert.Equal(["RFT · seed 0: Unknown scalar type."], e.Failures);
+        Assert.Equal((1, 2), (e.Finished, e.Total));
+        Assert.Equal("x,y\n2,3\n", File.ReadAllText(Path.Combine(Root, "runs.csv")));
+
+        // Resuming reruns only the failed run; the recorded one is not run again.
+        var resumed = RunJournal.Open(new JournalSettings(Root, Resume: true), "runs.csv", "x,y", Settings, total: 2);
+        Assert.Equal(["2,3"], resumed.Run("b", "SFT · seed 0", () => throw new InvalidOperationException("must not rerun"))!.Rows);
+        Assert.Equal("7", resumed.Run("a", "RFT · seed 0", () => new RecordedRun(["0,1", "4,5"], "7"))!.Extra);
+        resumed.Complete();
+        Assert.Equal("x,y\n2,3\n0,1\n4,5\n", File.ReadAllText(Path.Combine(Root, "runs.csv")));
+        Assert.Equal(["setting\tSeeds\t[0, 1]", "run\tb\t1\t", "run\ta\t2\t7", "complete"],
+            File.ReadAllLines(Path.Combine(Root, "runs.runs")).Skip(1));
+    }
+
+    [Fact]
+    public void ResumingDropsTheRowsOfARunThatWasNotListedAndRefusesAChangedHeader()
+    {
+        var journal = RunJournal.Open(new JournalSettings(Root), "runs.csv", "x,y", Settings, total: 2);
+        journal.Record("a", new RecordedRun(["1,2"], ""));
+        File.AppendAllText(Path.Combine(Root, "runs.csv"), "3,4\n5,");
+        var resumed = RunJournal.Open(new JournalSettings(Root, Resume: true), "runs.csv", "x,y", Settings, total: 2);
+        Assert.Equal(1, resumed.Count);
+        Assert.Equal("x,y\n1,2\n", File.ReadAllText(Path.Combine(Root, "runs.csv")));
+        var e = Assert.Throws<InvalidDataException>(() => RunJournal.Open(new JournalSettings(Root, Resume: true), "runs.csv", "x,y,z", Settings, total: 2));
+        Assert.Contains("does not start with the header \"x,y,z\"", e.Message);
+    }
+
+    [Fact]
+    public void SettingsAreListedInvariantlyWithLongValuesHashed()
+    {
+        var lines = SettingsDescription.Of(new
+        {
+            Rate = 0.1, Sizes = new[] { 128, 64 }, Data = Enumerable.Range(0, 100).ToArray(), Name = (string?)null, Single = true,
+            Spec = new Lectures.Torch.Gnn.TrainingOptions(MaxEpochs: 3),
+        });
+        Assert.Equal(["Data", "Name", "Rate", "Single", "Sizes", "Spec"], lines.Select(l => l.Name));
+        Assert.Matches("^sha256:[0-9A-F]{16} \\(390 characters\\)$", lines[0].Value);
+        Assert.Equal(["none", "0.1", "True", "[128, 64]", "{LearningRate = 0.0005, WeightDecay = 0.001, MaxEpochs = 3, Patience = 50}"],
+            lines.Skip(1).Select(l => l.Value));
+    }
+}
