@@ -3,7 +3,10 @@ using System.Diagnostics;
 using Lectures.Cli.Kit;
 using Lectures.Plotting;
 using Lectures.Torch.Finetuning;
-using Lectures.Torch.Gnn;
+using Lectures.Torch.Gnn.Models;
+using Lectures.Torch.Gnn.Training;
+using Lectures.Torch.Interactions;
+using Lectures.Torch.Sparsification;
 using Lectures.Torch.LanguageModel;
 using Lectures.Torch.Runtime;
 

@@ -120,7 +120,7 @@ public static class Datasets
         directories.Select(d => Path.Combine(d, fileName)).FirstOrDefault(File.Exists);
 
     /// <summary>The nearest directory at or above <paramref name="start"/> that holds Lectures.sln, or null.</summary>
-    internal static string? FindRepositoryRoot(string start)
+    public static string? FindRepositoryRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Lectures.sln"))) return dir.FullName;

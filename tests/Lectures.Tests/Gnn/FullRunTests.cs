@@ -1,7 +1,8 @@
 using Lectures.Data;
 using Lectures.Plotting;
 using Lectures.Sparsification;
-using Lectures.Torch.Gnn;
+using Lectures.Torch.Experiments;
+using Lectures.Torch.Sparsification;
 
 namespace Lectures.Tests.Gnn;
 

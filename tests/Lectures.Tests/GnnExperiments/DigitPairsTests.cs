@@ -1,5 +1,5 @@
 using Lectures.Data;
-using Lectures.Torch.Gnn;
+using Lectures.Torch.Interactions;
 
 namespace Lectures.Tests.GnnExperiments;
 

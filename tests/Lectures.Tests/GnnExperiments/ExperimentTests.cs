@@ -1,5 +1,8 @@
 using Lectures.Graphs;
-using Lectures.Torch.Gnn;
+using Lectures.Torch.Gnn.Models;
+using Lectures.Torch.Gnn.Training;
+using Lectures.Torch.Interactions;
+using Lectures.Torch.Sparsification;
 
 namespace Lectures.Tests.GnnExperiments;
 

@@ -1,5 +1,6 @@
 using Lectures.Graphs;
-using Lectures.Torch.Gnn;
+using Lectures.Torch.Gnn.Models;
+using Lectures.Torch.Gnn.Training;
 using Lectures.Torch.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;

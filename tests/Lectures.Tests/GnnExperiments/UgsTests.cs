@@ -1,4 +1,5 @@
-using Lectures.Torch.Gnn;
+using Lectures.Torch.Gnn.Training;
+using Lectures.Torch.Sparsification;
 
 namespace Lectures.Tests.GnnExperiments;
 

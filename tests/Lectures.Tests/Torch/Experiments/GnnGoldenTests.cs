@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using Lectures.Tests.GnnExperiments;
 using Lectures.Torch.Experiments;
-using Lectures.Torch.Gnn;
+using Lectures.Torch.Interactions;
+using Lectures.Torch.Sparsification;
 
 namespace Lectures.Tests.Torch.Experiments;
 
