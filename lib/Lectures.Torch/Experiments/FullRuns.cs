@@ -15,7 +15,7 @@ public sealed record FullRunSource(int Seeds, string Date, string Commit, string
 {
     /// <summary>"from the full run: 5 seeds, 2026-11-26, `command` (benchmarks/RESULTS.md, commit 94ffb8e)".</summary>
     public string Label => $"from the full run: {Seeds} seeds, {Date}, `{Command}` " +
-                           $"(benchmarks/RESULTS.md, commit {Commit[..Math.Min(7, Commit.Length)]})";
+                           $"(benchmarks/RESULTS.md, commit {(Commit.Length == 40 ? Commit[..7] : Commit)})";
 
     /// <summary>The label.</summary>
     public override string ToString() => Label;
@@ -66,8 +66,7 @@ public static class FullRuns
     public static SparsificationFullRun Sparsification(string model, string dataset = "cora", string? path = null)
     {
         path ??= Path.Combine(Directory, "sparsification.csv");
-        var rows = Read(path, "model", "dataset", "seeds", "date", "recorded_at_commit", "command", "method",
-                "removed_percent", "test_accuracy_mean", "test_accuracy_std")
+        var rows = Read(path, SparsificationResults.SummaryHeader)
             .Where(r => r["model"] == model && r["dataset"] == dataset).ToList();
         if (rows.Count == 0)
             throw new ArgumentException($"{path} has no rows for model '{model}' on '{dataset}'.", nameof(model));
@@ -83,8 +82,7 @@ public static class FullRuns
     public static InteractionFullRun Interaction(string? path = null)
     {
         path ??= Path.Combine(Directory, "interaction.csv");
-        var rows = Read(path, "model", "seeds", "date", "recorded_at_commit", "command", "placement", "walk_index",
-            "test_accuracy_mean", "test_accuracy_std", "train_accuracy_mean");
+        var rows = Read(path, InteractionResults.SummaryHeader);
         if (rows.Count == 0) throw new InvalidDataException($"{path} has no rows.");
         return new InteractionFullRun(SourceOf(rows[0]), rows.Select(r => new CategoryMean(r["model"],
             $"{r["placement"]} walk index", Number(r, "test_accuracy_mean"), Number(r, "test_accuracy_std"),
@@ -98,20 +96,27 @@ public static class FullRuns
     private static double Number(IReadOnlyDictionary<string, string> row, string column) =>
         double.Parse(row[column], NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    // A plain CSV without quoting (no field holds a comma); the header must name the expected columns in order.
-    private static List<IReadOnlyDictionary<string, string>> Read(string path, params string[] columns)
+    // The summary.csv schema: the header must be the expected one; fields are quoted as Csv.Quote writes them.
+    private static List<IReadOnlyDictionary<string, string>> Read(string path, string expectedHeader)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"The full-run results file {Path.GetFullPath(path)} does not exist.", path);
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
-        var header = lines.FirstOrDefault()?.Split(',') ?? [];
-        if (!header.SequenceEqual(columns))
-            throw new InvalidDataException($"{path} is malformed: the header is '{string.Join(",", header)}', expected '{string.Join(",", columns)}'.");
+        var header = lines.FirstOrDefault() ?? "";
+        if (header != expectedHeader)
+            throw new InvalidDataException($"{path} is malformed: the header is '{header}', expected '{expectedHeader}'.");
+        var columns = expectedHeader.Split(',');
         return lines.Skip(1).Select((line, k) =>
         {
-            var fields = line.Split(',');
-            if (fields.Length != columns.Length)
-                throw new InvalidDataException($"{path} is malformed: line {k + 2} has {fields.Length} fields, expected {columns.Length}.");
+            string[] fields;
+            try
+            {
+                fields = Csv.Split(line, columns.Length);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{path} is malformed: line {k + 2}: {e.Message}", e);
+            }
             return (IReadOnlyDictionary<string, string>)columns.Zip(fields).ToDictionary(p => p.First, p => p.Second);
         }).ToList();
     }

@@ -18,26 +18,25 @@ namespace Lectures.Torch.Interactions;
 public static class InteractionExperiment
 {
     /// <summary>
-    /// Runs every model, placement and seed of <paramref name="options"/>, reporting each finished run. With a
-    /// <paramref name="journal"/>, each finished run is appended to interaction.csv in its directory as it completes, and
-    /// resuming skips the runs recorded there (with the same options and images).
+    /// Runs every model, placement and seed of <paramref name="options"/> on <paramref name="images"/> (default the UCI
+    /// digits), reporting each finished run. With a <paramref name="journal"/>, each finished run is appended to
+    /// interaction.csv in its directory as it completes, and resuming skips the runs recorded there (with the same
+    /// options and images).
     /// </summary>
-    public static InteractionResults Run(InteractionOptions options, IProgress<ExperimentProgress>? progress = null, LabelledImages? images = null,
-        JournalSettings? journal = null)
+    public static InteractionResults Run(InteractionOptions options, IProgress<ExperimentProgress>? progress = null, JournalSettings? journal = null,
+        LabelledImages? images = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
         images ??= Digits.Load();
-        var recorded = RunJournal.Open(journal, "interaction.csv", InteractionResults.CsvHeader,
-            [.. SettingsDescription.Of(options), .. SettingsDescription.Of(new { Images = images })], options.Seeds.Count * options.Models.Count * 2);
+        var recorded = InteractionResults.RunFile.OpenJournal(journal, [.. options.Settings(), .. SettingsDescription.Of(new { Images = images })],
+            options.Seeds.Count * options.Models.Count * 2);
         TorchRuntime.EnsureLoaded();
-        torch.set_num_threads(options.Threads);
+        using var threads = TorchThreads.Use(options.Threads);
         var clock = Stopwatch.StartNew();
         using var graph = MessageGraph.From(DigitPairs.Graph());
         ChunkPlacement[] placements = [ChunkPlacement.LowWalkIndex, ChunkPlacement.HighWalkIndex];
         var walkIndex = placements.ToDictionary(p => p, p => DigitPairs.WalkIndex(p, options.Depth));
-        var total = recorded.Total;
-        var runs = new List<InteractionRun>(total);
+        var runs = new List<InteractionRun>(recorded.Total);
         var done = 0;
         foreach (var seed in options.Seeds)
         {
@@ -52,18 +51,18 @@ public static class InteractionExperiment
                 {
                     foreach (var model in options.Models)
                     {
-                        var name = $"{GnnSpec.Name(model)} {InteractionResults.PlacementName(placement, walkIndex[placement])} seed {seed}";
-                        var recordedRun = recorded.Run(name, name, () =>
+                        var name = $"{GnnSpec.Name(model.Architecture)} {InteractionResults.PlacementName(placement, walkIndex[placement])} seed {seed}";
+                        var run = InteractionResults.RunFile.Run(recorded, name, () =>
                         {
                             data ??= new PairData(pairs, placement);
-                            var trained = Train(options, model, graph, data, seed) with { Placement = placement, WalkIndex = walkIndex[placement] };
-                            return new RecordedRun([InteractionResults.CsvRow(trained)], "");
+                            var result = Train(model, options, graph, data, seed);
+                            return new InteractionRun(GnnSpec.Name(model.Architecture), placement, walkIndex[placement], seed,
+                                result.TrainAccuracy, result.ValidationAccuracy, result.TestAccuracy, result.BestEpoch, result.Epochs);
                         });
                         done++;
-                        if (recordedRun is null) continue;
-                        var run = InteractionResults.ParseCsvRow(recordedRun.Rows[0]);
+                        if (run is null) continue;
                         runs.Add(run);
-                        progress?.Report(new ExperimentProgress(done, total, $"{name}: test accuracy {run.TestAccuracy:F3}"));
+                        progress?.Report(new ExperimentProgress(done, recorded.Total, $"{name}: test accuracy {run.TestAccuracy:F3}"));
                     }
                 }
                 finally
@@ -76,19 +75,17 @@ public static class InteractionExperiment
         return new InteractionResults(options, runs, clock.Elapsed);
     }
 
-    private static InteractionRun Train(InteractionOptions options, GnnArchitecture architecture, MessageGraph graph, PairData data, int seed)
+    private static TrainingResult Train(GnnSpec spec, InteractionOptions options, MessageGraph graph, PairData data, int seed)
     {
         torch.manual_seed(seed);
-        var spec = new GnnSpec(architecture, options.Hidden, options.Depth, Dropout: 0);
         using var model = spec.Create(DigitPairs.FeatureCount, 1, GnnReadout.MeanPool);
-        using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        using var optimizer = optim.Adam(model.parameters(), options.Training.LearningRate, weight_decay: options.Training.WeightDecay);
         var rng = new Random(seed);
         var order = Enumerable.Range(0, (int)data.Train.Labels.shape[0]).Select(i => (long)i).ToArray();
-        double bestValidation = -1, bestTest = 0, bestTrain = 0;
-        int bestEpoch = 0, epoch = 0;
-        while (epoch < options.MaxEpochs && epoch - bestEpoch < options.Patience)
+        var stopping = new EarlyStopping(options.Training.MaxEpochs, options.Training.Patience);
+        double bestTest = 0, bestTrain = 0;
+        while (stopping.NextEpoch())
         {
-            epoch++;
             model.train();
             rng.Shuffle(order);
             for (var start = 0; start < order.Length; start += options.BatchSize)
@@ -101,15 +98,13 @@ public static class InteractionExperiment
                 optimizer.step();
             }
             model.eval();
-            var validation = Accuracy(model, graph, data.Validation);
-            if (validation > bestValidation)
+            if (stopping.Improved(Accuracy(model, graph, data.Validation)))
             {
-                (bestValidation, bestEpoch) = (validation, epoch);
                 bestTest = Accuracy(model, graph, data.Test);
                 bestTrain = Accuracy(model, graph, data.Train);
             }
         }
-        return new InteractionRun(GnnSpec.Name(architecture), ChunkPlacement.LowWalkIndex, 0, seed, bestTrain, bestValidation, bestTest, bestEpoch, epoch);
+        return stopping.Result(bestTest, bestTrain);
     }
 
     private static double Accuracy(GnnModel model, MessageGraph graph, PairSet set)

@@ -24,7 +24,7 @@ public static class SparsificationExperiment
     public static SparsificationResults Run(SparsificationOptions options, IProgress<ExperimentProgress>? progress = null, JournalSettings? journal = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Run(LoadDataset(options.Dataset), options, progress, journal);
+        return Run(Datasets.ByName(options.Dataset), options, progress, journal);
     }
 
     /// <summary>
@@ -38,16 +38,14 @@ public static class SparsificationExperiment
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var recorded = RunJournal.Open(journal, "sparsification.csv", SparsificationResults.CsvHeader,
-            [.. SettingsDescription.Of(options, nameof(options.Dataset)), ("Graph", loaded.Description)], options.Seeds.Count * options.Methods.Count * options.Levels.Count);
+        var recorded = SparsificationResults.RunFile.OpenJournal(journal, options.Settings(loaded),
+            options.Seeds.Count * options.Methods.Count * options.Levels.Count);
         TorchRuntime.EnsureLoaded();
-        torch.set_num_threads(options.Threads);
+        using var threads = TorchThreads.Use(options.Threads);
         var clock = Stopwatch.StartNew();
         var graph = loaded.Graph;
-        var levels = options.Levels;
-        var total = recorded.Total;
         var done = 0;
-        var runs = new List<SparsificationRun>(total);
+        var runs = new List<SparsificationRun>(recorded.Total);
         var seedless = new Dictionary<SparsificationMethod, RemovalOrder>();
         foreach (var seed in options.Seeds)
         {
@@ -56,50 +54,29 @@ public static class SparsificationExperiment
             foreach (var method in options.Methods)
             {
                 // The removal order (UGS trains for it) is computed only when a level of the method is not recorded.
-                var order = new Lazy<RemovalOrder>(() => method.IsSeeded()
-                    ? method.Order(task, options.Model, options.Training, seed)
-                    : seedless.TryGetValue(method, out var cached) ? cached : seedless[method] = method.Order(task, options.Model, options.Training, seed));
-                foreach (var level in levels)
+                var order = new Lazy<RemovalOrder>(() => method == SparsificationMethod.Ugs
+                    ? UnifiedGraphSparsifier.Order(task, options.Model, options.Training, seed)
+                    : method.IsSeeded() ? method.Order(graph, seed)
+                    : seedless.TryGetValue(method, out var cached) ? cached : seedless[method] = method.Order(graph, seed));
+                foreach (var level in options.Levels)
                 {
                     var name = $"{method.Name()} {level}% seed {seed}";
-                    var recordedRun = recorded.Run(name, name, () =>
+                    var run = SparsificationResults.RunFile.Run(recorded, name, () =>
                     {
                         var removed = order.Value.Removed(level);
                         var key = string.Join(",", removed.Order());
                         if (!trained.TryGetValue(key, out var result))
                             trained[key] = result = task.Train(options.Model, options.Training, seed, graph.RemoveEdges(removed));
-                        return new RecordedRun([SparsificationResults.CsvRow(new SparsificationRun(method.Name(), level, seed, removed.Count, graph.EdgeCount - removed.Count, result))], "");
+                        return new SparsificationRun(method.Name(), level, seed, removed.Count, graph.EdgeCount - removed.Count, result);
                     });
                     done++;
-                    if (recordedRun is null) continue;
-                    var run = SparsificationResults.ParseCsvRow(recordedRun.Rows[0]);
+                    if (run is null) continue;
                     runs.Add(run);
-                    progress?.Report(new ExperimentProgress(done, total, $"{name}: test accuracy {run.Result.TestAccuracy:F3}"));
+                    progress?.Report(new ExperimentProgress(done, recorded.Total, $"{name}: test accuracy {run.Result.TestAccuracy:F3}"));
                 }
             }
         }
         recorded.Complete();
         return new SparsificationResults(loaded.Description, options, runs, clock.Elapsed);
-    }
-
-    /// <summary>
-    /// The graph named by <paramref name="dataset"/>: "cora" (searched as <see cref="Datasets.Cora"/> does),
-    /// "citation-like" (<see cref="Graphs.Graphs.CitationLike"/> with seed 0), or a path to an .npz citation graph.
-    /// It must carry features and labels.
-    /// </summary>
-    public static LoadedGraph LoadDataset(string dataset)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(dataset);
-        LoadedGraph loaded = dataset.ToLowerInvariant() switch
-        {
-            "cora" => new LoadedGraph(Datasets.Cora(), "Cora (the shared cora.npz)"),
-            "citation-like" => new LoadedGraph(Graphs.Graphs.CitationLike(0), "The citation-like stochastic block model (Cora's sizes, seed 0)"),
-            _ when File.Exists(dataset) => new LoadedGraph(CitationGraphReader.Read(dataset), $"The graph in {dataset}"),
-            _ => throw new ArgumentException($"Unknown dataset '{dataset}': expected \"cora\", \"citation-like\" or the path of an existing .npz file.", nameof(dataset)),
-        };
-        var g = loaded.Graph;
-        if (g.Features is null || g.Labels is null)
-            throw new ArgumentException($"The dataset '{dataset}' ({g}) lacks {(g.Features is null ? "vertex features" : "vertex labels")}, which vertex classification needs.", nameof(dataset));
-        return loaded with { Description = $"{loaded.Description}: {g}." };
     }
 }

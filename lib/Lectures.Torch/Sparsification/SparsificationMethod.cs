@@ -1,7 +1,5 @@
 using Lectures.Graphs;
 using Lectures.Sparsification;
-using Lectures.Torch.Gnn.Models;
-using Lectures.Torch.Gnn.Training;
 
 namespace Lectures.Torch.Sparsification;
 
@@ -46,21 +44,20 @@ public static class SparsificationMethods
     public static bool IsSeeded(this SparsificationMethod method) => method is not (SparsificationMethod.OneWis or SparsificationMethod.TwoWis);
 
     /// <summary>
-    /// The full removal order of <paramref name="task"/>'s graph by <paramref name="method"/> at the seed. UGS trains
-    /// <paramref name="spec"/> with <paramref name="options"/> (20 rounds of 5%); the others ignore the model.
+    /// The full removal order of <paramref name="graph"/> by a method that needs no training (1-WIS, 2-WIS, random with
+    /// the seed, spectral with the seed). UGS trains a GNN for its order: <see cref="UnifiedGraphSparsifier.Order"/>.
     /// </summary>
-    public static RemovalOrder Order(this SparsificationMethod method, VertexClassification task, GnnSpec spec, TrainingOptions options, int seed,
-        IProgress<double>? progress = null)
+    public static RemovalOrder Order(this SparsificationMethod method, Graph graph, int seed, IProgress<double>? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(task);
-        Graph graph = task.Graph;
+        ArgumentNullException.ThrowIfNull(graph);
         return method switch
         {
             SparsificationMethod.OneWis => OneWalkIndexSparsifier.Order(graph, progress: progress),
             SparsificationMethod.TwoWis => WalkIndexSparsifier.Order(graph, depth: 3, progress: progress),
             SparsificationMethod.Random => RandomSparsifier.Order(graph, seed),
             SparsificationMethod.Spectral => SpectralSparsifier.Order(graph, seed, progress),
-            SparsificationMethod.Ugs => UnifiedGraphSparsifier.Order(task, spec, options, seed, progress: progress),
+            SparsificationMethod.Ugs => throw new ArgumentException(
+                "UGS trains a GNN for its removal order: call UnifiedGraphSparsifier.Order with the task, model and training options.", nameof(method)),
             _ => throw new ArgumentException($"Unknown sparsification method {method}.", nameof(method)),
         };
     }

@@ -1,3 +1,5 @@
+using Lectures.Graphs;
+using Lectures.Torch.Experiments;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;
 
@@ -47,6 +49,16 @@ public sealed record SparsificationOptions(
             var count = (int)Math.Round(100 / StepPercent);
             return Enumerable.Range(0, count + 1).Select(k => Math.Min(100, k * StepPercent)).ToArray();
         }
+    }
+
+    /// <summary>
+    /// The settings as the journal records them: one line per option except the dataset's name (Levels, Methods,
+    /// Model, Seeds, StepPercent, Threads, Training; see <see cref="SettingsDescription.Of"/>), then the loaded graph's description.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Value)> Settings(LoadedGraph loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        return [.. SettingsDescription.Of(this, nameof(Dataset)), ("Graph", loaded.Description)];
     }
 
     /// <summary>Throws an ArgumentException naming the first bad value.</summary>

@@ -1,28 +1,54 @@
-using Lectures.Torch.Experiments;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Lectures.Plotting;
-using Lectures.Torch.Runtime;
-using MathNet.Numerics.Statistics;
-using Plotly.NET;
+using Lectures.Torch.Experiments;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;
+using Plotly.NET;
 
 namespace Lectures.Torch.Sparsification;
 
 /// <summary>
 /// The tidy results of a sparsification experiment: one <see cref="SparsificationRun"/> per (method, level, seed),
-/// with the summary (mean ± std over seeds), CSV and an HTML report.
+/// with the means over seeds (mean ± std), the CSV files and the findings for the report.
 /// </summary>
 /// <param name="Dataset">What graph was used (one line).</param>
 /// <param name="Options">The grid that was run.</param>
 /// <param name="Runs">Every grid point.</param>
 /// <param name="Elapsed">Wall time of the whole experiment.</param>
 public sealed record SparsificationResults(string Dataset, SparsificationOptions Options, IReadOnlyList<SparsificationRun> Runs, TimeSpan Elapsed)
+    : IExperimentResults
 {
-    /// <summary>Mean and sample std of the test accuracy over seeds, per method (series) and removal level (x, percent).</summary>
-    public IReadOnlyList<SeriesPoint> Summary() =>
+    /// <summary>
+    /// sparsification.csv: method, removed_percent, seed, edges_removed, edges_kept, test_accuracy, validation_accuracy,
+    /// train_accuracy, best_epoch, epochs (invariant culture, round-trip numbers).
+    /// </summary>
+    internal static RunCsv<SparsificationRun> RunFile { get; } = new("sparsification.csv",
+        "method,removed_percent,seed,edges_removed,edges_kept,test_accuracy,validation_accuracy,train_accuracy,best_epoch,epochs",
+        r => string.Create(CultureInfo.InvariantCulture,
+            $"{r.Method},{r.RemovedPercent},{r.Seed},{r.EdgesRemoved},{r.EdgesKept},{r.Result.TestAccuracy:R},{r.Result.ValidationAccuracy:R},{r.Result.TrainAccuracy:R},{r.Result.BestEpoch},{r.Result.Epochs}"),
+        line =>
+        {
+            var f = Csv.Split(line, 10);
+            return new SparsificationRun(f[0], Csv.ParseNumber(f[1]), Csv.ParseInt(f[2]), Csv.ParseInt(f[3]), Csv.ParseInt(f[4]),
+                new TrainingResult(Csv.ParseNumber(f[5]), Csv.ParseNumber(f[6]), Csv.ParseNumber(f[7]), Csv.ParseInt(f[8]), Csv.ParseInt(f[9])));
+        });
+
+    /// <summary>The file of mean results per method and level, in the schema of benchmarks/results/sparsification.csv.</summary>
+    public const string SummaryFileName = "summary.csv";
+
+    /// <summary>The header of summary.csv (and of the shipped benchmarks/results/sparsification.csv).</summary>
+    public const string SummaryHeader =
+        "model,dataset,seeds,date,recorded_at_commit,command,method,removed_percent,test_accuracy_mean,test_accuracy_std";
+
+    /// <summary>Where the run came from (date, commit, command), written into summary.csv; the command line sets it.</summary>
+    public RunProvenance Provenance { get; init; } = RunProvenance.Unknown;
+
+    /// <inheritdoc />
+    public string Title => $"Edge sparsification: {GnnSpec.Name(Options.Model.Architecture)}";
+
+    /// <summary>Mean and sample std of the test accuracy over seeds, per method (series, in the options' order) and removal level (x, percent).</summary>
+    public IReadOnlyList<SeriesPoint> MeansByLevel() =>
         Runs.GroupBy(r => (r.Method, r.RemovedPercent))
             .Select(g => SeedStatistics.Summarise(g.Key.Method, g.Key.RemovedPercent, g.Select(r => r.Result.TestAccuracy).ToArray()))
             .OrderBy(p => MethodRank(p.Series)).ThenBy(p => p.X).ToList();
@@ -41,56 +67,36 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
     }
 
     /// <summary>The chart: test accuracy against edges removed, one line per method, mean ± std over seeds.</summary>
-    public GenericChart Chart() => SparsificationExperimentCharts.AccuracyVsEdgesRemoved(Summary(),
+    public GenericChart Chart() => SparsificationExperimentCharts.AccuracyVsEdgesRemoved(MeansByLevel(),
         $"{GnnSpec.Name(Options.Model.Architecture)}: test accuracy vs edges removed ({Options.Seeds.Count} seeds)");
 
+    /// <inheritdoc />
+    public IEnumerable<GenericChart> Charts() => [Chart()];
+
     /// <summary>
-    /// Writes one CSV row per run: method, removed_percent, seed, edges_removed, edges_kept, test_accuracy,
-    /// validation_accuracy, train_accuracy, best_epoch, epochs (invariant culture).
+    /// Writes sparsification.csv (one row per run) and summary.csv (one row per method and level: mean and sample std
+    /// of the test accuracy over seeds, with the model, dataset and <see cref="Provenance"/>) into
+    /// <paramref name="directory"/>; returns their paths.
     /// </summary>
-    public void WriteCsv(string path) => ExperimentReport.WriteCsv(path, CsvHeader, Runs.Select(CsvRow));
-
-    /// <summary>The header of sparsification.csv.</summary>
-    internal const string CsvHeader = "method,removed_percent,seed,edges_removed,edges_kept,test_accuracy,validation_accuracy,train_accuracy,best_epoch,epochs";
-
-    /// <summary>One line of sparsification.csv.</summary>
-    internal static string CsvRow(SparsificationRun r) => string.Create(CultureInfo.InvariantCulture,
-        $"{r.Method},{r.RemovedPercent},{r.Seed},{r.EdgesRemoved},{r.EdgesKept},{r.Result.TestAccuracy:R},{r.Result.ValidationAccuracy:R},{r.Result.TrainAccuracy:R},{r.Result.BestEpoch},{r.Result.Epochs}");
-
-    /// <summary>The run written by <see cref="CsvRow"/>.</summary>
-    internal static SparsificationRun ParseCsvRow(string line)
+    public IReadOnlyList<string> WriteCsv(string directory)
     {
-        var f = Csv.Split(line, 10);
-        return new SparsificationRun(f[0], Csv.ParseNumber(f[1]), Csv.ParseInt(f[2]), Csv.ParseInt(f[3]), Csv.ParseInt(f[4]),
-            new TrainingResult(Csv.ParseNumber(f[5]), Csv.ParseNumber(f[6]), Csv.ParseNumber(f[7]), Csv.ParseInt(f[8]), Csv.ParseInt(f[9])));
+        var summary = Path.Combine(directory, SummaryFileName);
+        ExperimentReport.WriteCsv(summary, SummaryHeader, MeansByLevel().Select(p => string.Create(CultureInfo.InvariantCulture,
+            $"{GnnSpec.Name(Options.Model.Architecture)},{Csv.Quote(Options.Dataset)},{p.Count},{Provenance.CsvFields()},{p.Series},{p.X},{p.Mean:F4},{p.StandardDeviation:F4}")));
+        return [RunFile.Write(directory, Runs), summary];
     }
 
-    /// <summary>
-    /// Writes sparsification.csv and sparsification.html (the chart, then a table of mean ± std per level and
-    /// method) into <paramref name="directory"/>; returns the HTML path.
-    /// </summary>
-    public string WriteReport(string directory)
+    /// <inheritdoc />
+    public string Summary()
     {
-        var summary = Summary();
-        var methods = summary.Select(p => p.Series).Distinct().ToList();
-        var table = new StringBuilder("<table border=\"1\" cellpadding=\"4\"><tr><th>edges removed (%)</th>");
-        foreach (var m in methods) table.Append($"<th>{WebUtility.HtmlEncode(m)}</th>");
-        table.Append("</tr>\n");
-        foreach (var level in summary.Select(p => p.X).Distinct().Order())
-        {
-            table.Append(CultureInfo.InvariantCulture, $"<tr><td>{level}</td>");
-            foreach (var m in methods)
-                table.Append(summary.FirstOrDefault(p => p.Series == m && p.X == level) is { } p
-                    ? string.Create(CultureInfo.InvariantCulture, $"<td>{100 * p.Mean:F1} ± {100 * p.StandardDeviation:F1}</td>")
-                    : "<td></td>");
-            table.Append("</tr>\n");
-        }
-        table.Append("</table>");
-        var about = $"<p>{WebUtility.HtmlEncode(Dataset)}<br>Model: {WebUtility.HtmlEncode(Options.Model.ToString())}; training: " +
-                    $"{WebUtility.HtmlEncode(Options.Training.ToString())}; seeds {string.Join(", ", Options.Seeds)} (paired: the same split and " +
-                    $"initial weights for every method); {Runs.Count} runs in {Elapsed.TotalMinutes:F1} min.</p>";
-        return ExperimentReport.WriteReport(directory, "sparsification", WriteCsv, $"Edge sparsification: {GnnSpec.Name(Options.Model.Architecture)}",
-            [about, ChartHtml.Fragment(Chart()), "<h2>Test accuracy (%), mean ± std over seeds</h2>", table.ToString()]);
+        var text = new StringBuilder(
+            $"{Dataset}\n\nModel: {Options.Model}; training: {Options.Training}; seeds {string.Join(", ", Options.Seeds)} (paired: the same split " +
+            $"and initial weights for every method); {Runs.Count} runs in {Elapsed.TotalMinutes.ToString("F1", CultureInfo.InvariantCulture)} min.\n\n" +
+            "## Test accuracy (%), mean ± std over seeds\n\n");
+        var means = MeansByLevel();
+        text.Append(MeanTable.Markdown("edges removed (%)", means.OrderBy(p => p.X)
+            .Select(p => (p.X.ToString(CultureInfo.InvariantCulture), p.Series, p.Mean, p.StandardDeviation, p.Count))));
+        return text.ToString();
     }
 
     private int MethodRank(string method)

@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using Lectures.Graphs;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;
@@ -26,7 +27,7 @@ public class ExperimentTests
         Assert.Equal((int)Math.Round(0.5 * TrainingTests.Tiny.EdgeCount, MidpointRounding.AwayFromZero), half.EdgesRemoved);
         Assert.Equal(TrainingTests.Tiny.EdgeCount, half.EdgesRemoved + half.EdgesKept);
 
-        var summary = results.Summary();
+        var summary = results.MeansByLevel();
         Assert.Equal(6, summary.Count);
         var oneWisAt0 = summary.Single(p => p.Series == "1-WIS" && p.X == 0);
         Assert.Equal(results.Runs.Where(r => r.Method == "1-WIS" && r.RemovedPercent == 0).Average(r => r.Result.TestAccuracy), oneWisAt0.Mean, 12);
@@ -42,7 +43,7 @@ public class ExperimentTests
         var dir = Path.Combine(Path.GetTempPath(), "lectures-gexp-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var html = File.ReadAllText(results.WriteReport(dir));
+            var html = File.ReadAllText(ExperimentReport.Write(results, dir));
             var csv = File.ReadAllLines(Path.Combine(dir, "sparsification.csv"));
             Assert.Equal(1 + 3, csv.Length);
             Assert.StartsWith("method,removed_percent,seed,", csv[0]);
@@ -59,7 +60,7 @@ public class ExperimentTests
     [Fact]
     public void UnknownDatasetsAndBadGridsAreNamed()
     {
-        var e = Assert.Throws<ArgumentException>(() => SparsificationExperiment.LoadDataset("no-such-graph"));
+        var e = Assert.Throws<ArgumentException>(() => Datasets.ByName("no-such-graph"));
         Assert.Contains("Unknown dataset 'no-such-graph'", e.Message);
         e = Assert.Throws<ArgumentException>(() => (SparsificationOptions.Reduced() with { StepPercent = 7 }).Validate());
         Assert.Contains("must divide 100", e.Message);
@@ -71,7 +72,8 @@ public class ExperimentTests
     {
         var options = InteractionOptions.Reduced with
         {
-            Models = [GnnArchitecture.Gin], TrainPairs = 64, ValidationPairs = 32, TestPairs = 32, MaxEpochs = 2, Seeds = [0],
+            Models = InteractionOptions.Architectures([GnnArchitecture.Gin]), TrainPairs = 64, ValidationPairs = 32, TestPairs = 32,
+            Training = InteractionOptions.Reduced.Training with { MaxEpochs = 2 }, Seeds = [0],
         };
         var results = InteractionExperiment.Run(options);
         Assert.Equal([(ChunkPlacement.LowWalkIndex, 548L), (ChunkPlacement.HighWalkIndex, 8258L)],

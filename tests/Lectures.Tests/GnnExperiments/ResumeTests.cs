@@ -21,7 +21,7 @@ public sealed class ResumeTests : TemporaryDirectoryTest
         var graph = new LoadedGraph(TrainingTests.Tiny, "tiny SBM");
         string Straight(string directory) => SparsificationExperiment.Run(graph, options, journal: new JournalSettings(directory)).Runs.Count.ToString();
         AssertResumesIdentically("sparsification.csv", 12, 5, Straight,
-            (directory, progress, resume, stop) => SparsificationExperiment.Run(graph, options, progress, new JournalSettings(directory, resume, stop)).WriteCsv(Path.Combine(directory, "sparsification.csv")));
+            (directory, progress, resume, stop) => SparsificationExperiment.Run(graph, options, progress, new JournalSettings(directory, resume, stop)).WriteCsv(directory));
     }
 
     [Fact]
@@ -29,11 +29,12 @@ public sealed class ResumeTests : TemporaryDirectoryTest
     {
         var options = InteractionOptions.Reduced with
         {
-            Models = [GnnArchitecture.Gcn, GnnArchitecture.Gin], TrainPairs = 64, ValidationPairs = 32, TestPairs = 32, MaxEpochs = 2, Seeds = [0],
+            Models = InteractionOptions.Architectures([GnnArchitecture.Gcn, GnnArchitecture.Gin]), TrainPairs = 64, ValidationPairs = 32, TestPairs = 32,
+            Training = InteractionOptions.Reduced.Training with { MaxEpochs = 2 }, Seeds = [0],
         };
         string Straight(string directory) => InteractionExperiment.Run(options, journal: new JournalSettings(directory)).Runs.Count.ToString();
         AssertResumesIdentically("interaction.csv", 4, 2, Straight,
-            (directory, progress, resume, stop) => InteractionExperiment.Run(options, progress, journal: new JournalSettings(directory, resume, stop)).WriteCsv(Path.Combine(directory, "interaction.csv")));
+            (directory, progress, resume, stop) => InteractionExperiment.Run(options, progress, journal: new JournalSettings(directory, resume, stop)).WriteCsv(directory));
     }
 
     /// <summary>Runs straight through, then stopped after <paramref name="stopAfter"/> runs and resumed; the CSVs must be equal.</summary>

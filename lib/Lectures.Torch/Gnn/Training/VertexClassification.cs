@@ -86,12 +86,11 @@ public sealed class VertexClassification : IDisposable
         using var edgeMask = mask is null ? null : nn.Parameter(tensor(mask.Initial(graph.EdgeCount, seed)));
         using var maskOptimizer = edgeMask is null ? null : optim.Adam([edgeMask], mask!.LearningRate);
         var yTrain = labels.index_select(0, trainIndex);
-        double bestValidation = -1, bestTest = 0, bestTrain = 0;
+        var stopping = new EarlyStopping(options.MaxEpochs, options.Patience);
+        double bestTest = 0, bestTrain = 0;
         double[]? bestMask = null;
-        int bestEpoch = 0, epoch = 0;
-        while (epoch < options.MaxEpochs && epoch - bestEpoch < options.Patience)
+        while (stopping.NextEpoch())
         {
-            epoch++;
             using var scope = NewDisposeScope();
             model.train();
             optimizer.zero_grad();
@@ -106,16 +105,14 @@ public sealed class VertexClassification : IDisposable
             model.eval();
             using var noGrad = no_grad();
             var predicted = model.forward(features, graph, edgeMask).argmax(1);
-            var validation = Accuracy(predicted, validationIndex);
-            if (validation > bestValidation)
+            if (stopping.Improved(Accuracy(predicted, validationIndex)))
             {
-                (bestValidation, bestEpoch) = (validation, epoch);
                 bestTest = Accuracy(predicted, testIndex);
                 bestTrain = Accuracy(predicted, trainIndex);
                 bestMask = edgeMask?.to_type(ScalarType.Float64).data<double>().ToArray();
             }
         }
-        return (new TrainingResult(bestTest, bestValidation, bestTrain, bestEpoch, epoch), bestMask);
+        return (stopping.Result(bestTest, bestTrain), bestMask);
     }
 
     /// <summary>Frees the tensors.</summary>

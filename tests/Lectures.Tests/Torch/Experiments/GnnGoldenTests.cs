@@ -22,10 +22,14 @@ public class GnnGoldenTests
         try
         {
             var results = SparsificationExperiment.Run(SparsificationOptions.Reduced(), journal: new JournalSettings(journal));
-            results.WriteCsv(Path.Combine(report, "sparsification.csv"));
+            results.WriteCsv(report);
             AssertGolden("sparsification.csv", Path.Combine(journal, "sparsification.csv"));
             AssertGolden("sparsification.runs", Path.Combine(journal, "sparsification.runs"));
             AssertGolden("sparsification.csv", Path.Combine(report, "sparsification.csv"));
+            // The run's summary.csv reads back through FullRuns with the means (4 decimals) of the runs.
+            var read = FullRuns.Sparsification("GCN", "cora", Path.Combine(report, SparsificationResults.SummaryFileName));
+            Assert.Equal(results.MeansByLevel().Select(p => (p.Series, p.X, p.Count)), read.Summary.Select(p => (p.Series, p.X, p.Count)));
+            Assert.All(results.MeansByLevel().Zip(read.Summary), p => Assert.InRange(Math.Abs(p.First.Mean - p.Second.Mean), 0, 5.0001e-5));
         }
         finally
         {
@@ -42,10 +46,13 @@ public class GnnGoldenTests
         try
         {
             var results = InteractionExperiment.Run(InteractionOptions.Reduced, journal: new JournalSettings(journal));
-            results.WriteCsv(Path.Combine(report, "interaction.csv"));
+            results.WriteCsv(report);
             AssertGolden("interaction.csv", Path.Combine(journal, "interaction.csv"));
             AssertGolden("interaction.runs", Path.Combine(journal, "interaction.runs"));
             AssertGolden("interaction.csv", Path.Combine(report, "interaction.csv"));
+            var read = FullRuns.Interaction(Path.Combine(report, InteractionResults.SummaryFileName));
+            Assert.Equal(results.MeansByPlacement().Select(b => b.Category), read.Bars.Select(b => b.Category));
+            Assert.All(results.MeansByPlacement().Zip(read.Bars), b => Assert.InRange(Math.Abs(b.First.Mean - b.Second.Mean), 0, 5.0001e-5));
         }
         finally
         {
