@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Lectures.Tests.GnnExperiments;
 using Lectures.Torch.Experiments;
 using Lectures.Torch.Interactions;
 using Lectures.Torch.Sparsification;

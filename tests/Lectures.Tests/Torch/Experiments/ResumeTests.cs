@@ -7,7 +7,9 @@ using Lectures.Torch.Sparsification;
 using Lectures.Tests.Torch;
 using Lectures.Torch.Runtime;
 
-namespace Lectures.Tests.GnnExperiments;
+using Lectures.Tests.Torch.Gnn.Training;
+
+namespace Lectures.Tests.Torch.Experiments;
 
 /// <summary>The GNN experiments stopped part-way and resumed write the same CSV, byte for byte, as one run straight through.</summary>
 [Collection(TorchTrainingCollection.Name)]

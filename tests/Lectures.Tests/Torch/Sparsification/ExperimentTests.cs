@@ -5,7 +5,9 @@ using Lectures.Torch.Gnn.Training;
 using Lectures.Torch.Interactions;
 using Lectures.Torch.Sparsification;
 
-namespace Lectures.Tests.GnnExperiments;
+using Lectures.Tests.Torch.Gnn.Training;
+
+namespace Lectures.Tests.Torch.Sparsification;
 
 [Collection(TorchTrainingCollection.Name)]
 public class ExperimentTests

@@ -5,7 +5,7 @@ using Lectures.Torch.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Lectures.Tests.GnnExperiments;
+namespace Lectures.Tests.Torch.Gnn.Models;
 
 [Collection(TorchTrainingCollection.Name)]
 public class MessagePassingTests

@@ -1,7 +1,9 @@
 using Lectures.Torch.Gnn.Training;
 using Lectures.Torch.Sparsification;
 
-namespace Lectures.Tests.GnnExperiments;
+using Lectures.Tests.Torch.Gnn.Training;
+
+namespace Lectures.Tests.Torch.Sparsification;
 
 [Collection(TorchTrainingCollection.Name)]
 public class UgsTests
@@ -51,10 +53,4 @@ public class UgsTests
         var acrossRemoved = first.Count(id => labels[graph.Edges[id].U] != labels[graph.Edges[id].V]) / (double)first.Length;
         Assert.True(acrossRemoved > across, $"cross-block share: removed {acrossRemoved:F2}, in the graph {across:F2}.");
     }
-}
-
-/// <summary>An IProgress that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>
-internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }

@@ -2,7 +2,7 @@ using Lectures.Graphs;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;
 
-namespace Lectures.Tests.GnnExperiments;
+namespace Lectures.Tests.Torch.Gnn.Training;
 
 [Collection(TorchTrainingCollection.Name)]
 public class TrainingTests

@@ -1,4 +1,4 @@
-namespace Lectures.Tests.GnnExperiments;
+namespace Lectures.Tests.Torch;
 
 /// <summary>
 /// Training draws initial weights and dropout masks from torch's one global generator, so runs are reproducible

@@ -1,7 +1,7 @@
 using Lectures.Data;
 using Lectures.Torch.Interactions;
 
-namespace Lectures.Tests.GnnExperiments;
+namespace Lectures.Tests.Torch.Interactions;
 
 public class DigitPairsTests
 {

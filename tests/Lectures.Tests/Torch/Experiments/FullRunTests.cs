@@ -4,7 +4,7 @@ using Lectures.Sparsification;
 using Lectures.Torch.Experiments;
 using Lectures.Torch.Sparsification;
 
-namespace Lectures.Tests.Gnn;
+namespace Lectures.Tests.Torch.Experiments;
 
 /// <summary>The shipped full-run results (benchmarks/results) and the ordering predicate the lectures assert on them.</summary>
 public class FullRunTests
