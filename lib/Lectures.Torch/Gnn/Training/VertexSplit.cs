@@ -1,5 +1,3 @@
-using Lectures.Torch.Gnn.Models;
-
 namespace Lectures.Torch.Gnn.Training;
 
 /// <summary>A partition of the vertices into training, validation and test sets (each sorted ascending).</summary>
