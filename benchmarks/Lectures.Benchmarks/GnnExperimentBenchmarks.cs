@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Lectures.Graphs;
-using Lectures.Torch.Gnn;
+using Lectures.Torch.Gnn.Models;
+using Lectures.Torch.Gnn.Training;
+using Lectures.Torch.Interactions;
+using Lectures.Torch.Sparsification;
 using TorchSharp;
 
 namespace Lectures.Benchmarks;

@@ -3,7 +3,10 @@ using System.Diagnostics;
 using Lectures.Cli.Kit;
 using Lectures.Plotting;
 using Lectures.Torch.Finetuning;
-using Lectures.Torch.Gnn;
+using Lectures.Torch.Gnn.Models;
+using Lectures.Torch.Gnn.Training;
+using Lectures.Torch.Interactions;
+using Lectures.Torch.Sparsification;
 using Lectures.Torch.LanguageModel;
 using Lectures.Torch.Runtime;
 
@@ -70,6 +73,7 @@ public static class ExperimentCommand
     static int Run(string name, Options options, string outDir, JournalSettings journal)
     {
         var clock = Stopwatch.StartNew();
+        var root = KitRoot.Find();
         var report = Path.Combine(outDir, "report.html");
         switch (name)
         {
@@ -82,12 +86,12 @@ public static class ExperimentCommand
                 };
                 var grid = SparsificationOptions.Standard(options.Get("--dataset", "cora")!, model) with { StepPercent = options.GetInt("--step", 10) };
                 var sparsified = SparsificationExperiment.Run(grid, Progress<ExperimentProgress>(p => $"{p.Done}/{p.Total} {p.Message}", clock), journal);
-                report = sparsified.WriteReport(outDir);
+                report = ExperimentReport.Write(sparsified with { Provenance = Provenance(root) }, outDir);
                 break;
             case "interaction":
                 options.RejectUnknown("--out", "--resume");
-                var interaction = InteractionExperiment.Run(InteractionOptions.Standard, Progress<ExperimentProgress>(p => $"{p.Done}/{p.Total} {p.Message}", clock), journal: journal);
-                report = interaction.WriteReport(outDir);
+                var interaction = InteractionExperiment.Run(InteractionOptions.Standard, Progress<ExperimentProgress>(p => $"{p.Done}/{p.Total} {p.Message}", clock), journal);
+                report = ExperimentReport.Write(interaction with { Provenance = Provenance(root) }, outDir);
                 foreach (var c in interaction.Comparisons())
                     Console.WriteLine($"  {c.Model}: low WI {c.LowWalkIndex} {c.LowMean:P1}, high WI {c.HighWalkIndex} {c.HighMean:P1}, difference {c.StandardErrors:F1} standard errors");
                 break;
@@ -112,6 +116,26 @@ public static class ExperimentCommand
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Site", ChartHtml.LocalPlotly), Path.Combine(outDir, ChartHtml.LocalPlotly), overwrite: true);
         Console.WriteLine($"Wrote {outDir} in {clock.Elapsed.TotalSeconds:0} s (report: {report}).");
         return 0;
+    }
+
+    /// <summary>
+    /// Where this run comes from, for the result files: today's UTC date, the kit's commit (`git rev-parse HEAD` in
+    /// <paramref name="root"/>, or "unknown" without git) and the command line as typed after `lectures`.
+    /// </summary>
+    static RunProvenance Provenance(string root)
+    {
+        var commit = "unknown";
+        try
+        {
+            var head = Shell.Run("git", ["rev-parse", "HEAD"], root, TimeSpan.FromSeconds(30));
+            if (head.ExitCode == 0 && head.Output.Trim() is { Length: 40 } hash) commit = hash;
+        }
+        catch (InvalidOperationException)
+        {
+            // git is not installed: the commit stays unknown.
+        }
+        return new RunProvenance(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), commit,
+            "lectures " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1).Select(a => a.Contains(' ') ? $"\"{a}\"" : a)));
     }
 
     /// <summary>The options that resume the experiment in <paramref name="outDir"/>: " --resume DIR" and the settings given, e.g. " --seed 1".</summary>

@@ -78,9 +78,9 @@ static class ApiPolicy
         // The kit's file, network and process members.
         "Lectures.Graphs.Datasets", "Lectures.Graphs.CitationGraphReader", "Lectures.Graphs.NpzArchive", "Lectures.Graphs.EdgeListReader.Read",
         "Lectures.Data.Mnist", "Lectures.Data.Digits.Load(string)",
-        "Lectures.Torch.Runtime", "Lectures.Torch.Experiments", "Lectures.Torch.Gnn.SparsificationExperiment.Run",
-        "Lectures.Torch.Gnn.SparsificationResults.WriteCsv", "Lectures.Torch.Gnn.SparsificationResults.WriteReport",
-        "Lectures.Torch.Gnn.InteractionResults.WriteCsv", "Lectures.Torch.Gnn.InteractionResults.WriteReport",
+        "Lectures.Torch.Runtime", "Lectures.Torch.Experiments",
+        "Lectures.Torch.Sparsification.SparsificationExperiment.Run", "Lectures.Torch.Sparsification.SparsificationResults.WriteCsv",
+        "Lectures.Torch.Interactions.InteractionExperiment.Run", "Lectures.Torch.Interactions.InteractionResults.WriteCsv",
         "Lectures.Torch.Finetuning.ControlledExperimentResults.WriteCsv", "Lectures.Torch.Finetuning.ControlledExperimentResults.WriteReport",
         "Lectures.Torch.LanguageModel.LanguageModelExperiment.Run", "Lectures.Torch.LanguageModel.LanguageModelReport",
         "Lectures.Torch.LanguageModel.CharacterLanguageModel.Save", "Lectures.Torch.LanguageModel.CharacterLanguageModel.Load",

@@ -30,19 +30,6 @@ public static class ExperimentReport
         return path;
     }
 
-    /// <summary>
-    /// The old per-experiment page (name.csv by <paramref name="writeCsv"/> and name.html) that the GNN experiments
-    /// still use until they implement <see cref="IExperimentResults"/>; returns the HTML path.
-    /// </summary>
-    internal static string WriteReport(string directory, string name, Action<string> writeCsv, string title, IEnumerable<string> fragments)
-    {
-        Directory.CreateDirectory(directory);
-        writeCsv(Path.Combine(directory, name + ".csv"));
-        var path = Path.Combine(directory, name + ".html");
-        WriteText(path, ChartHtml.Page(title, fragments, ChartHtml.LocalPlotly));
-        return path;
-    }
-
     /// <summary>Writes the CSV file <paramref name="path"/>: the header line, then one line per row.</summary>
     public static void WriteCsv(string path, string header, IEnumerable<string> rows)
     {

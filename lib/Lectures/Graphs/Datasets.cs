@@ -94,6 +94,27 @@ public static class Datasets
             StandInReason: reason);
     }
 
+    /// <summary>
+    /// The labelled graph named by <paramref name="dataset"/>: "cora" (searched as <see cref="Cora"/> does),
+    /// "citation-like" (<see cref="GraphFamilies.CitationLike"/> with seed 0), or a path to an .npz citation graph. It must
+    /// carry vertex features and labels (vertex classification needs them); an unknown name is an ArgumentException.
+    /// </summary>
+    public static LoadedGraph ByName(string dataset)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataset);
+        LoadedGraph loaded = dataset.ToLowerInvariant() switch
+        {
+            "cora" => new LoadedGraph(Cora(), "Cora (the shared cora.npz)"),
+            "citation-like" => new LoadedGraph(GraphFamilies.CitationLike(0), "The citation-like stochastic block model (Cora's sizes, seed 0)"),
+            _ when File.Exists(dataset) => new LoadedGraph(CitationGraphReader.Read(dataset), $"The graph in {dataset}"),
+            _ => throw new ArgumentException($"Unknown dataset '{dataset}': expected \"cora\", \"citation-like\" or the path of an existing .npz file.", nameof(dataset)),
+        };
+        var g = loaded.Graph;
+        if (g.Features is null || g.Labels is null)
+            throw new ArgumentException($"The dataset '{dataset}' ({g}) lacks {(g.Features is null ? "vertex features" : "vertex labels")}, which vertex classification needs.", nameof(dataset));
+        return loaded with { Description = $"{loaded.Description}: {g}." };
+    }
+
     /// <summary>The graph in <paramref name="fileName"/> from the first directory holding it, downloading from <paramref name="source"/> into the last directory when given.</summary>
     internal static Graph Load(string fileName, IReadOnlyList<string> directories, Uri? source, IProgress<double>? progress, TimeSpan timeout) =>
         CitationGraphReader.Read(FindOrDownload(fileName, directories, source, progress, timeout)!);
@@ -120,7 +141,7 @@ public static class Datasets
         directories.Select(d => Path.Combine(d, fileName)).FirstOrDefault(File.Exists);
 
     /// <summary>The nearest directory at or above <paramref name="start"/> that holds Lectures.sln, or null.</summary>
-    internal static string? FindRepositoryRoot(string start)
+    public static string? FindRepositoryRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Lectures.sln"))) return dir.FullName;

@@ -1,6 +1,5 @@
 using Lectures.Torch.Experiments;
 using Lectures.Torch.Finetuning;
-using Lectures.Tests.GnnExperiments;
 using Lectures.Tests.Torch;
 using Lectures.Torch.Runtime;
 

@@ -1,6 +1,5 @@
 using Lectures.Torch.Experiments;
 using Lectures.Torch.LanguageModel;
-using Lectures.Tests.GnnExperiments;
 using Lectures.Tests.Torch;
 using Lectures.Torch.Runtime;
 

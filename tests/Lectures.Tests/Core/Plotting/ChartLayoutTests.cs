@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lectures.Plotting;
+using Lectures.Torch.Sparsification;
 using Plotly.NET;
 
 namespace Lectures.Tests.Core.Plotting;
@@ -46,7 +47,7 @@ public class ChartLayoutTests
     [Fact]
     public void ASingleSeedDrawsNoErrorBarsAndNoPlusMinus()
     {
-        string Json(int seeds) => GenericChart.toJson(GnnExperimentCharts.AccuracyVsEdgesRemoved(
+        string Json(int seeds) => GenericChart.toJson(SparsificationExperimentCharts.AccuracyVsEdgesRemoved(
             [new SeriesPoint("1-WIS", 0, 0.81, seeds > 1 ? 0.01 : 0, seeds), new SeriesPoint("1-WIS", 50, 0.79, seeds > 1 ? 0.02 : 0, seeds)], "GCN on Cora"));
 
         static bool ErrorBars(string json) =>

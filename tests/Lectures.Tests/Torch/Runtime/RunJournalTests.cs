@@ -48,7 +48,7 @@ public sealed class RunJournalTests : TemporaryDirectoryTest
         var lines = SettingsDescription.Of(new
         {
             Rate = 0.1, Sizes = new[] { 128, 64 }, Data = Enumerable.Range(0, 100).ToArray(), Name = (string?)null, Single = true,
-            Spec = new Lectures.Torch.Gnn.TrainingOptions(MaxEpochs: 3),
+            Spec = new Lectures.Torch.Gnn.Training.TrainingOptions(MaxEpochs: 3),
         });
         Assert.Equal(["Data", "Name", "Rate", "Single", "Sizes", "Spec"], lines.Select(l => l.Name));
         Assert.Matches("^sha256:[0-9A-F]{16} \\(390 characters\\)$", lines[0].Value);
