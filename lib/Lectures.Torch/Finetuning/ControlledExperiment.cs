@@ -6,9 +6,6 @@ using Lectures.Torch.Runtime;
 
 namespace Lectures.Torch.Finetuning;
 
-/// <summary>Progress of a controlled experiment: run <see cref="Run"/> of <see cref="RunCount"/> has just finished.</summary>
-public sealed record ControlledExperimentProgress(int Run, int RunCount, RunLabel Label);
-
 /// <summary>
 /// The controlled finetuning experiments with perfect exploration: for each seed, split the data, standardise the
 /// training inputs, pretrain an MLP on label sets, build the finetuning task (per relabelling rule and reward variant),
@@ -18,11 +15,12 @@ public sealed record ControlledExperimentProgress(int Run, int RunCount, RunLabe
 public static class ControlledExperiment
 {
     /// <summary>
-    /// Runs the whole grid of <paramref name="options"/>, reporting each finished run. With a <paramref name="journal"/>,
+    /// Runs the whole grid of <paramref name="options"/>, reporting each finished run (its <see cref="Describe"/> as the
+    /// message) on <see cref="ControlledExperimentOptions.Threads"/> torch threads. With a <paramref name="journal"/>,
     /// each finished run's rows are appended to records.csv in its directory as the run completes, and resuming skips the
     /// runs recorded there (with the same options); the results are the same as those of an uninterrupted run.
     /// </summary>
-    public static ControlledExperimentResults Run(ControlledExperimentOptions options, IProgress<ControlledExperimentProgress>? progress = null,
+    public static ControlledExperimentResults Run(ControlledExperimentOptions options, IProgress<ExperimentProgress>? progress = null,
         JournalSettings? journal = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,20 +28,12 @@ public static class ControlledExperiment
         if (options.Threads < 1)
             throw new ArgumentException($"Threads {options.Threads} is invalid: expected at least 1.", nameof(options));
         var runs = RunJournal.Open(journal, "records.csv", ControlledExperimentResults.CsvHeader, SettingsDescription.Of(options), RunCount(options));
-        Runtime.TorchRuntime.EnsureLoaded();
-        var threads = TorchSharp.torch.get_num_threads();
-        TorchSharp.torch.set_num_threads(options.Threads);
-        try
-        {
-            return RunGrid(options, progress, runs);
-        }
-        finally
-        {
-            TorchSharp.torch.set_num_threads(threads);
-        }
+        TorchRuntime.EnsureLoaded();
+        using var threads = TorchThreads.Use(options.Threads);
+        return RunGrid(options, progress, runs);
     }
 
-    static ControlledExperimentResults RunGrid(ControlledExperimentOptions options, IProgress<ControlledExperimentProgress>? progress, RunJournal journal)
+    static ControlledExperimentResults RunGrid(ControlledExperimentOptions options, IProgress<ExperimentProgress>? progress, RunJournal journal)
     {
         var data = options.Data ?? Digits.Load();
         if (options.TrainCount >= data.Count)
@@ -90,7 +80,7 @@ public static class ControlledExperiment
                             if (run is null) continue;
                             records.AddRange(run.Rows.Select(ControlledExperimentResults.ParseCsvRow));
                             if (run.Extra != "") diverged.Add(label);
-                            progress?.Report(new ControlledExperimentProgress(done, runCount, label));
+                            progress?.Report(new ExperimentProgress(done, runCount, Describe(label)));
                         }
                     }
                     finally

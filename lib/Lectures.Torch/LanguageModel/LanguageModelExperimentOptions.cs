@@ -84,9 +84,6 @@ public sealed record LanguageModelExperimentOptions
     /// <summary>V below this is low.</summary>
     public double LowReward { get; init; } = 0.5;
 
-    /// <summary>Where CSV files, the HTML report and the pretrained model are written.</summary>
-    public string OutputDirectory { get; init; } = Path.Combine("out", "experiments", "lm");
-
     /// <summary>A run small enough for a live lecture: one task, from the shipped checkpoint, 48 training and test
     /// inputs, 30 steps per run, no REINFORCE.</summary>
     public static LanguageModelExperimentOptions Reduced(string task = "translate") => new()

@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using Lectures.Torch.Finetuning;
 
 namespace Lectures.Tests.FinetuneExperiments;
@@ -77,7 +78,7 @@ public class ControlledExperimentTests
         var dir = Directory.CreateTempSubdirectory("lectures-report-").FullName;
         try
         {
-            results.WriteReport(dir);
+            ExperimentReport.Write(results, dir);
             var csv = File.ReadAllLines(Path.Combine(dir, "records.csv"));
             Assert.Equal(results.Records.Count + 1, csv.Length);
             Assert.StartsWith("method,optimizer,task,seed,step,phase,group,mean_reward", csv[0]);

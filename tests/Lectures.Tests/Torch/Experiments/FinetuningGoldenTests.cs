@@ -28,7 +28,7 @@ public sealed class FinetuningGoldenTests : TemporaryDirectoryTest
     [Fact]
     public void LanguageModelExperimentReducedWritesTheGoldenFiles()
     {
-        LanguageModelExperiment.Run(LanguageModelExperimentOptions.Reduced() with { OutputDirectory = Root }, journal: new JournalSettings(Root));
+        LanguageModelExperiment.Run(LanguageModelExperimentOptions.Reduced(), journal: new JournalSettings(Root)).WriteCsv(Root);
         AssertGolden([.. new[] { "tasks.csv", "inputs.csv", "curves.csv", "outcomes.jsonl" }.Select(file => ("lm-" + file, File.ReadAllText(Path.Combine(Root, file)))),
             ("lm-outcomes.settings", SettingLines(Path.Combine(Root, "outcomes.runs")))]);
     }
@@ -37,7 +37,7 @@ public sealed class FinetuningGoldenTests : TemporaryDirectoryTest
     public void FullSettingsDescribeThemselvesAsBefore()
     {
         AssertGolden(("finetune-full.settings", Lines(SettingsDescription.Of(ControlledExperimentOptions.Full))),
-            ("lm-full.settings", Lines(SettingsDescription.Of(new LanguageModelExperimentOptions(), nameof(LanguageModelExperimentOptions.OutputDirectory)))));
+            ("lm-full.settings", Lines(SettingsDescription.Of(new LanguageModelExperimentOptions()))));
     }
 
     static string Lines(IEnumerable<(string Name, string Value)> settings) => string.Concat(settings.Select(s => $"setting\t{s.Name}\t{s.Value}\n"));
