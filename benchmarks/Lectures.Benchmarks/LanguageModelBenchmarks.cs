@@ -23,7 +23,7 @@ public sealed class LanguageModelBenchmark : Benchmark
         var inputs = TaskExample.Of(task, task.Examples(options.TrainInputs, seed: 1));
         using var probe = new RewardStdProbe(new RewardStdMonitor(options.StdThreshold), new DecodingOptions(), seed: 1);
         Report($"reward-std probe, {inputs.Length} inputs x 10 samples", Seconds(MedianSeconds(() => probe.Measure(model, inputs))));
-        using var trainer = new LanguageModelTrainer(model.Clone(), new TrainerOptions(options.LearningRate, options.BatchSize));
+        using var trainer = new LanguageModelTrainer(model.Clone(), new LanguageModelTrainerOptions(options.LearningRate, options.BatchSize));
         var ppo = new PpoObjective(options.SamplesPerInput, epochs: options.PpoEpochs);
         Report($"PPO step, {options.BatchSize} inputs x {options.SamplesPerInput} samples, {options.PpoEpochs} epochs",
             Seconds(MedianSeconds(() => trainer.Train(ppo, inputs, 1))));

@@ -95,7 +95,7 @@ public static class LanguageModelExperiment
     {
         var model = new CharacterLanguageModel(new LanguageModelShape(CharacterVocabulary.Size, HiddenSize: options.HiddenSize), options.Seed);
         var mix = TextBenchmark.PretrainingMix(TextBenchmark.Tasks(), Math.Max(1, options.PretrainingSteps) * options.PretrainingBatchSize, options.Seed);
-        using var trainer = new LanguageModelTrainer(model, new TrainerOptions(options.PretrainingLearningRate, options.PretrainingBatchSize, Seed: options.Seed));
+        using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(options.PretrainingLearningRate, options.PretrainingBatchSize, Seed: options.Seed));
         for (var done = 0; done < options.PretrainingSteps;)
         {
             var chunk = Math.Min(PretrainingReportEvery, options.PretrainingSteps - done);
@@ -186,7 +186,7 @@ public static class LanguageModelExperiment
         for (var p = 0; p < phases.Length; p++)
         {
             var phase = phases[p];
-            using var trainer = new LanguageModelTrainer(model, new TrainerOptions(options.LearningRate, options.BatchSize, Seed: seed + p));
+            using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(options.LearningRate, options.BatchSize, Seed: seed + p));
             for (var done = 0; done < phase.Steps;)
             {
                 var chunk = Math.Min(options.ProbeEvery - step % options.ProbeEvery, phase.Steps - done);

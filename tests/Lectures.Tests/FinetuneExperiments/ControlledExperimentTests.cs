@@ -95,7 +95,7 @@ public class ControlledExperimentTests
     [Fact]
     public void SameSeedSameNumbers()
     {
-        FinetuningRun Once(int seed)
+        FinetuningLog Once(int seed)
         {
             using var batch = ExactGradientTests.TinyBatch(out var model);
             using (model)
