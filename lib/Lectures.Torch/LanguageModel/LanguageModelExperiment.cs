@@ -46,18 +46,21 @@ public static class LanguageModelExperiment
     {
         options.Validated();
         var tasks = options.Tasks?.Select(TextBenchmark.Task).ToArray() ?? [.. TextBenchmark.Tasks()];
-        var recorded = RunJournal.Open(journal, "outcomes.jsonl", null, SettingsDescription.Of(options), tasks.Length);
+        var recorded = RunJournal.Open(journal, "outcomes.jsonl", null, options.Settings(), tasks.Length);
         TorchRuntime.EnsureLoaded();
         using var threads = TorchThreads.Use(options.Threads);
         var clock = Stopwatch.StartNew();
         var saved = recorded.Directory is { } directory ? Path.Combine(directory, PretrainedFileName) : null;
         var resumed = journal is { Resume: true } && File.Exists(saved);
-        var pretrains = !options.UseShippedModel && options.PretrainedModelPath is null && !resumed;
-        var steps = new StepCounter(progress, (pretrains ? options.PretrainingSteps : 0) + tasks.Length * StepsPerTask(options));
-        using var pretrained = options.UseShippedModel ? CharacterLanguageModel.LoadShipped()
-            : options.PretrainedModelPath is { } path ? CharacterLanguageModel.Load(path)
-            : resumed ? CharacterLanguageModel.Load(saved!)
-            : Pretrain(options, steps);
+        var pretraining = resumed ? null : options.StartingModel as LanguageModelPretraining;
+        var steps = new StepCounter(progress, (pretraining?.Steps ?? 0) + tasks.Length * StepsPerTask(options));
+        using var pretrained = options.StartingModel switch
+        {
+            ShippedCheckpoint => CharacterLanguageModel.LoadShipped(),
+            CheckpointFile file => CharacterLanguageModel.Load(file.Path),
+            _ when resumed => CharacterLanguageModel.Load(saved!),
+            _ => Pretrain(options, pretraining!, steps),
+        };
         if (saved is not null) pretrained.Save(saved);
         var outcomes = new List<TaskOutcome>();
         foreach (var (task, k) in tasks.Select((t, k) => (t, k)))
@@ -79,29 +82,31 @@ public static class LanguageModelExperiment
     };
 
     /// <summary>
-    /// Pretraining: next-token cross-entropy on <see cref="TextBenchmark.PretrainingMix"/> of all six tasks for
-    /// <see cref="LanguageModelExperimentOptions.PretrainingSteps"/> steps (weights and mix seeded by the options' seed),
-    /// reporting the steps done.
+    /// Pretraining as <see cref="LanguageModelExperimentOptions.StartingModel"/> says (a <see cref="LanguageModelPretraining"/>):
+    /// next-token cross-entropy on <see cref="TextBenchmark.PretrainingMix"/> of all six tasks (weights and mix seeded by
+    /// the options' seed), reporting the steps done.
     /// </summary>
     public static CharacterLanguageModel Pretrain(LanguageModelExperimentOptions options, IProgress<ExperimentProgress>? progress = null)
     {
         options.Validated();
+        if (options.StartingModel is not LanguageModelPretraining pretraining)
+            throw new ArgumentException($"The options start from {options.StartingModel}, not from pretraining.", nameof(options));
         TorchRuntime.EnsureLoaded();
         using var threads = TorchThreads.Use(options.Threads);
-        return Pretrain(options, new StepCounter(progress, options.PretrainingSteps));
+        return Pretrain(options, pretraining, new StepCounter(progress, pretraining.Steps));
     }
 
-    static CharacterLanguageModel Pretrain(LanguageModelExperimentOptions options, StepCounter steps)
+    static CharacterLanguageModel Pretrain(LanguageModelExperimentOptions options, LanguageModelPretraining pretraining, StepCounter steps)
     {
         var model = new CharacterLanguageModel(new LanguageModelShape(CharacterVocabulary.Size, HiddenSize: options.HiddenSize), options.Seed);
-        var mix = TextBenchmark.PretrainingMix(TextBenchmark.Tasks(), Math.Max(1, options.PretrainingSteps) * options.PretrainingBatchSize, options.Seed);
-        using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(options.PretrainingLearningRate, options.PretrainingBatchSize, Seed: options.Seed));
-        for (var done = 0; done < options.PretrainingSteps;)
+        var mix = TextBenchmark.PretrainingMix(TextBenchmark.Tasks(), Math.Max(1, pretraining.Steps) * pretraining.BatchSize, options.Seed);
+        using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(pretraining.LearningRate, pretraining.BatchSize, Seed: options.Seed));
+        for (var done = 0; done < pretraining.Steps;)
         {
-            var chunk = Math.Min(PretrainingReportEvery, options.PretrainingSteps - done);
+            var chunk = Math.Min(PretrainingReportEvery, pretraining.Steps - done);
             trainer.Train(NextTokenObjective.Pretraining, mix, chunk);
             done += chunk;
-            steps.Report(chunk, $"pretraining · step {done}/{options.PretrainingSteps}");
+            steps.Report(chunk, $"pretraining · step {done}/{pretraining.Steps}");
         }
         return model;
     }

@@ -37,7 +37,20 @@ public sealed class FinetuningGoldenTests : TemporaryDirectoryTest
     public void FullSettingsDescribeThemselvesAsBefore()
     {
         AssertGolden(("finetune-full.settings", Lines(SettingsDescription.Of(ControlledExperimentOptions.Full))),
-            ("lm-full.settings", Lines(SettingsDescription.Of(new LanguageModelExperimentOptions()))));
+            ("lm-full.settings", Lines(new LanguageModelExperimentOptions().Settings())));
+    }
+
+    [Fact]
+    public void TheStartingModelIsRecordedAsTheEarlierFlatOptions()
+    {
+        string Start(StartingModel start) => string.Join("; ", new LanguageModelExperimentOptions { StartingModel = start }.Settings()
+            .Where(s => s.Name.StartsWith("Pretrain", StringComparison.Ordinal) || s.Name == "UseShippedModel").Select(s => $"{s.Name} = {s.Value}"));
+        Assert.Equal("PretrainedModelPath = /tmp/x.lm; PretrainingBatchSize = 64; PretrainingLearningRate = 0.005; PretrainingSteps = 3000; UseShippedModel = False",
+            Start(StartingModel.FromFile("/tmp/x.lm")));
+        Assert.Equal("PretrainedModelPath = none; PretrainingBatchSize = 32; PretrainingLearningRate = 0.01; PretrainingSteps = 200; UseShippedModel = False",
+            Start(StartingModel.Pretrain(200, 32, 0.01)));
+        Assert.Equal("PretrainedModelPath = none; PretrainingBatchSize = 64; PretrainingLearningRate = 0.005; PretrainingSteps = 3000; UseShippedModel = True",
+            Start(StartingModel.Shipped));
     }
 
     static string Lines(IEnumerable<(string Name, string Value)> settings) => string.Concat(settings.Select(s => $"setting\t{s.Name}\t{s.Value}\n"));
