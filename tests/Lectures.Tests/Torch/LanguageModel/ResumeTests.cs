@@ -4,7 +4,7 @@ using Lectures.Tests.GnnExperiments;
 using Lectures.Tests.Torch;
 using Lectures.Torch.Runtime;
 
-namespace Lectures.Tests.LanguageModel;
+namespace Lectures.Tests.Torch.LanguageModel;
 
 /// <summary>The language-model experiment stopped after its first task and resumed writes the same CSV files, byte for byte.</summary>
 [Collection(TorchTrainingCollection.Name)]

@@ -4,7 +4,7 @@ using Lectures.Tests.GnnExperiments;
 using Lectures.Tests.Torch;
 using Lectures.Torch.Runtime;
 
-namespace Lectures.Tests.FinetuneExperiments;
+namespace Lectures.Tests.Torch.Finetuning;
 
 /// <summary>An experiment stopped part-way and resumed writes the same records.csv, byte for byte, as one run straight through.</summary>
 [Collection(TorchTrainingCollection.Name)]

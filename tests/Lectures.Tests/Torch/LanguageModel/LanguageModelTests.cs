@@ -3,9 +3,9 @@ using Lectures.TextTasks;
 using Lectures.Torch.LanguageModel;
 using MathNet.Numerics.Distributions;
 using TorchSharp;
-using static Lectures.Tests.LanguageModel.ModelTestSupport;
+using static Lectures.Tests.Torch.LanguageModel.ModelTestSupport;
 
-namespace Lectures.Tests.LanguageModel;
+namespace Lectures.Tests.Torch.LanguageModel;
 
 public class LanguageModelTests
 {
