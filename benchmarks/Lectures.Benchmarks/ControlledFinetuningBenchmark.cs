@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lectures.Torch.Experiments;
 using Lectures.Torch.Finetuning;
 
 namespace Lectures.Benchmarks;
@@ -19,14 +20,12 @@ public sealed class ControlledFinetuningBenchmark : Benchmark
         Report("reduced setting (1 seed, SGD, 11 methods)", $"{reduced:F1} s");
 
         var sw = Stopwatch.StartNew();
-        var progress = new Progress<ControlledExperimentProgress>(p =>
-            Console.Error.WriteLine($"[{sw.Elapsed.TotalMinutes:F1} min] {p.Run}/{p.RunCount} {p.Label.Method}, {p.Label.Optimizer}, {p.Label.Task}, seed {p.Label.Seed}"));
+        var progress = new Progress<ExperimentProgress>(p => Console.Error.WriteLine($"[{sw.Elapsed.TotalMinutes:F1} min] {p}"));
         var full = ControlledExperiment.Run(ControlledExperimentOptions.Full, progress);
         Report("full grid", $"{sw.Elapsed.TotalMinutes:F1} min, {full.Records.Count} records, {full.Diverged.Count} diverged runs");
         var dir = Path.Combine("out", "experiments", "finetune");
-        full.WriteReport(dir);
-        Console.WriteLine(ControlledExperimentResults.Describe(full.Options));
-        Console.WriteLine(full.ToMarkdown());
+        ExperimentReport.Write(full, dir);
+        Console.WriteLine(full.Summary());
         Report("report", Path.GetFullPath(dir));
     }
 }

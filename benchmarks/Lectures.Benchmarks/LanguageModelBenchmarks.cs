@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Lectures.Finetuning;
 using Lectures.TextTasks;
+using Lectures.Torch.Experiments;
 using Lectures.Torch.LanguageModel;
 
 namespace Lectures.Benchmarks;
@@ -22,11 +23,11 @@ public sealed class LanguageModelBenchmark : Benchmark
         var inputs = TaskExample.Of(task, task.Examples(options.TrainInputs, seed: 1));
         using var probe = new RewardStdProbe(new RewardStdMonitor(options.StdThreshold), new DecodingOptions(), seed: 1);
         Report($"reward-std probe, {inputs.Length} inputs x 10 samples", Seconds(MedianSeconds(() => probe.Measure(model, inputs))));
-        using var trainer = new LanguageModelTrainer(model.Clone(), new TrainerOptions(options.LearningRate, options.BatchSize));
+        using var trainer = new LanguageModelTrainer(model.Clone(), new LanguageModelTrainerOptions(options.LearningRate, options.BatchSize));
         var ppo = new PpoObjective(options.SamplesPerInput, epochs: options.PpoEpochs);
         Report($"PPO step, {options.BatchSize} inputs x {options.SamplesPerInput} samples, {options.PpoEpochs} epochs",
             Seconds(MedianSeconds(() => trainer.Train(ppo, inputs, 1))));
-        var reduced = LanguageModelExperimentOptions.Reduced() with { OutputDirectory = Path.Combine(Path.GetTempPath(), "lectures-lm-reduced") };
+        var reduced = LanguageModelExperimentOptions.Reduced();
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = LanguageModelExperiment.Run(reduced);
@@ -50,13 +51,15 @@ public sealed class LanguageModelExperimentBenchmark : Benchmark
     public override void Run()
     {
         var lastReport = Stopwatch.StartNew();
-        var progress = new Relay(p =>
+        var progress = new Progress<ExperimentProgress>(p =>
         {
-            if (lastReport.Elapsed.TotalSeconds < 30 && p.Step != p.Steps) return;
+            if (lastReport.Elapsed.TotalSeconds < 30 && p.Done != p.Total) return;
             lastReport.Restart();
-            Console.WriteLine($"  {p.Task} {p.Run} {p.Step}/{p.Steps}");
+            Console.WriteLine($"  {p}");
         });
-        var result = LanguageModelExperiment.Run(new LanguageModelExperimentOptions(), progress);
+        var directory = Path.Combine("out", "experiments", "lm");
+        var result = LanguageModelExperiment.Run(new LanguageModelExperimentOptions(), progress, new JournalSettings(directory));
+        ExperimentReport.Write(result, directory);
         foreach (var t in result.Tasks)
         {
             var runs = string.Join(" ", t.Runs.Values.Select(r => FormattableString.Invariant($"[{r.Name}] {r.TestReward:F3}")));
@@ -72,9 +75,4 @@ public sealed class LanguageModelExperimentBenchmark : Benchmark
     }
 
     static string Seconds(double s) => s.ToString("F0", CultureInfo.InvariantCulture) + " s";
-
-    sealed class Relay(Action<LanguageModelProgress> report) : IProgress<LanguageModelProgress>
-    {
-        public void Report(LanguageModelProgress value) => report(value);
-    }
 }

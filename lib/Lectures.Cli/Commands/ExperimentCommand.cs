@@ -97,16 +97,15 @@ public static class ExperimentCommand
                 break;
             case "finetune":
                 options.RejectUnknown("--out", "--resume");
-                var controlled = ControlledExperiment.Run(ControlledExperimentOptions.Full,
-                    Progress<ControlledExperimentProgress>(p => $"run {p.Run}/{p.RunCount}: {ControlledExperiment.Describe(p.Label)}", clock), journal);
-                controlled.WriteReport(outDir, ChartHtml.LocalPlotly);
-                Console.WriteLine(controlled.ToMarkdown());
+                var controlled = ControlledExperiment.Run(ControlledExperimentOptions.Full, Progress<ExperimentProgress>(p => p.ToString(), clock), journal);
+                report = ExperimentReport.Write(controlled, outDir);
+                Console.WriteLine(controlled.Summary());
                 break;
             case "lm":
                 options.RejectUnknown("--out", "--resume", "--seed");
-                var result = LanguageModelExperiment.Run(
-                    new LanguageModelExperimentOptions { Seed = options.GetInt("--seed", 0), OutputDirectory = outDir },
-                    Progress<LanguageModelProgress>(p => $"{p.Task} · {p.Run} · step {p.Step}/{p.Steps}", clock), journal);
+                var result = LanguageModelExperiment.Run(new LanguageModelExperimentOptions { Seed = options.GetInt("--seed", 0) },
+                    Progress<ExperimentProgress>(p => $"{p.Message} ({p.Done}/{p.Total} training steps)", clock), journal);
+                report = ExperimentReport.Write(result, outDir);
                 foreach (var t in result.Tasks)
                     Console.WriteLine($"  {t.Task,-10} small std & low reward {t.FractionSmallStdLowReward:P0}, RFT gain / SFT gain {t.RftGainRelativeToSft:F2}");
                 Console.WriteLine($"  Spearman(small-std fraction, RFT gain / SFT gain) = {result.SpearmanSmallStdVersusRelativeGain:F2}");

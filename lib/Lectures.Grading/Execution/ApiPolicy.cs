@@ -81,8 +81,8 @@ static class ApiPolicy
         "Lectures.Torch.Runtime", "Lectures.Torch.Experiments",
         "Lectures.Torch.Sparsification.SparsificationExperiment.Run", "Lectures.Torch.Sparsification.SparsificationResults.WriteCsv",
         "Lectures.Torch.Interactions.InteractionExperiment.Run", "Lectures.Torch.Interactions.InteractionResults.WriteCsv",
-        "Lectures.Torch.Finetuning.ControlledExperimentResults.WriteCsv", "Lectures.Torch.Finetuning.ControlledExperimentResults.WriteReport",
-        "Lectures.Torch.LanguageModel.LanguageModelExperiment.Run", "Lectures.Torch.LanguageModel.LanguageModelReport",
+        "Lectures.Torch.Finetuning.ControlledExperimentResults.WriteCsv", "Lectures.Torch.LanguageModel.LanguageModelExperimentResult.WriteCsv",
+        "Lectures.Torch.LanguageModel.LanguageModelExperiment.Run",
         "Lectures.Torch.LanguageModel.CharacterLanguageModel.Save", "Lectures.Torch.LanguageModel.CharacterLanguageModel.Load",
         // The grader, the command line and the kernel extension: only the notebook's display functions.
         "Lectures.Grading", "Lectures.Cli", "Lectures.Interactive",

@@ -6,9 +6,6 @@ using Lectures.Torch.Runtime;
 
 namespace Lectures.Torch.Finetuning;
 
-/// <summary>Progress of a controlled experiment: run <see cref="Run"/> of <see cref="RunCount"/> has just finished.</summary>
-public sealed record ControlledExperimentProgress(int Run, int RunCount, RunLabel Label);
-
 /// <summary>
 /// The controlled finetuning experiments with perfect exploration: for each seed, split the data, standardise the
 /// training inputs, pretrain an MLP on label sets, build the finetuning task (per relabelling rule and reward variant),
@@ -18,36 +15,27 @@ public sealed record ControlledExperimentProgress(int Run, int RunCount, RunLabe
 public static class ControlledExperiment
 {
     /// <summary>
-    /// Runs the whole grid of <paramref name="options"/>, reporting each finished run. With a <paramref name="journal"/>,
+    /// Runs the whole grid of <paramref name="options"/>, reporting each finished run (its <see cref="Describe"/> as the
+    /// message) on <see cref="ControlledExperimentOptions.Threads"/> torch threads. With a <paramref name="journal"/>,
     /// each finished run's rows are appended to records.csv in its directory as the run completes, and resuming skips the
     /// runs recorded there (with the same options); the results are the same as those of an uninterrupted run.
     /// </summary>
-    public static ControlledExperimentResults Run(ControlledExperimentOptions options, IProgress<ControlledExperimentProgress>? progress = null,
+    public static ControlledExperimentResults Run(ControlledExperimentOptions options, IProgress<ExperimentProgress>? progress = null,
         JournalSettings? journal = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Validate(options);
-        if (options.Threads < 1)
-            throw new ArgumentException($"Threads {options.Threads} is invalid: expected at least 1.", nameof(options));
-        var runs = RunJournal.Open(journal, "records.csv", ControlledExperimentResults.CsvHeader, SettingsDescription.Of(options), RunCount(options));
-        Runtime.TorchRuntime.EnsureLoaded();
-        var threads = TorchSharp.torch.get_num_threads();
-        TorchSharp.torch.set_num_threads(options.Threads);
-        try
-        {
-            return RunGrid(options, progress, runs);
-        }
-        finally
-        {
-            TorchSharp.torch.set_num_threads(threads);
-        }
+        var data = options.Validated();
+        var methods = options.Seeds.Distinct().ToDictionary(seed => seed, seed => ControlledMethods.All(options, seed));
+        var runs = RunJournal.Open(journal, "records.csv", ControlledExperimentResults.CsvHeader, SettingsDescription.Of(options),
+            options.Seeds.Sum(seed => methods[seed].Count) * options.Relabellings.Count * options.WrongRewardsOnModified.Count * options.Optimizers.Count);
+        TorchRuntime.EnsureLoaded();
+        using var threads = TorchThreads.Use(options.Threads);
+        return RunGrid(options, data, methods, progress, runs);
     }
 
-    static ControlledExperimentResults RunGrid(ControlledExperimentOptions options, IProgress<ControlledExperimentProgress>? progress, RunJournal journal)
+    static ControlledExperimentResults RunGrid(ControlledExperimentOptions options, LabelledImages data, Dictionary<int, IReadOnlyList<FinetuningMethod>> methods,
+        IProgress<ExperimentProgress>? progress, RunJournal journal)
     {
-        var data = options.Data ?? Digits.Load();
-        if (options.TrainCount >= data.Count)
-            throw new ArgumentException($"TrainCount {options.TrainCount} is too large: the data has {data.Count} inputs and the test set needs at least one.", nameof(options));
         var dtype = options.SinglePrecision ? TorchSharp.torch.ScalarType.Float32 : TorchSharp.torch.ScalarType.Float64;
         var sizes = new[] { data.Dimension }.Concat(options.HiddenSizes).Append(data.ClassCount).ToArray();
         var runCount = journal.Total;
@@ -59,7 +47,7 @@ public static class ControlledExperiment
             var train = data.Split(options.TrainCount, seed).Train.Standardized();
             var sets = LabelSets.Draw(data.ClassCount, options.LabelSetSize, seed);
             var variants = options.Relabellings.SelectMany(r => options.WrongRewardsOnModified.Select(w => (Relabelling: r, Wrong: w))).ToArray();
-            var jobs = options.Optimizers.SelectMany(o => ControlledMethods.All(options, seed).Select(m => (Optimizer: o, Method: m))).ToArray();
+            var jobs = options.Optimizers.SelectMany(o => methods[seed].Select(m => (Optimizer: o, Method: m))).ToArray();
             // Pretraining is skipped when every run of the seed is recorded (a resumed experiment).
             var pretrained = new Lazy<Mlp>(() =>
             {
@@ -90,7 +78,7 @@ public static class ControlledExperiment
                             if (run is null) continue;
                             records.AddRange(run.Rows.Select(ControlledExperimentResults.ParseCsvRow));
                             if (run.Extra != "") diverged.Add(label);
-                            progress?.Report(new ControlledExperimentProgress(done, runCount, label));
+                            progress?.Report(new ExperimentProgress(done, runCount, Describe(label)));
                         }
                     }
                     finally
@@ -108,10 +96,6 @@ public static class ControlledExperiment
         return new ControlledExperimentResults(records, diverged, options);
     }
 
-    /// <summary>Runs in the grid: seeds x relabellings x reward variants x optimisers x methods.</summary>
-    static int RunCount(ControlledExperimentOptions options) =>
-        options.Seeds.Count * options.Relabellings.Count * options.WrongRewardsOnModified.Count * options.Optimizers.Count * ControlledMethods.All(options, 0).Count;
-
     /// <summary>The run's key in the journal: method, optimiser, task and seed.</summary>
     static string Key(RunLabel label) => $"{label.Method}|{label.Optimizer}|{label.Task}|{label.Seed}";
 
@@ -122,13 +106,4 @@ public static class ControlledExperiment
     public static string TaskName(Relabelling relabelling, double wrongRewardOnModified) =>
         (relabelling == Relabelling.RandomInputs ? "random inputs relabelled" : "whole classes relabelled")
         + (wrongRewardOnModified == -1 ? ", wrong -1" : $", wrong {wrongRewardOnModified:G3} on relabelled");
-
-    static void Validate(ControlledExperimentOptions o)
-    {
-        if (o.Steps < 1 || o.SftPhaseSteps < 0 || o.CheapSftSteps < 0 || o.SftPhaseSteps > o.Steps || o.CheapSftSteps > o.Steps)
-            throw new ArgumentException(
-                $"Step budget {o.Steps} with SFT phases of {o.SftPhaseSteps} and {o.CheapSftSteps} steps is invalid: expected phases within the budget.", nameof(o));
-        if (o.Seeds.Count == 0 || o.Optimizers.Count == 0 || o.Relabellings.Count == 0 || o.WrongRewardsOnModified.Count == 0)
-            throw new ArgumentException("The grid is empty: expected at least one seed, optimiser, relabelling rule and reward variant.", nameof(o));
-    }
 }

@@ -35,6 +35,11 @@ public sealed record ControlledExperimentFindings(
     public static IReadOnlyList<ControlledExperimentFindings> From(IReadOnlyList<ControlledExperimentRecord> records, IReadOnlyCollection<RunLabel> diverged,
         ControlledExperimentOptions options)
     {
+        // The step where each two-phase method's SFT phase ends, read from the methods themselves.
+        var methods = ControlledMethods.All(options with { Methods = null }, seed: 0);
+        int SftPhaseEnd(string method) => methods.Single(m => m.Name == method).Phases[0].Steps;
+        var sftPhase = SftPhaseEnd(ControlledMethods.SftThenRft);
+        var cheapPhase = SftPhaseEnd(ControlledMethods.CheapSftThenRft);
         var result = new List<ControlledExperimentFindings>();
         foreach (var cell in records.GroupBy(r => (r.Optimizer, r.Task)))
         {
@@ -58,13 +63,13 @@ public sealed record ControlledExperimentFindings(
                 Initial(FinetuningTrainer.SmallStdGroup), Initial(FinetuningTrainer.LargeStdGroup),
                 rft, Final(ControlledMethods.Sft), Final(ControlledMethods.Reinforce),
                 Final(ControlledMethods.Rft, FinetuningTrainer.LargeStdGroup), Final(ControlledMethods.Sft, FinetuningTrainer.LargeStdGroup),
-                full, Final(ControlledMethods.CheapSftThenRft), At(ControlledMethods.CheapSftThenRft, FinetuningTrainer.SmallStdGroup, _ => options.CheapSftSteps, r => r.MeanReward),
-                Fraction(ControlledMethods.Rft, 0), Fraction(ControlledMethods.SftThenRft, options.SftPhaseSteps),
-                Fraction(ControlledMethods.CheapSftThenRft, options.CheapSftSteps),
+                full, Final(ControlledMethods.CheapSftThenRft), At(ControlledMethods.CheapSftThenRft, FinetuningTrainer.SmallStdGroup, _ => cheapPhase, r => r.MeanReward),
+                Fraction(ControlledMethods.Rft, 0), Fraction(ControlledMethods.SftThenRft, sftPhase),
+                Fraction(ControlledMethods.CheapSftThenRft, cheapPhase),
                 Fraction(ControlledMethods.Rft, 0, FinetuningTrainer.SmallStdGroup),
-                Fraction(ControlledMethods.SftThenRft, options.SftPhaseSteps, FinetuningTrainer.SmallStdGroup),
-                Fraction(ControlledMethods.CheapSftThenRft, options.CheapSftSteps, FinetuningTrainer.SmallStdGroup),
-                Stuck(ControlledMethods.Rft, 0), Stuck(ControlledMethods.SftThenRft, options.SftPhaseSteps), Stuck(ControlledMethods.CheapSftThenRft, options.CheapSftSteps),
+                Fraction(ControlledMethods.SftThenRft, sftPhase, FinetuningTrainer.SmallStdGroup),
+                Fraction(ControlledMethods.CheapSftThenRft, cheapPhase, FinetuningTrainer.SmallStdGroup),
+                Stuck(ControlledMethods.Rft, 0), Stuck(ControlledMethods.SftThenRft, sftPhase), Stuck(ControlledMethods.CheapSftThenRft, cheapPhase),
                 heuristics));
         }
         return result;

@@ -115,4 +115,24 @@ public sealed record ControlledExperimentOptions
         Relabellings = new[] { Relabelling.RandomInputs },
         WrongRewardsOnModified = new[] { -1.0 },
     };
+
+    /// <summary>
+    /// The one check of the settings, made before anything runs: phases within the step budget, a non-empty grid, at
+    /// least one thread, and a test set left by the split (the method names are checked where the methods are made,
+    /// <see cref="ControlledMethods.All"/>). Returns the data set (<see cref="Data"/> or the embedded digits).
+    /// </summary>
+    public LabelledImages Validated()
+    {
+        if (Steps < 1 || SftPhaseSteps < 0 || CheapSftSteps < 0 || SftPhaseSteps > Steps || CheapSftSteps > Steps)
+            throw new ArgumentException(
+                $"Step budget {Steps} with SFT phases of {SftPhaseSteps} and {CheapSftSteps} steps is invalid: expected phases within the budget.");
+        if (Seeds.Count == 0 || Optimizers.Count == 0 || Relabellings.Count == 0 || WrongRewardsOnModified.Count == 0)
+            throw new ArgumentException("The grid is empty: expected at least one seed, optimiser, relabelling rule and reward variant.");
+        if (Threads < 1)
+            throw new ArgumentException($"Threads {Threads} is invalid: expected at least 1.");
+        var data = Data ?? Digits.Load();
+        if (TrainCount >= data.Count)
+            throw new ArgumentException($"TrainCount {TrainCount} is too large: the data has {data.Count} inputs and the test set needs at least one.");
+        return data;
+    }
 }

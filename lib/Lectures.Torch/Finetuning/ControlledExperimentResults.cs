@@ -1,14 +1,13 @@
 using Lectures.Torch.Experiments;
-using System.Net;
 using System.Text;
 using Lectures.Finetuning;
 using Lectures.Plotting;
-using Lectures.Torch.Runtime;
+using Plotly.NET;
 
 namespace Lectures.Torch.Finetuning;
 
 /// <summary>The tidy log of a controlled experiment, the runs that diverged, and the acceptance figures.</summary>
-public sealed class ControlledExperimentResults
+public sealed class ControlledExperimentResults : IExperimentResults
 {
     /// <summary>Wraps the records of a finished experiment.</summary>
     public ControlledExperimentResults(IReadOnlyList<ControlledExperimentRecord> records, IReadOnlyList<RunLabel> diverged, ControlledExperimentOptions options)
@@ -34,13 +33,15 @@ public sealed class ControlledExperimentResults
     /// <summary>The header of records.csv.</summary>
     internal const string CsvHeader = "method,optimizer,task,seed,step,phase,group,mean_reward,accuracy,gradient_norm,mean_reward_std,reward_std_p10,small_std_fraction,stuck_fraction";
 
-    /// <summary>Writes <see cref="Records"/> as CSV (header row, invariant culture, round-trip doubles).</summary>
-    public void WriteCsv(string path)
+    /// <summary>The report's title.</summary>
+    public string Title => "Controlled finetuning experiments";
+
+    /// <summary>Writes <see cref="Records"/> as records.csv in <paramref name="directory"/> (header row, invariant culture, round-trip doubles).</summary>
+    public IReadOnlyList<string> WriteCsv(string directory)
     {
-        var csv = new StringBuilder(CsvHeader + "\n");
-        foreach (var r in Records) csv.Append(CsvRow(r)).Append('\n');
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, csv.ToString());
+        var path = Path.Combine(directory, "records.csv");
+        ExperimentReport.WriteCsv(path, CsvHeader, Records.Select(CsvRow));
+        return [path];
     }
 
     /// <summary>One line of records.csv.</summary>
@@ -58,10 +59,10 @@ public sealed class ControlledExperimentResults
             Csv.ParseNumber(f[12]), Csv.ParseNumber(f[13]));
     }
 
-    /// <summary>The findings as a Markdown section: one table per (optimiser, task).</summary>
-    public string ToMarkdown()
+    /// <summary>The setting (<see cref="Describe"/>), then the findings: one Markdown table per (optimiser, task).</summary>
+    public string Summary()
     {
-        var md = new StringBuilder();
+        var md = new StringBuilder(Describe(Options)).Append("\n\n");
         foreach (var f in Findings)
         {
             md.AppendLine($"#### {f.Optimizer}, {f.Task} ({f.Steps} steps, mean of {Options.Seeds.Count} seeds)\n");
@@ -73,29 +74,23 @@ public sealed class ControlledExperimentResults
     }
 
     /// <summary>
-    /// Writes report.html (findings tables and, per optimiser and task, reward curves per group, gradient
-    /// norms, reward-std percentiles, small-std and stuck fractions and the heuristics' gaps) and records.csv into <paramref name="directory"/>.
+    /// Per optimiser and task: reward curves per group, gradient norms, reward-std percentiles, small-std and stuck
+    /// fractions, and the heuristics' gaps.
     /// </summary>
-    public void WriteReport(string directory, string plotlyScriptSrc = ChartHtml.LocalPlotly)
+    public IEnumerable<GenericChart> Charts()
     {
-        Directory.CreateDirectory(directory);
-        WriteCsv(Path.Combine(directory, "records.csv"));
-        var fragments = new List<string> { $"<p>{WebUtility.HtmlEncode(Describe(Options))}</p>" };
         string[] gradientMethods = { ControlledMethods.Rft, ControlledMethods.Sft };
         string[] fractionMethods = { ControlledMethods.Rft, ControlledMethods.SftThenRft, ControlledMethods.CheapSftThenRft };
         foreach (var f in Findings)
         {
-            fragments.Add($"<h2>{WebUtility.HtmlEncode($"{f.Optimizer}, {f.Task}")}</h2><table>" +
-                string.Concat(f.Rows().Select(r => $"<tr><td>{WebUtility.HtmlEncode(r.Quantity)}</td><td>{WebUtility.HtmlEncode(r.Value)}</td></tr>")) + "</table>");
             foreach (var group in new[] { FinetuningTrainer.SmallStdGroup, FinetuningTrainer.LargeStdGroup })
-                fragments.Add(ChartHtml.Fragment(ControlledExperimentCharts.RewardCurves(Records, group, f.Optimizer, f.Task)));
-            fragments.Add(ChartHtml.Fragment(ControlledExperimentCharts.GradientNormCurves(Records, gradientMethods, f.Optimizer, f.Task)));
-            fragments.Add(ChartHtml.Fragment(ControlledExperimentCharts.RewardStdCurves(Records, FinetuningTrainer.SmallStdGroup, f.Optimizer, f.Task)));
-            fragments.Add(ChartHtml.Fragment(ControlledExperimentCharts.SmallStdFractionCurves(Records, fractionMethods, f.Optimizer, f.Task)));
-            fragments.Add(ChartHtml.Fragment(ControlledExperimentCharts.StuckFractionCurves(Records, fractionMethods, f.Optimizer, f.Task)));
-            fragments.Add(ChartHtml.Fragment(ControlledExperimentCharts.GapClosedBars(f.Heuristics.Select(h => (h.Method, h.GapClosed)).ToList(), f.Optimizer, f.Task)));
+                yield return ControlledExperimentCharts.RewardCurves(Records, group, f.Optimizer, f.Task);
+            yield return ControlledExperimentCharts.GradientNormCurves(Records, gradientMethods, f.Optimizer, f.Task);
+            yield return ControlledExperimentCharts.RewardStdCurves(Records, FinetuningTrainer.SmallStdGroup, f.Optimizer, f.Task);
+            yield return ControlledExperimentCharts.SmallStdFractionCurves(Records, fractionMethods, f.Optimizer, f.Task);
+            yield return ControlledExperimentCharts.StuckFractionCurves(Records, fractionMethods, f.Optimizer, f.Task);
+            yield return ControlledExperimentCharts.GapClosedBars(f.Heuristics.Select(h => (h.Method, h.GapClosed)).ToList(), f.Optimizer, f.Task);
         }
-        File.WriteAllText(Path.Combine(directory, "report.html"), ChartHtml.Page("Controlled finetuning experiments", fragments, plotlyScriptSrc));
     }
 
     /// <summary>One sentence stating the setting: data, model, budget, optimisers, seeds.</summary>

@@ -7,7 +7,7 @@ namespace Lectures.Torch.Finetuning;
 public sealed record RunLabel(string Method, string Optimizer, string Task, int Seed);
 
 /// <summary>The log of one finetuning run; <see cref="DivergedAtStep"/> is set when the logits stopped being finite.</summary>
-public sealed record FinetuningRun(IReadOnlyList<ControlledExperimentRecord> Records, int? DivergedAtStep);
+public sealed record FinetuningLog(IReadOnlyList<ControlledExperimentRecord> Records, int? DivergedAtStep);
 
 /// <summary>
 /// The one finetuning loop shared by every method: full batch, each step back-propagates
@@ -28,7 +28,7 @@ public static class FinetuningTrainer
     public const string AllGroup = "all";
 
     /// <summary>Finetunes <paramref name="model"/> in place with <paramref name="method"/> and returns the log.</summary>
-    public static FinetuningRun Run(Mlp model, TrainingBatch batch, FinetuningMethod method, OptimizerSetting optimizer,
+    public static FinetuningLog Run(Mlp model, TrainingBatch batch, FinetuningMethod method, OptimizerSetting optimizer,
         RunLabel label, int logEvery = 1, double smallStdThreshold = 0.1)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -51,14 +51,14 @@ public static class FinetuningTrainer
         {
             var phase = method.Phases[phaseIndex];
             var last = phaseIndex == method.Phases.Count - 1;
-            using var optimiser = optimizer.Create(model.parameters(), phase.LearningRateScale);
+            using var torchOptimizer = optimizer.Create(model.parameters(), phase.LearningRateScale);
             using var weights = phase.Objective.Weights(batch);
             for (var s = 0; s < phase.Steps + (last ? 1 : 0); s++, step++)
             {
                 using var scope = NewDisposeScope();
                 var logits = model.call(batch.Inputs);
                 if (!logits.isfinite().all().item<bool>())
-                    return new FinetuningRun(records, step);
+                    return new FinetuningLog(records, step);
                 var ascent = phase.Objective.InputGradients(logits.detach(), phase.Temperature, batch, step);
                 var logging = s == 0 || step % logEvery == 0 || step == total;
                 double smallNorm = 0, largeNorm = 0;
@@ -71,10 +71,10 @@ public static class FinetuningTrainer
                 if (logging)
                     records.AddRange(Log(logits, batch, monitor, label, step, phase.Objective.Name,
                         (SmallStdGroup, small, smallNorm), (LargeStdGroup, large, largeNorm), (AllGroup, Enumerable.Range(0, batch.Count).ToArray(), allNorm)));
-                if (step < total) optimiser.step();
+                if (step < total) torchOptimizer.step();
             }
         }
-        return new FinetuningRun(records, null);
+        return new FinetuningLog(records, null);
     }
 
     static Tensor GroupWeights(int[] members, TrainingBatch batch)

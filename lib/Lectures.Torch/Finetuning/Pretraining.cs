@@ -29,7 +29,7 @@ public static class Pretraining
                 uniform[i * k + y] = 1.0 / sets.SetSize;
         using var target = tensor(uniform, new long[] { n, k }, model.DType);
         using var inputs = tensor(train.Inputs.SelectMany(x => x).ToArray(), new long[] { n, train.Dimension }, model.DType);
-        using var optimiser = optim.Adam(model.parameters(), learningRate);
+        using var optimizer = optim.Adam(model.parameters(), learningRate);
         var loss = double.NaN;
         for (var step = 0; step <= steps; step++)
         {
@@ -37,9 +37,9 @@ public static class Pretraining
             var value = -(target * nn.functional.log_softmax(model.call(inputs), 1)).sum(1).mean();
             loss = value.to_type(ScalarType.Float64).item<double>();
             if (step == steps) break;
-            optimiser.zero_grad();
+            optimizer.zero_grad();
             value.backward();
-            optimiser.step();
+            optimizer.step();
         }
         return loss;
     }

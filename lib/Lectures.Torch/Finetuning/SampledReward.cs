@@ -1,3 +1,4 @@
+using Lectures.Finetuning;
 using static TorchSharp.torch;
 
 namespace Lectures.Torch.Finetuning;
@@ -5,7 +6,7 @@ namespace Lectures.Torch.Finetuning;
 /// <summary>
 /// RFT with sampled REINFORCE: m labels y_1..y_m ~ p(.|x_i) per input, and the unbiased estimate
 /// dV/dz = (1/m) sum_j (r(y_j) - b_j) (e_{y_j} - p) / tau with the leave-one-out baseline b_j = mean of the other
-/// m-1 rewards (b_j = 0 when m = 1). Samples come from <c>new Random(seed * 1000003 + step)</c> (u ~ U[0, 1), y = the first
+/// m-1 rewards (b_j = 0 when m = 1; <see cref="LeaveOneOut"/>). Samples come from <c>new Random(seed * 1000003 + step)</c> (u ~ U[0, 1), y = the first
 /// label whose cumulative probability exceeds u), so runs repeat exactly, also across processes.
 /// </summary>
 public sealed class SampledReward : PolicyObjective
@@ -38,6 +39,7 @@ public sealed class SampledReward : PolicyObjective
         var coefficient = new double[n * k];
         var ys = new int[m];
         var rs = new double[m];
+        var advantages = new double[m];
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < m; j++)
@@ -45,12 +47,8 @@ public sealed class SampledReward : PolicyObjective
                 ys[j] = Sample(probs.AsSpan(i * k, k), random.NextDouble());
                 rs[j] = batch.Task.Reward(i, ys[j]);
             }
-            var total = rs.Sum();
-            for (var j = 0; j < m; j++)
-            {
-                var baseline = m > 1 ? (total - rs[j]) / (m - 1) : 0.0;
-                coefficient[i * k + ys[j]] += (rs[j] - baseline) / m;
-            }
+            LeaveOneOut.Advantages(rs, advantages);
+            for (var j = 0; j < m; j++) coefficient[i * k + ys[j]] += advantages[j] / m;
         }
         var c = tensor(coefficient, new long[] { n, k }, batch.DType);
         return (c - c.sum(1, keepdim: true) * p).DividedBy(temperature).MoveToOuterDisposeScope();

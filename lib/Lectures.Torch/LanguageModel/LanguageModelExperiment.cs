@@ -31,41 +31,47 @@ public static class LanguageModelExperiment
     /// <summary>A short SFT phase on a small labelled fraction, then RFT (PPO).</summary>
     public const string CheapSftThenRft = "small SFT then RFT";
 
-    /// <summary>The file name of the pretrained model in the output directory.</summary>
+    /// <summary>The file name of the pretrained model in the journal's directory.</summary>
     public const string PretrainedFileName = "pretrained.lm";
 
     /// <summary>
-    /// Runs the experiment on every selected task, writes CSV files, report.html and the pretrained model into
-    /// <see cref="LanguageModelExperimentOptions.OutputDirectory"/>, and returns the outcome. With a
-    /// <paramref name="journal"/> (its directory should be the output directory), each finished task is appended to
-    /// outcomes.jsonl there as it completes; resuming skips the recorded tasks (with the same options) and starts from
-    /// the pretrained model saved there instead of pretraining again.
+    /// Runs the experiment on every selected task on <see cref="LanguageModelExperimentOptions.Threads"/> torch threads
+    /// and returns the outcome, reporting the training steps done out of all the experiment's steps. It writes no
+    /// files of its own: with a <paramref name="journal"/>, each finished task is appended to outcomes.jsonl in the
+    /// journal's directory as it completes, with the pretrained model beside it (<see cref="PretrainedFileName"/>);
+    /// resuming skips the recorded tasks (with the same options) and starts from that model instead of pretraining again.
     /// </summary>
-    public static LanguageModelExperimentResult Run(LanguageModelExperimentOptions options, IProgress<LanguageModelProgress>? progress = null,
+    public static LanguageModelExperimentResult Run(LanguageModelExperimentOptions options, IProgress<ExperimentProgress>? progress = null,
         JournalSettings? journal = null)
     {
         options.Validated();
         var tasks = options.Tasks?.Select(TextBenchmark.Task).ToArray() ?? [.. TextBenchmark.Tasks()];
-        var recorded = RunJournal.Open(journal, "outcomes.jsonl", null, SettingsDescription.Of(options, nameof(options.OutputDirectory)), tasks.Length);
+        var recorded = RunJournal.Open(journal, "outcomes.jsonl", null, options.Settings(), tasks.Length);
+        TorchRuntime.EnsureLoaded();
+        using var threads = TorchThreads.Use(options.Threads);
         var clock = Stopwatch.StartNew();
-        var saved = Path.Combine(options.OutputDirectory, PretrainedFileName);
-        using var pretrained = options.UseShippedModel ? Prepare(options, CharacterLanguageModel.LoadShipped)
-            : options.PretrainedModelPath is { } path ? Prepare(options, () => CharacterLanguageModel.Load(path))
-            : journal is { Resume: true } && File.Exists(saved) ? Prepare(options, () => CharacterLanguageModel.Load(saved))
-            : Pretrain(options, progress);
-        Directory.CreateDirectory(options.OutputDirectory);
-        pretrained.Save(saved);
+        var saved = recorded.Directory is { } directory ? Path.Combine(directory, PretrainedFileName) : null;
+        var resumed = journal is { Resume: true } && File.Exists(saved);
+        var pretraining = resumed ? null : options.StartingModel as LanguageModelPretraining;
+        var steps = new StepCounter(progress, (pretraining?.Steps ?? 0) + tasks.Length * StepsPerTask(options));
+        using var pretrained = options.StartingModel switch
+        {
+            ShippedCheckpoint => CharacterLanguageModel.LoadShipped(),
+            CheckpointFile file => CharacterLanguageModel.Load(file.Path),
+            _ when resumed => CharacterLanguageModel.Load(saved!),
+            _ => Pretrain(options, pretraining!, steps),
+        };
+        if (saved is not null) pretrained.Save(saved);
         var outcomes = new List<TaskOutcome>();
         foreach (var (task, k) in tasks.Select((t, k) => (t, k)))
         {
+            if (recorded.Recorded(task.Name) is not null) steps.Skip(StepsPerTask(options));
             var run = recorded.Run(task.Name, $"task {task.Name}",
-                () => new RecordedRun([JsonSerializer.Serialize(RunTask(pretrained, task, k, options, progress), OutcomeJson)], ""));
+                () => new RecordedRun([JsonSerializer.Serialize(RunTask(pretrained, task, k, options, steps), OutcomeJson)], ""));
             if (run is not null) outcomes.Add(JsonSerializer.Deserialize<TaskOutcome>(run.Rows[0], OutcomeJson)!);
         }
         recorded.Complete();
-        var result = new LanguageModelExperimentResult(options, pretrained.ParameterCount, outcomes, clock.Elapsed);
-        LanguageModelReport.Write(result, options.OutputDirectory);
-        return result;
+        return new LanguageModelExperimentResult(options, pretrained.ParameterCount, outcomes, clock.Elapsed);
     }
 
     /// <summary>A task's outcome as one JSON line: every number round-trips exactly (NaN included).</summary>
@@ -76,39 +82,44 @@ public static class LanguageModelExperiment
     };
 
     /// <summary>
-    /// Pretraining: next-token cross-entropy on <see cref="TextBenchmark.PretrainingMix"/> of all six tasks for
-    /// <see cref="LanguageModelExperimentOptions.PretrainingSteps"/> steps (weights and mix seeded by the options' seed).
+    /// Pretraining as <see cref="LanguageModelExperimentOptions.StartingModel"/> says (a <see cref="LanguageModelPretraining"/>):
+    /// next-token cross-entropy on <see cref="TextBenchmark.PretrainingMix"/> of all six tasks (weights and mix seeded by
+    /// the options' seed), reporting the steps done.
     /// </summary>
-    public static CharacterLanguageModel Pretrain(LanguageModelExperimentOptions options, IProgress<LanguageModelProgress>? progress = null)
+    public static CharacterLanguageModel Pretrain(LanguageModelExperimentOptions options, IProgress<ExperimentProgress>? progress = null)
     {
         options.Validated();
-        var model = Prepare(options, () => new CharacterLanguageModel(new LanguageModelShape(CharacterVocabulary.Size, HiddenSize: options.HiddenSize), options.Seed));
-        var mix = TextBenchmark.PretrainingMix(TextBenchmark.Tasks(), Math.Max(1, options.PretrainingSteps) * options.PretrainingBatchSize, options.Seed);
-        using var trainer = new LanguageModelTrainer(model, new TrainerOptions(options.PretrainingLearningRate, options.PretrainingBatchSize, Seed: options.Seed));
-        trainer.Train(NextTokenObjective.Pretraining, mix, options.PretrainingSteps,
-            progress is null ? null : new Relay<TrainingStep>(s => progress.Report(new("pretraining", "", s.Step, options.PretrainingSteps))));
+        if (options.StartingModel is not LanguageModelPretraining pretraining)
+            throw new ArgumentException($"The options start from {options.StartingModel}, not from pretraining.", nameof(options));
+        TorchRuntime.EnsureLoaded();
+        using var threads = TorchThreads.Use(options.Threads);
+        return Pretrain(options, pretraining, new StepCounter(progress, pretraining.Steps));
+    }
+
+    static CharacterLanguageModel Pretrain(LanguageModelExperimentOptions options, LanguageModelPretraining pretraining, StepCounter steps)
+    {
+        var model = new CharacterLanguageModel(new LanguageModelShape(CharacterVocabulary.Size, HiddenSize: options.HiddenSize), options.Seed);
+        var mix = TextBenchmark.PretrainingMix(TextBenchmark.Tasks(), Math.Max(1, pretraining.Steps) * pretraining.BatchSize, options.Seed);
+        using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(pretraining.LearningRate, pretraining.BatchSize, Seed: options.Seed));
+        for (var done = 0; done < pretraining.Steps;)
+        {
+            var chunk = Math.Min(PretrainingReportEvery, pretraining.Steps - done);
+            trainer.Train(NextTokenObjective.Pretraining, mix, chunk);
+            done += chunk;
+            steps.Report(chunk, $"pretraining · step {done}/{pretraining.Steps}");
+        }
         return model;
     }
 
-    static CharacterLanguageModel Prepare(LanguageModelExperimentOptions options, Func<CharacterLanguageModel> create)
-    {
-        TorchRuntime.EnsureLoaded();
-        torch.set_num_threads(options.Threads);
-        return create();
-    }
+    /// <summary>Pretraining reports its progress every this many steps (the trainer continues one run across the calls).</summary>
+    const int PretrainingReportEvery = 10;
 
-    static TaskOutcome RunTask(CharacterLanguageModel pretrained, TextTask task, int taskIndex, LanguageModelExperimentOptions options,
-        IProgress<LanguageModelProgress>? progress)
-    {
-        var seed = options.Seed * 1009 + taskIndex * 101;
-        var train = TaskExample.Of(task, task.Examples(options.TrainInputs, seed + 1));
-        var test = TaskExample.Of(task, task.Examples(options.TestInputs, seed + 2, train.Select(e => e.Example)));
-        var decoding = new DecodingOptions();
-        using var probe = new RewardStdProbe(new RewardStdMonitor(options.StdThreshold), decoding, seed + 3, options.ProbeSamples);
-        var initial = probe.Measure(pretrained, train);
-        var initialTest = probe.Measure(pretrained, test).ExpectedReward.Average();
-        var labelled = train.Take(Math.Max(1, (int)Math.Round(options.LabelledFraction * train.Length))).ToArray();
+    /// <summary>Training steps of one task: the steps of every run's phases.</summary>
+    static int StepsPerTask(LanguageModelExperimentOptions options) => Runs(options, [], []).Sum(r => r.Phases.Sum(p => p.Steps));
 
+    /// <summary>The runs of one task: SFT, RFT (PPO), REINFORCE if included, and the two SFT-phase runs if included.</summary>
+    static List<(string Name, Phase[] Phases)> Runs(LanguageModelExperimentOptions options, TaskExample[] train, TaskExample[] labelled)
+    {
         var runs = new List<(string Name, Phase[] Phases)>
         {
             (Sft, [new(NextTokenObjective.Sft, train, options.FinetuningSteps)]),
@@ -121,21 +132,48 @@ public static class LanguageModelExperiment
             runs.Add((SftThenRft, [new(NextTokenObjective.Sft, train, options.InitialSftSteps), new(Ppo(options), train, options.FinetuningSteps)]));
             runs.Add((CheapSftThenRft, [new(NextTokenObjective.Sft, labelled, options.SmallSftSteps), new(Ppo(options), train, options.FinetuningSteps)]));
         }
+        return runs;
+    }
 
+    /// <summary>Counts the experiment's training steps and reports each with its message.</summary>
+    sealed class StepCounter(IProgress<ExperimentProgress>? progress, int total)
+    {
+        int done;
+
+        /// <summary>Counts <paramref name="steps"/> steps done and reports them.</summary>
+        public void Report(int steps, string message)
+        {
+            done += steps;
+            progress?.Report(new ExperimentProgress(done, total, message));
+        }
+
+        /// <summary>Counts <paramref name="steps"/> steps recorded by an earlier start, without a report.</summary>
+        public void Skip(int steps) => done += steps;
+    }
+
+    static TaskOutcome RunTask(CharacterLanguageModel pretrained, TextTask task, int taskIndex, LanguageModelExperimentOptions options,
+        StepCounter steps)
+    {
+        var seed = options.Seed * 1009 + taskIndex * 101;
+        var train = TaskExample.Of(task, task.Examples(options.TrainInputs, seed + 1));
+        var test = TaskExample.Of(task, task.Examples(options.TestInputs, seed + 2, train.Select(e => e.Example)));
+        var decoding = new DecodingOptions();
+        using var probe = new RewardStdProbe(new RewardStdMonitor(options.StdThreshold), decoding, seed + 3, options.ProbeSamples);
+        var initial = probe.Measure(pretrained, train);
+        var initialTest = probe.Measure(pretrained, test).ExpectedReward.Average();
+        var labelled = train.Take(Math.Max(1, (int)Math.Round(options.LabelledFraction * train.Length))).ToArray();
+
+        var runs = Runs(options, train, labelled);
         var outcomes = new Dictionary<string, FinetuningRun>();
         for (var r = 0; r < runs.Count; r++)
         {
             var (name, phases) = runs[r];
+            var total = phases.Sum(p => p.Steps);
             outcomes[name] = Finetune(pretrained, name, phases, train, test, probe, initial, options, seed + 10 * (r + 1),
-                progress is null ? null : s => progress.Report(new(task.Name, name, s, phases.Sum(p => p.Steps))));
+                (chunk, step) => steps.Report(chunk, $"{task.Name} · {name} · step {step}/{total}"));
         }
         return new TaskOutcome(task.Name, task.UnfamiliarFraction, train.Select(e => e.Example.Input).ToArray(),
             initial.ExpectedReward, initial.RewardStd, initialTest, outcomes, options.StdThreshold, options.LowReward);
-    }
-
-    sealed class Relay<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 
     sealed record Phase(TrainingObjective Objective, IReadOnlyList<TaskExample> Data, int Steps);
@@ -143,7 +181,7 @@ public static class LanguageModelExperiment
     static PpoObjective Ppo(LanguageModelExperimentOptions options) => new(options.SamplesPerInput, epochs: options.PpoEpochs);
 
     static FinetuningRun Finetune(CharacterLanguageModel pretrained, string name, Phase[] phases, TaskExample[] train, TaskExample[] test,
-        RewardStdProbe probe, RewardStdReport initial, LanguageModelExperimentOptions options, int seed, Action<int>? stepDone)
+        RewardStdProbe probe, RewardStdReport initial, LanguageModelExperimentOptions options, int seed, Action<int, int> stepsDone)
     {
         using var model = pretrained.Clone();
         var curve = new List<ProbePoint> { Point(initial, 0, "pretrained", options) };
@@ -153,14 +191,14 @@ public static class LanguageModelExperiment
         for (var p = 0; p < phases.Length; p++)
         {
             var phase = phases[p];
-            using var trainer = new LanguageModelTrainer(model, new TrainerOptions(options.LearningRate, options.BatchSize, Seed: seed + p));
+            using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(options.LearningRate, options.BatchSize, Seed: seed + p));
             for (var done = 0; done < phase.Steps;)
             {
                 var chunk = Math.Min(options.ProbeEvery - step % options.ProbeEvery, phase.Steps - done);
                 trainer.Train(phase.Objective, phase.Data, chunk);
                 done += chunk;
                 step += chunk;
-                stepDone?.Invoke(step);
+                stepsDone(chunk, step);
                 if (step % options.ProbeEvery == 0 || done == phase.Steps)
                 {
                     last = probe.Measure(model, train);

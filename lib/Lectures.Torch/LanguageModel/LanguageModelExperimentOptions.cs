@@ -1,3 +1,5 @@
+using Lectures.Torch.Experiments;
+
 namespace Lectures.Torch.LanguageModel;
 
 /// <summary>
@@ -18,20 +20,8 @@ public sealed record LanguageModelExperimentOptions
     /// <summary>Hidden size of the GRU.</summary>
     public int HiddenSize { get; init; } = 128;
 
-    /// <summary>Pretraining steps (ignored when <see cref="PretrainedModelPath"/> is given).</summary>
-    public int PretrainingSteps { get; init; } = 3000;
-
-    /// <summary>Sequences per pretraining step.</summary>
-    public int PretrainingBatchSize { get; init; } = 64;
-
-    /// <summary>Adam learning rate of pretraining.</summary>
-    public double PretrainingLearningRate { get; init; } = 5e-3;
-
-    /// <summary>A checkpoint file to start from instead of pretraining.</summary>
-    public string? PretrainedModelPath { get; init; }
-
-    /// <summary>Start from the checkpoint shipped in datasets/ (<see cref="CharacterLanguageModel.LoadShipped"/>) instead of pretraining.</summary>
-    public bool UseShippedModel { get; init; }
+    /// <summary>The pretrained model every finetuning run starts from: pretraining 3000 steps by default.</summary>
+    public StartingModel StartingModel { get; init; } = new LanguageModelPretraining();
 
     /// <summary>Task names to run (null: all of <see cref="Lectures.TextTasks.TextBenchmark.Tasks"/>).</summary>
     public IReadOnlyList<string>? Tasks { get; init; }
@@ -84,14 +74,11 @@ public sealed record LanguageModelExperimentOptions
     /// <summary>V below this is low.</summary>
     public double LowReward { get; init; } = 0.5;
 
-    /// <summary>Where CSV files, the HTML report and the pretrained model are written.</summary>
-    public string OutputDirectory { get; init; } = Path.Combine("out", "experiments", "lm");
-
     /// <summary>A run small enough for a live lecture: one task, from the shipped checkpoint, 48 training and test
     /// inputs, 30 steps per run, no REINFORCE.</summary>
     public static LanguageModelExperimentOptions Reduced(string task = "translate") => new()
     {
-        UseShippedModel = true,
+        StartingModel = StartingModel.Shipped,
         Tasks = [task],
         TrainInputs = 48,
         TestInputs = 48,
@@ -105,14 +92,35 @@ public sealed record LanguageModelExperimentOptions
     /// <summary>Checks that every size is positive and the fractions and thresholds are in range.</summary>
     public LanguageModelExperimentOptions Validated()
     {
-        if (Threads < 1 || HiddenSize < 1 || PretrainingBatchSize < 1 || TrainInputs < 2 || TestInputs < 1 || FinetuningSteps < 1
+        ArgumentNullException.ThrowIfNull(StartingModel);
+        StartingModel.Validate();
+        if (Threads < 1 || HiddenSize < 1 || TrainInputs < 2 || TestInputs < 1 || FinetuningSteps < 1
             || BatchSize < 1 || SamplesPerInput < 2 || PpoEpochs < 1 || InitialSftSteps < 1 || SmallSftSteps < 1 || ProbeEvery < 1
-            || ProbeSamples < 2 || PretrainingSteps < 0)
+            || ProbeSamples < 2)
             throw new ArgumentException($"Every size of the language-model experiment must be positive (train inputs, samples >= 2); got {this}.");
         if (!(LabelledFraction > 0 && LabelledFraction <= 1))
             throw new ArgumentException($"The labelled fraction must be in (0, 1]; got {LabelledFraction}.");
         if (!(StdThreshold > 0 && StdThreshold <= 1) || !(LowReward > 0 && LowReward <= 1))
             throw new ArgumentException($"The std threshold and low-reward level must be in (0, 1]; got {StdThreshold} and {LowReward}.");
         return this;
+    }
+
+    /// <summary>
+    /// The settings as the journal records them: one line per option, with the starting model written as the flat
+    /// options of earlier versions (PretrainedModelPath, PretrainingBatchSize, PretrainingLearningRate, PretrainingSteps,
+    /// UseShippedModel; the pretraining defaults when the model is loaded), so that a run directory started by them resumes.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Value)> Settings()
+    {
+        var pretraining = StartingModel as LanguageModelPretraining ?? new LanguageModelPretraining();
+        var start = SettingsDescription.Of(new
+        {
+            PretrainedModelPath = (StartingModel as CheckpointFile)?.Path,
+            PretrainingBatchSize = pretraining.BatchSize,
+            PretrainingLearningRate = pretraining.LearningRate,
+            PretrainingSteps = pretraining.Steps,
+            UseShippedModel = StartingModel is ShippedCheckpoint,
+        });
+        return [.. SettingsDescription.Of(this, nameof(StartingModel)).Concat(start).OrderBy(s => s.Name, StringComparer.Ordinal)];
     }
 }

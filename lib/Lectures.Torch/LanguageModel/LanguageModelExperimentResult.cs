@@ -3,9 +3,6 @@ using MathNet.Numerics.Statistics;
 
 namespace Lectures.Torch.LanguageModel;
 
-/// <summary>Progress of the experiment: the task and run (or "pretraining"), and the step reached out of the run's steps.</summary>
-public readonly record struct LanguageModelProgress(string Task, string Run, int Step, int Steps);
-
 /// <summary>One reward-std measurement on the training inputs during a run: mean V, mean STD, the fraction with
 /// small STD and the fraction with small STD and low V, after <paramref name="Step"/> steps (phase <paramref name="Phase"/>).</summary>
 public sealed record ProbePoint(int Step, string Phase, double MeanReward, double MeanRewardStd, double FractionSmallStd, double FractionSmallStdLowReward);
@@ -63,8 +60,8 @@ public sealed record TaskOutcome(string Task, double UnfamiliarFraction, string[
 /// <summary>Mean of y over the points whose x lies in [Lower, Upper), with the number of points.</summary>
 public readonly record struct BinnedMean(double Lower, double Upper, int Count, double Mean);
 
-/// <summary>The experiment's outcome per task and the findings across tasks.</summary>
-public sealed record LanguageModelExperimentResult(LanguageModelExperimentOptions Options, long ParameterCount, IReadOnlyList<TaskOutcome> Tasks,
+/// <summary>The experiment's outcome per task and the findings across tasks (its report: LanguageModelExperimentResult.Report.cs).</summary>
+public sealed partial record LanguageModelExperimentResult(LanguageModelExperimentOptions Options, long ParameterCount, IReadOnlyList<TaskOutcome> Tasks,
     TimeSpan Elapsed)
 {
     /// <summary>Edges of the initial-STD bins of finding II.</summary>

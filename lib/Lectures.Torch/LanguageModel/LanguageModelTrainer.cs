@@ -6,14 +6,14 @@ namespace Lectures.Torch.LanguageModel;
 
 /// <summary>Settings of a <see cref="LanguageModelTrainer"/>: Adam's learning rate, inputs per step, gradient-norm
 /// clipping, decoding of sampled outputs, and the seed of batch choice and sampling.</summary>
-public sealed record TrainerOptions(double LearningRate = 1e-3, int BatchSize = 32, double MaxGradientNorm = 1,
+public sealed record LanguageModelTrainerOptions(double LearningRate = 1e-3, int BatchSize = 32, double MaxGradientNorm = 1,
     DecodingOptions? Decoding = null, int Seed = 0)
 {
     /// <summary>The decoding of sampled outputs (default: tau = 1, at most 12 tokens).</summary>
     public DecodingOptions Decoding { get; init; } = Decoding ?? new DecodingOptions();
 
     /// <summary>Checks the learning rate, batch size and clipping norm are positive.</summary>
-    public TrainerOptions Validated() =>
+    public LanguageModelTrainerOptions Validated() =>
         LearningRate > 0 && BatchSize > 0 && MaxGradientNorm > 0 ? this with { Decoding = Decoding.Validated() }
             : throw new ArgumentException($"Learning rate, batch size and gradient-norm clip must be positive; got {LearningRate}, {BatchSize}, {MaxGradientNorm}.");
 }
@@ -22,7 +22,7 @@ public sealed record TrainerOptions(double LearningRate = 1e-3, int BatchSize = 
 public readonly record struct TrainingStep(int Step, double Loss, double MeanReward);
 
 /// <summary>
-/// The one training loop for pretraining, SFT and RFT: each step draws <see cref="TrainerOptions.BatchSize"/> examples
+/// The one training loop for pretraining, SFT and RFT: each step draws <see cref="LanguageModelTrainerOptions.BatchSize"/> examples
 /// (with replacement, seeded), lets the objective prepare the batch (sampling outputs for RFT), then takes
 /// <see cref="TrainingObjective.Epochs"/> Adam steps on its loss with the gradient norm clipped. The optimizer state
 /// lives as long as the trainer, so successive <see cref="Train"/> calls continue one run.
@@ -34,9 +34,9 @@ public sealed class LanguageModelTrainer : IDisposable
     readonly Generator generator;
 
     /// <summary>A trainer of <paramref name="model"/> with a fresh Adam optimizer.</summary>
-    public LanguageModelTrainer(CharacterLanguageModel model, TrainerOptions? options = null)
+    public LanguageModelTrainer(CharacterLanguageModel model, LanguageModelTrainerOptions? options = null)
     {
-        Options = (options ?? new TrainerOptions()).Validated();
+        Options = (options ?? new LanguageModelTrainerOptions()).Validated();
         Model = model;
         optimizer = optim.Adam(model.parameters(), Options.LearningRate);
         random = new Random(Options.Seed);
@@ -47,7 +47,7 @@ public sealed class LanguageModelTrainer : IDisposable
     public CharacterLanguageModel Model { get; }
 
     /// <summary>The trainer's settings.</summary>
-    public TrainerOptions Options { get; }
+    public LanguageModelTrainerOptions Options { get; }
 
     /// <summary>Steps taken so far.</summary>
     public int StepsTaken { get; private set; }

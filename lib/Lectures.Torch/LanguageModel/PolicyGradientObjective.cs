@@ -1,3 +1,4 @@
+using Lectures.Finetuning;
 using Lectures.TextTasks;
 using static TorchSharp.torch;
 
@@ -5,7 +6,8 @@ namespace Lectures.Torch.LanguageModel;
 
 /// <summary>
 /// RFT with sampled outputs: for each input, m outputs y_1..y_m ~ p_theta(.|x) are sampled and rewarded; the
-/// advantage of y_s is A_s = r(x, y_s) - b_s with the leave-one-out baseline b_s = mean of the other m - 1 rewards.
+/// advantage of y_s is A_s = r(x, y_s) - b_s with the leave-one-out baseline b_s = mean of the other m - 1 rewards
+/// (<see cref="LeaveOneOut"/>).
 /// Subclasses give the surrogate; an optional KL penalty beta * KL(p_theta || p_init) per output token keeps the
 /// policy near the initial model.
 /// </summary>
@@ -46,13 +48,9 @@ public abstract class PolicyGradientObjective : TrainingObjective
             var e = examples[i / m];
             rewards[i] = e.Task.Reward(outputs[i].Text, e.Example.Reference);
         }
-        var advantages = new float[outputs.Length];
+        var advantages = new double[outputs.Length];
         for (var i = 0; i < examples.Count; i++)
-        {
-            double sum = 0;
-            for (var s = 0; s < m; s++) sum += rewards[i * m + s];
-            for (var s = 0; s < m; s++) advantages[i * m + s] = (float)(rewards[i * m + s] - (sum - rewards[i * m + s]) / (m - 1));
-        }
+            LeaveOneOut.Advantages(rewards.AsSpan(i * m, m), advantages.AsSpan(i * m, m));
         var sequences = new SequenceBatch(
             Enumerable.Range(0, outputs.Length).Select(i => prompts[i / m]).ToArray(),
             outputs.Select(o => o.Tokens).ToArray(), TokenMask.Output);
@@ -60,7 +58,7 @@ public abstract class PolicyGradientObjective : TrainingObjective
         using var current = sequences.LogSoftmax(trainer.Model, trainer.Options.Decoding.Temperature);
         var old = sequences.TargetLogProbabilities(current);
         var reference = KlCoefficient > 0 ? sequences.LogSoftmax(Reference!, trainer.Options.Decoding.Temperature) : null;
-        return new PreparedBatch(sequences, tensor(advantages), old, reference, rewards.Average());
+        return new PreparedBatch(sequences, tensor(advantages.Select(a => (float)a).ToArray()), old, reference, rewards.Average());
     }
 
     /// <inheritdoc/>

@@ -3,7 +3,7 @@ using Lectures.Torch.LanguageModel;
 using Lectures.Torch.Runtime;
 using TorchSharp;
 
-namespace Lectures.Tests.LanguageModel;
+namespace Lectures.Tests.Torch.LanguageModel;
 
 static class ModelTestSupport
 {

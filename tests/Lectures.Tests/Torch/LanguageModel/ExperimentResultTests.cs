@@ -1,6 +1,6 @@
 using Lectures.Torch.LanguageModel;
 
-namespace Lectures.Tests.LanguageModel;
+namespace Lectures.Tests.Torch.LanguageModel;
 
 public class ExperimentResultTests
 {

@@ -1,6 +1,6 @@
 using Lectures.Torch.Finetuning;
 
-namespace Lectures.Tests.FinetuneExperiments;
+namespace Lectures.Tests.Torch.Finetuning;
 
 public class MethodSelectionTests
 {

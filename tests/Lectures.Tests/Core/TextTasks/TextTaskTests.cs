@@ -1,6 +1,6 @@
 using Lectures.TextTasks;
 
-namespace Lectures.Tests.LanguageModel;
+namespace Lectures.Tests.Core.TextTasks;
 
 public class TextTaskTests
 {

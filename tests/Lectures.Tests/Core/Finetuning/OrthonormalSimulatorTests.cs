@@ -1,7 +1,7 @@
 using Lectures.Finetuning;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Lectures.Tests.Finetuning;
+namespace Lectures.Tests.Core.Finetuning;
 
 public class OrthonormalSimulatorTests
 {

@@ -1,6 +1,7 @@
+using Lectures.Torch.Experiments;
 using Lectures.Torch.Finetuning;
 
-namespace Lectures.Tests.FinetuneExperiments;
+namespace Lectures.Tests.Torch.Finetuning;
 
 public class ControlledExperimentTests
 {
@@ -77,7 +78,7 @@ public class ControlledExperimentTests
         var dir = Directory.CreateTempSubdirectory("lectures-report-").FullName;
         try
         {
-            results.WriteReport(dir);
+            ExperimentReport.Write(results, dir);
             var csv = File.ReadAllLines(Path.Combine(dir, "records.csv"));
             Assert.Equal(results.Records.Count + 1, csv.Length);
             Assert.StartsWith("method,optimizer,task,seed,step,phase,group,mean_reward", csv[0]);
@@ -94,7 +95,7 @@ public class ControlledExperimentTests
     [Fact]
     public void SameSeedSameNumbers()
     {
-        FinetuningRun Once(int seed)
+        FinetuningLog Once(int seed)
         {
             using var batch = ExactGradientTests.TinyBatch(out var model);
             using (model)

@@ -3,7 +3,7 @@ using Lectures.Finetuning;
 using Lectures.Plotting;
 using Plotly.NET;
 
-namespace Lectures.Tests.Finetuning;
+namespace Lectures.Tests.Core.Plotting;
 
 public class FinetuningChartsTests
 {

@@ -1,6 +1,6 @@
 using Lectures.Finetuning;
 
-namespace Lectures.Tests.Finetuning;
+namespace Lectures.Tests.Core.Finetuning;
 
 public class VanishingGradientsTests
 {

@@ -3,7 +3,7 @@ using Lectures.Torch.Finetuning;
 using Lectures.Tests.Torch;
 using Lectures.Torch.Runtime;
 
-namespace Lectures.Tests.FinetuneExperiments;
+namespace Lectures.Tests.Torch.Finetuning;
 
 /// <summary>An experiment stopped part-way and resumed writes the same records.csv, byte for byte, as one run straight through.</summary>
 [Collection(TorchTrainingCollection.Name)]
@@ -31,15 +31,15 @@ public sealed class ResumeTests : TemporaryDirectoryTest
     public void AStoppedExperimentResumesToTheSameRecordsCsvByteForByte()
     {
         var straight = Path.Combine(Root, "straight");
-        ControlledExperiment.Run(Small, journal: new JournalSettings(straight)).WriteCsv(Path.Combine(straight, "final.csv"));
-        var expected = File.ReadAllBytes(Path.Combine(straight, "final.csv"));
+        ControlledExperiment.Run(Small, journal: new JournalSettings(straight)).WriteCsv(Path.Combine(straight, "final"));
+        var expected = File.ReadAllBytes(Path.Combine(straight, "final", "records.csv"));
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(straight, "records.csv")));
 
         // Stop after 4 of the 6 runs (as Ctrl+C does), then cut a fifth run's row off mid-line (as a kill does).
         var stopped = Path.Combine(Root, "stopped");
         using var stop = new CancellationTokenSource();
         var e = Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small,
-            new SynchronousProgress<ControlledExperimentProgress>(p => { if (p.Run == 4) stop.Cancel(); }), new JournalSettings(stopped, Cancellation: stop.Token)));
+            new SynchronousProgress<ExperimentProgress>(p => { if (p.Done == 4) stop.Cancel(); }), new JournalSettings(stopped, Cancellation: stop.Token)));
         Assert.Equal((4, 6), (e.Finished, e.Total));
         Assert.Contains("Stopped after 4 finished runs", e.Message);
         var records = Path.Combine(stopped, "records.csv");
@@ -49,9 +49,9 @@ public sealed class ResumeTests : TemporaryDirectoryTest
         File.AppendAllText(records, "RFT,SGD lr 0.5,\"random inp");
 
         var resumedRuns = new List<int>();
-        var resumed = ControlledExperiment.Run(Small, new SynchronousProgress<ControlledExperimentProgress>(p => resumedRuns.Add(p.Run)), new JournalSettings(stopped, Resume: true));
+        var resumed = ControlledExperiment.Run(Small, new SynchronousProgress<ExperimentProgress>(p => resumedRuns.Add(p.Done)), new JournalSettings(stopped, Resume: true));
         Assert.Equal([1, 2, 3, 4, 5, 6], resumedRuns);
-        resumed.WriteCsv(records);
+        resumed.WriteCsv(stopped);
         Assert.Equal(expected, File.ReadAllBytes(records));
     }
 
@@ -75,7 +75,7 @@ public sealed class ResumeTests : TemporaryDirectoryTest
         var directory = Path.Combine(Root, "unfinished");
         using var stop = new CancellationTokenSource();
         Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small,
-            new SynchronousProgress<ControlledExperimentProgress>(_ => stop.Cancel()), new JournalSettings(directory, Cancellation: stop.Token)));
+            new SynchronousProgress<ExperimentProgress>(_ => stop.Cancel()), new JournalSettings(directory, Cancellation: stop.Token)));
         var e = Assert.Throws<InvalidOperationException>(() => ControlledExperiment.Run(Small, journal: new JournalSettings(directory)));
         Assert.Contains("holds 1 finished runs of an unfinished experiment", e.Message);
         Assert.Contains("--resume", e.Message);

@@ -1,6 +1,6 @@
 using Lectures.Finetuning;
 
-namespace Lectures.Tests.Finetuning;
+namespace Lectures.Tests.Core.Finetuning;
 
 /// <summary>The predicates behind Part 2's lecture checks hold on the kit's measurements and fail on wrong numbers.</summary>
 public class FinetuningClaimsTests

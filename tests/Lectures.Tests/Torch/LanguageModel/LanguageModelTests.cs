@@ -3,9 +3,9 @@ using Lectures.TextTasks;
 using Lectures.Torch.LanguageModel;
 using MathNet.Numerics.Distributions;
 using TorchSharp;
-using static Lectures.Tests.LanguageModel.ModelTestSupport;
+using static Lectures.Tests.Torch.LanguageModel.ModelTestSupport;
 
-namespace Lectures.Tests.LanguageModel;
+namespace Lectures.Tests.Torch.LanguageModel;
 
 public class LanguageModelTests
 {
@@ -40,7 +40,7 @@ public class LanguageModelTests
         // With a KL penalty to a copy of the current model the gradient is unchanged (grad KL = 0 at p = p_init).
         using var model = TinyModel(3);
         using var reference = model.Clone();
-        using var trainer = new LanguageModelTrainer(model, new TrainerOptions(Seed: 5));
+        using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(Seed: 5));
         var task = new SortTask();
         var batch = TaskExample.Of(task, task.Examples(6, seed: 2));
         var reinforce = new ReinforceObjective(samplesPerInput: 4);
@@ -85,7 +85,7 @@ public class LanguageModelTests
             return test.Select((e, i) => task.Reward(outputs[i].Text, e.Reference)).Average();
         }
         var before = GreedyReward();
-        using var trainer = new LanguageModelTrainer(model, new TrainerOptions(LearningRate: 1e-2, BatchSize: 32, Seed: 1));
+        using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(LearningRate: 1e-2, BatchSize: 32, Seed: 1));
         var log = trainer.Train(NextTokenObjective.Sft, train, 400);
         var after = GreedyReward();
         Assert.True(before < 0.2, $"The untrained model should not copy; its mean reward is {before}.");
@@ -101,7 +101,7 @@ public class LanguageModelTests
             using var model = TinyModel(11);
             var task = new TranslationTask();
             var data = TaskExample.Of(task, task.Examples(20, seed: 3));
-            using var trainer = new LanguageModelTrainer(model, new TrainerOptions(BatchSize: 4, Seed: 9));
+            using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(BatchSize: 4, Seed: 9));
             var losses = trainer.Train(new PpoObjective(samplesPerInput: 3, epochs: 2), data, 3).Select(s => s.Loss).ToArray();
             using var probe = new RewardStdProbe(new RewardStdMonitor(0.05), new DecodingOptions(), seed: 4);
             var std = probe.Measure(model, data).RewardStd;

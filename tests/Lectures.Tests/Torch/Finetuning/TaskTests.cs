@@ -1,7 +1,7 @@
 using Lectures.Data;
 using Lectures.Torch.Finetuning;
 
-namespace Lectures.Tests.FinetuneExperiments;
+namespace Lectures.Tests.Torch.Finetuning;
 
 public class TaskTests
 {

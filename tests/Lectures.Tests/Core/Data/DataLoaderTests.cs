@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Lectures.Data;
 
-namespace Lectures.Tests.FinetuneExperiments;
+namespace Lectures.Tests.Core.Data;
 
 public class DataLoaderTests : IDisposable
 {

@@ -3,7 +3,7 @@ using Lectures.Torch.Finetuning;
 using Lectures.Torch.Runtime;
 using static TorchSharp.torch;
 
-namespace Lectures.Tests.FinetuneExperiments;
+namespace Lectures.Tests.Torch.Finetuning;
 
 public class ExactGradientTests
 {
