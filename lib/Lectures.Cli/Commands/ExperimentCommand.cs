@@ -1,14 +1,12 @@
-using Lectures.Torch.Experiments;
 using System.Diagnostics;
 using Lectures.Cli.Kit;
 using Lectures.Plotting;
+using Lectures.Torch.Experiments;
 using Lectures.Torch.Finetuning;
 using Lectures.Torch.Gnn.Models;
-using Lectures.Torch.Gnn.Training;
 using Lectures.Torch.Interactions;
-using Lectures.Torch.Sparsification;
 using Lectures.Torch.LanguageModel;
-using Lectures.Torch.Runtime;
+using Lectures.Torch.Sparsification;
 
 namespace Lectures.Cli.Commands;
 
@@ -18,14 +16,29 @@ namespace Lectures.Cli.Commands;
 /// </summary>
 public static class ExperimentCommand
 {
+    /// <summary>
+    /// One experiment of the command line: its name, a one-line description, the options it accepts besides --out and
+    /// --resume, and how it runs from those options with a progress sink, a journal and the run's provenance.
+    /// </summary>
+    sealed record Experiment(string Name, string Description, string[] Settings,
+        Func<Options, IProgress<ExperimentProgress>, JournalSettings, RunProvenance, IExperimentResults> Run);
+
+    /// <summary>The experiments, in the order `lectures experiment --help` lists them. Adding one is one entry.</summary>
+    static readonly Experiment[] Experiments =
+    [
+        new("finetune", "controlled finetuning on UCI digits: RFT vs SFT vs heuristics on small- and large-std inputs (3 seeds)", [],
+            (_, progress, journal, _) => ControlledExperiment.Run(ControlledExperimentOptions.Full, progress, journal)),
+        new("interaction", "GCN, GAT, GIN on digit pairs over two cliques: low vs high walk-index placement (5 seeds)", [],
+            (_, progress, journal, provenance) => InteractionExperiment.Run(InteractionOptions.Standard, progress, journal) with { Provenance = provenance }),
+        new("lm", "a small character language model: reward std per input, RFT vs SFT on six text tasks (findings I-III; --seed N)", ["--seed"],
+            (options, progress, journal, _) => LanguageModelExperiment.Run(new LanguageModelExperimentOptions { Seed = options.GetInt("--seed", 0) }, progress, journal)),
+        new("sparsify", "accuracy vs edges removed: 1-WIS, 2-WIS, random, spectral, UGS (--dataset cora|citation-like|FILE.npz, --model gcn|gin|resgcn, --step 10|5)",
+            ["--dataset", "--model", "--step"],
+            (options, progress, journal, provenance) => SparsificationExperiment.Run(SparsificationGrid(options), progress, journal) with { Provenance = provenance }),
+    ];
+
     /// <summary>The experiments by name, with a one-line description each.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Names = new SortedDictionary<string, string>
-    {
-        ["finetune"] = "controlled finetuning on UCI digits: RFT vs SFT vs heuristics on small- and large-std inputs (3 seeds)",
-        ["interaction"] = "GCN, GAT, GIN on digit pairs over two cliques: low vs high walk-index placement (5 seeds)",
-        ["sparsify"] = "accuracy vs edges removed: 1-WIS, 2-WIS, random, spectral, UGS (--dataset cora|citation-like|FILE.npz, --model gcn|gin|resgcn, --step 10|5)",
-        ["lm"] = "a small character language model: reward std per input, RFT vs SFT on six text tasks (findings I-III)",
-    };
+    public static IReadOnlyDictionary<string, string> Names { get; } = Experiments.ToDictionary(e => e.Name, e => e.Description);
 
     /// <summary>
     /// Runs the experiment named by the first positional argument; returns the exit code. Each finished run is on disk
@@ -37,8 +50,8 @@ public static class ExperimentCommand
     {
         var name = options.Positional.FirstOrDefault()
             ?? throw new ArgumentException($"Name an experiment: {string.Join(", ", Names.Keys)}.");
-        if (!Names.ContainsKey(name))
-            throw new ArgumentException($"Unknown experiment '{name}'. Known: {string.Join(", ", Names.Keys)}.");
+        var experiment = Experiments.FirstOrDefault(e => e.Name == name)
+            ?? throw new ArgumentException($"Unknown experiment '{name}'. Known: {string.Join(", ", Names.Keys)}.");
         var root = KitRoot.Find();
         // --resume DIR continues the experiment in DIR (the kit's option parser gives every option a value).
         var resumed = options.Get("--resume");
@@ -56,12 +69,12 @@ public static class ExperimentCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            return Run(name, options, outDir, new JournalSettings(outDir, options.Has("--resume"), stop.Token));
+            return Run(experiment, options, outDir, new JournalSettings(outDir, options.Has("--resume"), stop.Token));
         }
         catch (ExperimentIncompleteException e)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine($"{e.Finished} of {e.Total} runs are recorded. Resume with: lectures experiment {name}{ResumeArguments(options, outDir)}");
+            Console.Error.WriteLine($"{e.Finished} of {e.Total} runs are recorded. Resume with: lectures experiment {name} --resume {Quote(outDir)}{SettingArguments(experiment, options)}");
             return 3;
         }
         finally
@@ -70,63 +83,41 @@ public static class ExperimentCommand
         }
     }
 
-    static int Run(string name, Options options, string outDir, JournalSettings journal)
+    static int Run(Experiment experiment, Options options, string outDir, JournalSettings journal)
     {
+        options.RejectUnknown(["--out", "--resume", .. experiment.Settings]);
         var clock = Stopwatch.StartNew();
-        var root = KitRoot.Find();
-        var report = Path.Combine(outDir, "report.html");
-        switch (name)
-        {
-            case "sparsify":
-                options.RejectUnknown("--out", "--resume", "--dataset", "--model", "--step");
-                var model = options.Get("--model", "gcn")!.ToLowerInvariant() switch
-                {
-                    "gcn" => GnnArchitecture.Gcn, "gin" => GnnArchitecture.Gin, "resgcn" => GnnArchitecture.ResGcn,
-                    var m => throw new ArgumentException($"Unknown model '{m}': expected gcn, gin or resgcn."),
-                };
-                var grid = SparsificationOptions.Standard(options.Get("--dataset", "cora")!, model) with { StepPercent = options.GetInt("--step", 10) };
-                var sparsified = SparsificationExperiment.Run(grid, Progress<ExperimentProgress>(p => $"{p.Done}/{p.Total} {p.Message}", clock), journal);
-                report = ExperimentReport.Write(sparsified with { Provenance = Provenance(root) }, outDir);
-                break;
-            case "interaction":
-                options.RejectUnknown("--out", "--resume");
-                var interaction = InteractionExperiment.Run(InteractionOptions.Standard, Progress<ExperimentProgress>(p => $"{p.Done}/{p.Total} {p.Message}", clock), journal);
-                report = ExperimentReport.Write(interaction with { Provenance = Provenance(root) }, outDir);
-                foreach (var c in interaction.Comparisons())
-                    Console.WriteLine($"  {c.Model}: low WI {c.LowWalkIndex} {c.LowMean:P1}, high WI {c.HighWalkIndex} {c.HighMean:P1}, difference {c.StandardErrors:F1} standard errors");
-                break;
-            case "finetune":
-                options.RejectUnknown("--out", "--resume");
-                var controlled = ControlledExperiment.Run(ControlledExperimentOptions.Full, Progress<ExperimentProgress>(p => p.ToString(), clock), journal);
-                report = ExperimentReport.Write(controlled, outDir);
-                Console.WriteLine(controlled.Summary());
-                break;
-            case "lm":
-                options.RejectUnknown("--out", "--resume", "--seed");
-                var result = LanguageModelExperiment.Run(new LanguageModelExperimentOptions { Seed = options.GetInt("--seed", 0) },
-                    Progress<ExperimentProgress>(p => $"{p.Message} ({p.Done}/{p.Total} training steps)", clock), journal);
-                report = ExperimentReport.Write(result, outDir);
-                foreach (var t in result.Tasks)
-                    Console.WriteLine($"  {t.Task,-10} small std & low reward {t.FractionSmallStdLowReward:P0}, RFT gain / SFT gain {t.RftGainRelativeToSft:F2}");
-                Console.WriteLine($"  Spearman(small-std fraction, RFT gain / SFT gain) = {result.SpearmanSmallStdVersusRelativeGain:F2}");
-                break;
-        }
+        var results = experiment.Run(options, Progress(clock), journal, Provenance(experiment, options));
+        var report = ExperimentReport.Write(results, outDir);
         // Reports load plotly.js from beside them, so they open offline.
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Site", ChartHtml.LocalPlotly), Path.Combine(outDir, ChartHtml.LocalPlotly), overwrite: true);
+        Console.WriteLine(results.Summary());
         Console.WriteLine($"Wrote {outDir} in {clock.Elapsed.TotalSeconds:0} s (report: {report}).");
         return 0;
     }
 
+    /// <summary>The sparsify grid: <see cref="SparsificationOptions.Standard"/> for --dataset and --model, in steps of --step percent.</summary>
+    static SparsificationOptions SparsificationGrid(Options options)
+    {
+        var model = options.Get("--model", "gcn")!.ToLowerInvariant() switch
+        {
+            "gcn" => GnnArchitecture.Gcn, "gin" => GnnArchitecture.Gin, "resgcn" => GnnArchitecture.ResGcn,
+            var m => throw new ArgumentException($"Unknown model '{m}': expected gcn, gin or resgcn."),
+        };
+        return SparsificationOptions.Standard(options.Get("--dataset", "cora")!, model) with { StepPercent = options.GetInt("--step", 10) };
+    }
+
     /// <summary>
-    /// Where this run comes from, for the result files: today's UTC date, the kit's commit (`git rev-parse HEAD` in
-    /// <paramref name="root"/>, or "unknown" without git) and the command line as typed after `lectures`.
+    /// Where this run comes from, for the result files: today's UTC date, the kit's commit (`git rev-parse HEAD` in the
+    /// kit's root, or "unknown" without git) and the command that reproduces it: `lectures experiment NAME` and the
+    /// settings given (not --out or --resume).
     /// </summary>
-    static RunProvenance Provenance(string root)
+    static RunProvenance Provenance(Experiment experiment, Options options)
     {
         var commit = "unknown";
         try
         {
-            var head = Shell.Run("git", ["rev-parse", "HEAD"], root, TimeSpan.FromSeconds(30));
+            var head = Shell.Run("git", ["rev-parse", "HEAD"], KitRoot.Find(), TimeSpan.FromSeconds(30));
             if (head.ExitCode == 0 && head.Output.Trim() is { Length: 40 } hash) commit = hash;
         }
         catch (InvalidOperationException)
@@ -134,27 +125,30 @@ public static class ExperimentCommand
             // git is not installed: the commit stays unknown.
         }
         return new RunProvenance(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), commit,
-            "lectures " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1).Select(a => a.Contains(' ') ? $"\"{a}\"" : a)));
+            $"lectures experiment {experiment.Name}{SettingArguments(experiment, options)}");
     }
 
-    /// <summary>The options that resume the experiment in <paramref name="outDir"/>: " --resume DIR" and the settings given, e.g. " --seed 1".</summary>
-    static string ResumeArguments(Options options, string outDir) =>
-        string.Concat(new (string, string?)[] { ("--resume", outDir) }.Concat(new[] { "--dataset", "--model", "--step", "--seed" }.Select(o => (o, options.Get(o))))
-            .Select(o => o.Item2 is { } value ? $" {o.Item1} {(value.Contains(' ') ? $"\"{value}\"" : value)}" : ""));
+    /// <summary>The settings given for <paramref name="experiment"/>, e.g. " --dataset cora --model gin".</summary>
+    static string SettingArguments(Experiment experiment, Options options) =>
+        string.Concat(experiment.Settings.Select(o => options.Get(o) is { } value ? $" {o} {Quote(value)}" : ""));
 
-    /// <summary>Prints a progress line when the message's stage changes or every 5 seconds, with the elapsed time.</summary>
-    static IProgress<T> Progress<T>(Func<T, string> describe, Stopwatch clock)
+    static string Quote(string value) => value.Contains(' ') ? $"\"{value}\"" : value;
+
+    /// <summary>
+    /// Prints "[mm:ss] [done/total] message" when the message's stage (the part before " · step") changes or every
+    /// 5 seconds.
+    /// </summary>
+    static IProgress<ExperimentProgress> Progress(Stopwatch clock)
     {
         var last = TimeSpan.Zero;
         var lastStage = "";
-        return new SynchronousProgress<T>(value =>
+        return new SynchronousProgress<ExperimentProgress>(value =>
         {
-            var text = describe(value);
-            var stage = text.Split(" · step")[0];
+            var stage = value.Message.Split(" · step")[0];
             if (stage == lastStage && clock.Elapsed - last < TimeSpan.FromSeconds(5)) return;
             last = clock.Elapsed;
             lastStage = stage;
-            Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {text}");
+            Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {value}");
         });
     }
 

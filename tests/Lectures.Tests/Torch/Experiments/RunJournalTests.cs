@@ -1,8 +1,7 @@
 using Lectures.Torch.Experiments;
 using System.Runtime.InteropServices;
-using Lectures.Torch.Runtime;
 
-namespace Lectures.Tests.Torch.Runtime;
+namespace Lectures.Tests.Torch.Experiments;
 
 public sealed class RunJournalTests : TemporaryDirectoryTest
 {

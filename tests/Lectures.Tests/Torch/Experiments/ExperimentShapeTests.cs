@@ -3,7 +3,7 @@ using Plotly.NET;
 using TorchSharp;
 using Xunit;
 
-namespace Lectures.Tests.Torch;
+namespace Lectures.Tests.Torch.Experiments;
 
 /// <summary>The pieces every experiment shares: the scoped thread setting and the one report writer.</summary>
 public class ExperimentShapeTests
