@@ -66,6 +66,8 @@ public static partial class CellCompiler
         var chain = new Chain(cancel);
         foreach (var cell in cells)
         {
+            // Roslyn does not check the token inside a small compilation, so the bound is checked between cells too.
+            cancel.ThrowIfCancellationRequested();
             var (compilation, outcome) = chain.Add(cell, checkRules: true);
             if (outcome is not null)
             {

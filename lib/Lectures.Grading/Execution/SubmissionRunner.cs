@@ -39,10 +39,11 @@ public static class SubmissionRunner
             }
             catch (OperationCanceledException)
             {
-                var message = $"Compiling the notebook took longer than its time limit ({limits.NotebookTimeout.TotalSeconds:0.#} s); none of it runs.";
-                return new SubmissionRun(cells.ToDictionary(c => c.Key, c => new CellOutcome(c.Key, CellStatus.TooLarge, message)), [], []);
+                return CompileTooSlow(cells, limits);
             }
         }
+        // The token's timer can fire late when the thread pool is busy: the clock decides.
+        if (clock.Elapsed > limits.NotebookTimeout) return CompileTooSlow(cells, limits);
         var outcomes = compiled.Rejected.ToDictionary(o => o.Key);
         var plan = compiled.Cells.ToList();
         var wrote = new SortedSet<string>(StringComparer.Ordinal);
@@ -144,6 +145,13 @@ public static class SubmissionRunner
         {
             // Left for the system's temp cleanup.
         }
+    }
+
+    /// <summary>Every cell too-large: compiling the notebook took longer than the notebook's time limit, so none of it runs.</summary>
+    static SubmissionRun CompileTooSlow(IReadOnlyList<SourceCell> cells, GradingLimits limits)
+    {
+        var message = $"Compiling the notebook took longer than its time limit ({limits.NotebookTimeout.TotalSeconds:0.###} s); none of it runs.";
+        return new SubmissionRun(cells.ToDictionary(c => c.Key, c => new CellOutcome(c.Key, CellStatus.TooLarge, message)), [], []);
     }
 
     static CellOutcome NotebookTimedOut(string key, GradingLimits limits) =>
