@@ -66,7 +66,7 @@ public sealed class LanguageModelExperimentBenchmark : Benchmark
             Report(t.Task, FormattableString.Invariant(
                 $"small std {t.FractionSmallStd:F2}, small std & low V {t.FractionSmallStdLowReward:F2}, after SFT phase {t.FractionSmallStdAfterSftPhase:F2} (low V {t.FractionSmallStdLowRewardAfterSftPhase:F2}), test reward pretrained {t.InitialTestReward:F3} {runs}, RFT/SFT gain {t.RftGainRelativeToSft:F2}, small-SFT recovery of gain {t.CheapSftRecovery:F2}, of benefit over RFT {t.CheapSftBenefitRecovery:F2}"));
         }
-        foreach (var run in new[] { LanguageModelExperiment.Rft, LanguageModelExperiment.Sft })
+        foreach (var run in new[] { result.Tasks[0].RunNames.Rft, result.Tasks[0].RunNames.Sft })
             Report($"improvement by initial std, {run}", string.Join("  ", result.ImprovementByInitialStd(run).Select(b =>
                 string.Create(CultureInfo.InvariantCulture, $"[{b.Lower:F2},{b.Upper:F2}) n={b.Count} {b.Mean:F3}"))));
         Report("Spearman(small std, RFT/SFT gain)", string.Create(CultureInfo.InvariantCulture,

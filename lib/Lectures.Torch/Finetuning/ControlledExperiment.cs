@@ -25,17 +25,18 @@ public static class ControlledExperiment
     {
         ArgumentNullException.ThrowIfNull(options);
         var data = options.Validated();
-        var methods = options.Seeds.Distinct().ToDictionary(seed => seed, seed => ControlledMethods.All(options, seed));
+        var methods = ControlledMethods.For(options);
         var runs = RunJournal.Open(journal, "records.csv", ControlledExperimentResults.CsvHeader, SettingsDescription.Of(options),
-            options.Seeds.Sum(seed => methods[seed].Count) * options.Relabellings.Count * options.WrongRewardsOnModified.Count * options.Optimizers.Count);
+            options.Seeds.Count * methods.Chosen(options.Methods).Count * options.Relabellings.Count * options.WrongRewardsOnModified.Count * options.Optimizers.Count);
         TorchRuntime.EnsureLoaded();
         using var threads = TorchThreads.Use(options.Threads);
         return RunGrid(options, data, methods, progress, runs);
     }
 
-    static ControlledExperimentResults RunGrid(ControlledExperimentOptions options, LabelledImages data, Dictionary<int, IReadOnlyList<FinetuningMethod>> methods,
+    static ControlledExperimentResults RunGrid(ControlledExperimentOptions options, LabelledImages data, ControlledMethods methods,
         IProgress<ExperimentProgress>? progress, RunJournal journal)
     {
+        var chosen = methods.Chosen(options.Methods);
         var dtype = options.SinglePrecision ? TorchSharp.torch.ScalarType.Float32 : TorchSharp.torch.ScalarType.Float64;
         var sizes = new[] { data.Dimension }.Concat(options.HiddenSizes).Append(data.ClassCount).ToArray();
         var runCount = journal.Total;
@@ -47,7 +48,8 @@ public static class ControlledExperiment
             var train = data.Split(options.TrainCount, seed).Train.Standardized();
             var sets = LabelSets.Draw(data.ClassCount, options.LabelSetSize, seed);
             var variants = options.Relabellings.SelectMany(r => options.WrongRewardsOnModified.Select(w => (Relabelling: r, Wrong: w))).ToArray();
-            var jobs = options.Optimizers.SelectMany(o => methods[seed].Select(m => (Optimizer: o, Method: m))).ToArray();
+            var jobs = options.Optimizers.SelectMany(o => chosen.Select(m => (Optimizer: o, Method: m))).ToArray();
+            var objectives = new PhaseObjectives(options.ReinforceSamples, seed);
             // Pretraining is skipped when every run of the seed is recorded (a resumed experiment).
             var pretrained = new Lazy<Mlp>(() =>
             {
@@ -66,17 +68,17 @@ public static class ControlledExperiment
                         foreach (var (optimizer, method) in jobs)
                         {
                             var label = new RunLabel(method.Name, optimizer.Name, TaskName(relabelling, wrong), seed);
-                            var run = journal.Run(Key(label), Describe(label), () =>
+                            var run = journal.Recorded(Key(label with { Method = methods.EarlierName(method) })) ?? journal.Run(Key(label), Describe(label), () =>
                             {
                                 batch ??= new TrainingBatch(train, task.Value, dtype);
                                 using var model = pretrained.Value.Copy();
-                                var finished = FinetuningTrainer.Run(model, batch, method, optimizer, label, options.LogEvery, options.SmallStdThreshold);
+                                var finished = FinetuningTrainer.Run(model, batch, method, objectives, optimizer, label, options.LogEvery, options.SmallStdThreshold);
                                 return new RecordedRun(finished.Records.Select(ControlledExperimentResults.CsvRow).ToArray(),
                                     finished.DivergedAtStep?.ToString(CultureInfo.InvariantCulture) ?? "");
                             });
                             done++;
                             if (run is null) continue;
-                            records.AddRange(run.Rows.Select(ControlledExperimentResults.ParseCsvRow));
+                            records.AddRange(run.Rows.Select(ControlledExperimentResults.ParseCsvRow).Select(r => r with { Method = methods.Renamed(r.Method) }));
                             if (run.Extra != "") diverged.Add(label);
                             progress?.Report(new ExperimentProgress(done, runCount, Describe(label)));
                         }

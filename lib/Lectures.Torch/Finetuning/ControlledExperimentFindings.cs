@@ -36,10 +36,10 @@ public sealed record ControlledExperimentFindings(
         ControlledExperimentOptions options)
     {
         // The step where each two-phase method's SFT phase ends, read from the methods themselves.
-        var methods = ControlledMethods.All(options with { Methods = null }, seed: 0);
-        int SftPhaseEnd(string method) => methods.Single(m => m.Name == method).Phases[0].Steps;
-        var sftPhase = SftPhaseEnd(ControlledMethods.SftThenRft);
-        var cheapPhase = SftPhaseEnd(ControlledMethods.CheapSftThenRft);
+        var methods = ControlledMethods.For(options);
+        var sftPhase = methods.SftThenRft.Phases[0].Steps;
+        var cheapPhase = methods.CheapSftThenRft.Phases[0].Steps;
+        var (rftMethod, sftMethod, full, cheap) = (methods.Rft.Name, methods.Sft.Name, methods.SftThenRft.Name, methods.CheapSftThenRft.Name);
         var result = new List<ControlledExperimentFindings>();
         foreach (var cell in records.GroupBy(r => (r.Optimizer, r.Task)))
         {
@@ -49,27 +49,27 @@ public sealed record ControlledExperimentFindings(
                     .Select(seed => value(seed.Where(r => r.Step == step(seed.Max(x => x.Step))).DefaultIfEmpty(seed.Last()).First()))
                     .DefaultIfEmpty(double.NaN).Average();
             double Final(string method, string group = FinetuningTrainer.SmallStdGroup) => At(method, group, last => last, r => r.MeanReward);
-            double Initial(string group) => At(ControlledMethods.Rft, group, _ => 0, r => r.MeanReward);
+            double Initial(string group) => At(rftMethod, group, _ => 0, r => r.MeanReward);
             double Fraction(string method, int step, string group = FinetuningTrainer.AllGroup) => At(method, group, _ => step, r => r.SmallStdFraction);
             double Stuck(string method, int step) => At(method, FinetuningTrainer.AllGroup, _ => step, r => r.StuckFraction);
 
-            var rft = Final(ControlledMethods.Rft);
-            var full = Final(ControlledMethods.SftThenRft);
-            var heuristics = rows.Select(r => r.Method).Distinct().Where(m => m.StartsWith(ControlledMethods.HeuristicPrefix))
-                .Select(m => new HeuristicGap(m, Final(m), Final(m, FinetuningTrainer.LargeStdGroup), (Final(m) - rft) / (full - rft),
+            var rft = Final(rftMethod);
+            var fullReward = Final(full);
+            var heuristics = rows.Select(r => r.Method).Distinct().Where(m => methods.Heuristics.Any(h => h.Name == m))
+                .Select(m => new HeuristicGap(m, Final(m), Final(m, FinetuningTrainer.LargeStdGroup), (Final(m) - rft) / (fullReward - rft),
                     diverged.Count(d => d.Method == m && d.Optimizer == cell.Key.Optimizer && d.Task == cell.Key.Task)))
                 .ToList();
             result.Add(new ControlledExperimentFindings(cell.Key.Optimizer, cell.Key.Task, options.Steps,
                 Initial(FinetuningTrainer.SmallStdGroup), Initial(FinetuningTrainer.LargeStdGroup),
-                rft, Final(ControlledMethods.Sft), Final(ControlledMethods.Reinforce),
-                Final(ControlledMethods.Rft, FinetuningTrainer.LargeStdGroup), Final(ControlledMethods.Sft, FinetuningTrainer.LargeStdGroup),
-                full, Final(ControlledMethods.CheapSftThenRft), At(ControlledMethods.CheapSftThenRft, FinetuningTrainer.SmallStdGroup, _ => cheapPhase, r => r.MeanReward),
-                Fraction(ControlledMethods.Rft, 0), Fraction(ControlledMethods.SftThenRft, sftPhase),
-                Fraction(ControlledMethods.CheapSftThenRft, cheapPhase),
-                Fraction(ControlledMethods.Rft, 0, FinetuningTrainer.SmallStdGroup),
-                Fraction(ControlledMethods.SftThenRft, sftPhase, FinetuningTrainer.SmallStdGroup),
-                Fraction(ControlledMethods.CheapSftThenRft, cheapPhase, FinetuningTrainer.SmallStdGroup),
-                Stuck(ControlledMethods.Rft, 0), Stuck(ControlledMethods.SftThenRft, sftPhase), Stuck(ControlledMethods.CheapSftThenRft, cheapPhase),
+                rft, Final(sftMethod), Final(methods.Reinforce.Name),
+                Final(rftMethod, FinetuningTrainer.LargeStdGroup), Final(sftMethod, FinetuningTrainer.LargeStdGroup),
+                fullReward, Final(cheap), At(cheap, FinetuningTrainer.SmallStdGroup, _ => cheapPhase, r => r.MeanReward),
+                Fraction(rftMethod, 0), Fraction(full, sftPhase),
+                Fraction(cheap, cheapPhase),
+                Fraction(rftMethod, 0, FinetuningTrainer.SmallStdGroup),
+                Fraction(full, sftPhase, FinetuningTrainer.SmallStdGroup),
+                Fraction(cheap, cheapPhase, FinetuningTrainer.SmallStdGroup),
+                Stuck(rftMethod, 0), Stuck(full, sftPhase), Stuck(cheap, cheapPhase),
                 heuristics));
         }
         return result;

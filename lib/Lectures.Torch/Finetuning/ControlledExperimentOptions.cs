@@ -1,4 +1,5 @@
 using Lectures.Data;
+using Lectures.Finetuning;
 
 namespace Lectures.Torch.Finetuning;
 
@@ -77,7 +78,7 @@ public sealed record ControlledExperimentOptions
     /// <summary>Samples per input of sampled REINFORCE.</summary>
     public int ReinforceSamples { get; init; } = 4;
 
-    /// <summary>The names of the methods to run (e.g. <see cref="ControlledMethods.Rft"/>); null runs every method.</summary>
+    /// <summary>The names of the methods to run (<see cref="FinetuningMethod.Name"/> of <see cref="ControlledMethods.For"/>'s methods); null runs every method.</summary>
     public IReadOnlyList<string>? Methods { get; init; }
 
     /// <summary>
@@ -119,7 +120,7 @@ public sealed record ControlledExperimentOptions
     /// <summary>
     /// The one check of the settings, made before anything runs: phases within the step budget, a non-empty grid, at
     /// least one thread, and a test set left by the split (the method names are checked where the methods are made,
-    /// <see cref="ControlledMethods.All"/>). Returns the data set (<see cref="Data"/> or the embedded digits).
+    /// <see cref="ControlledMethods.Chosen"/>). Returns the data set (<see cref="Data"/> or the embedded digits).
     /// </summary>
     public LabelledImages Validated()
     {

@@ -79,8 +79,9 @@ public sealed class ControlledExperimentResults : IExperimentResults
     /// </summary>
     public IEnumerable<GenericChart> Charts()
     {
-        string[] gradientMethods = { ControlledMethods.Rft, ControlledMethods.Sft };
-        string[] fractionMethods = { ControlledMethods.Rft, ControlledMethods.SftThenRft, ControlledMethods.CheapSftThenRft };
+        var methods = ControlledMethods.For(Options);
+        string[] gradientMethods = [methods.Rft.Name, methods.Sft.Name];
+        string[] fractionMethods = [methods.Rft.Name, methods.SftThenRft.Name, methods.CheapSftThenRft.Name];
         foreach (var f in Findings)
         {
             foreach (var group in new[] { FinetuningTrainer.SmallStdGroup, FinetuningTrainer.LargeStdGroup })

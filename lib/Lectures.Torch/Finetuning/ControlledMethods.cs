@@ -1,54 +1,70 @@
+using System.Globalization;
+using Lectures.Finetuning;
+
 namespace Lectures.Torch.Finetuning;
 
-/// <summary>The methods of the controlled experiments, all on the same step budget.</summary>
-public static class ControlledMethods
+/// <summary>
+/// The methods of the controlled experiments, each on the step budget B = <see cref="ControlledExperimentOptions.Steps"/>:
+/// exact RFT, REINFORCE, SFT, a full SFT phase then RFT, the cheap fix (SFT on a small fraction for a few steps at a
+/// reduced rate, then RFT), and the heuristics (RFT with lr x m, with temperature tau, with entropy bonus beta).
+/// </summary>
+public sealed record ControlledMethods(FinetuningMethod Rft, FinetuningMethod Reinforce, FinetuningMethod Sft, FinetuningMethod SftThenRft,
+    FinetuningMethod CheapSftThenRft, IReadOnlyList<FinetuningMethod> Heuristics)
 {
-    /// <summary>RFT with the exact expected gradient.</summary>
-    public const string Rft = "RFT (exact gradient)";
+    /// <summary>The methods of <paramref name="options"/>.</summary>
+    public static ControlledMethods For(ControlledExperimentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var steps = options.Steps;
+        return new ControlledMethods(
+            new FinetuningMethod(MethodPhase.Rft(steps)),
+            new FinetuningMethod(MethodPhase.Rft(steps, RewardGradient.Reinforce)),
+            new FinetuningMethod(MethodPhase.Sft(steps)),
+            new FinetuningMethod(MethodPhase.Sft(options.SftPhaseSteps), MethodPhase.Rft(steps - options.SftPhaseSteps)),
+            new FinetuningMethod(MethodPhase.Sft(options.CheapSftSteps, options.CheapSftFraction) with { LearningRateScale = options.CheapSftLearningRateScale },
+                MethodPhase.Rft(steps - options.CheapSftSteps)),
+            [
+                .. options.LearningRateMultipliers.Select(m => new FinetuningMethod(MethodPhase.Rft(steps) with { LearningRateScale = m })),
+                .. options.Temperatures.Select(t => new FinetuningMethod(MethodPhase.Rft(steps) with { Temperature = t })),
+                .. options.EntropyCoefficients.Select(b => new FinetuningMethod(MethodPhase.Rft(steps) with { EntropyBonus = b })),
+            ]);
+    }
 
-    /// <summary>RFT with sampled REINFORCE.</summary>
-    public const string Reinforce = "RFT (REINFORCE)";
+    /// <summary>Every method in grid order: RFT, REINFORCE, SFT, SFT then RFT, the cheap fix, the heuristics.</summary>
+    public IReadOnlyList<FinetuningMethod> All => [Rft, Reinforce, Sft, SftThenRft, CheapSftThenRft, .. Heuristics];
 
-    /// <summary>SFT on the new labels for the whole budget.</summary>
-    public const string Sft = "SFT";
-
-    /// <summary>Full SFT phase, then exact-gradient RFT.</summary>
-    public const string SftThenRft = "SFT then RFT";
-
-    /// <summary>The cheap fix: a short SFT phase on a small fraction of the labelled inputs, then RFT.</summary>
-    public const string CheapSftThenRft = "1% SFT then RFT";
-
-    /// <summary>The heuristics' name prefix: every method whose name starts with it is a heuristic.</summary>
-    public const string HeuristicPrefix = "RFT, ";
+    /// <summary>The methods named in <paramref name="names"/>, in grid order (all when null); unknown names are refused, naming them.</summary>
+    public IReadOnlyList<FinetuningMethod> Chosen(IReadOnlyList<string>? names)
+    {
+        if (names is null) return All;
+        var unknown = names.Where(name => All.All(m => m.Name != name)).ToArray();
+        if (unknown.Length > 0 || names.Count == 0)
+            throw new ArgumentException($"Methods [{string.Join(", ", unknown)}] are unknown or none was chosen: expected names among {string.Join(", ", All.Select(m => m.Name))}.", nameof(names));
+        return All.Where(m => names.Contains(m.Name)).ToList();
+    }
 
     /// <summary>
-    /// RFT, REINFORCE, SFT, SFT then RFT, the cheap fix, and the heuristics (RFT with lr x m, with temperature tau,
-    /// with entropy bonus beta), each on <see cref="ControlledExperimentOptions.Steps"/> steps; only those named in
-    /// <see cref="ControlledExperimentOptions.Methods"/> when it is set.
+    /// Today's name of a method named <paramref name="name"/> by the kit before method names were built from the phases
+    /// ("SFT then RFT", "1% SFT then RFT", "RFT, lr x10", ...), so that run folders recorded then still resume;
+    /// other names are returned unchanged.
     /// </summary>
-    public static IReadOnlyList<FinetuningMethod> All(ControlledExperimentOptions options, int seed)
+    public string Renamed(string name) => EarlierNames().FirstOrDefault(pair => pair.Earlier == name).Today ?? name;
+
+    /// <summary>The name the kit gave <paramref name="method"/> before names were built from the phases (its name if unchanged).</summary>
+    public string EarlierName(FinetuningMethod method) => EarlierNames().FirstOrDefault(pair => pair.Today == method.Name).Earlier ?? method.Name;
+
+    IEnumerable<(string Earlier, string Today)> EarlierNames()
     {
-        var steps = options.Steps;
-        var rft = new ExpectedReward();
-        var methods = new List<FinetuningMethod>
+        yield return ("SFT then RFT", SftThenRft.Name);
+        yield return ("1% SFT then RFT", CheapSftThenRft.Name);
+        foreach (var h in Heuristics)
         {
-            FinetuningMethod.Single(Rft, rft, steps),
-            FinetuningMethod.Single(Reinforce, new SampledReward(options.ReinforceSamples, seed), steps),
-            FinetuningMethod.Single(Sft, new CrossEntropy(), steps),
-            new(SftThenRft, new[] { new FinetuningPhase(new CrossEntropy(), options.SftPhaseSteps), new FinetuningPhase(rft, steps - options.SftPhaseSteps) }),
-            new(CheapSftThenRft, new[]
-            {
-                new FinetuningPhase(new CrossEntropy(options.CheapSftFraction, seed), options.CheapSftSteps, options.CheapSftLearningRateScale),
-                new FinetuningPhase(rft, steps - options.CheapSftSteps),
-            }),
-        };
-        methods.AddRange(options.LearningRateMultipliers.Select(m => FinetuningMethod.Single($"{HeuristicPrefix}lr x{m:G3}", rft, steps, learningRateScale: m)));
-        methods.AddRange(options.Temperatures.Select(t => FinetuningMethod.Single($"{HeuristicPrefix}temperature {t:G3}", rft, steps, temperature: t)));
-        methods.AddRange(options.EntropyCoefficients.Select(b => FinetuningMethod.Single($"{HeuristicPrefix}entropy {b:G3}", rft.WithEntropyBonus(b), steps)));
-        if (options.Methods is null) return methods;
-        var unknown = options.Methods.Where(name => methods.All(m => m.Name != name)).ToArray();
-        if (unknown.Length > 0 || options.Methods.Count == 0)
-            throw new ArgumentException($"Methods [{string.Join(", ", unknown)}] are unknown or none was chosen: expected names among {string.Join(", ", methods.Select(m => m.Name))}.", nameof(options));
-        return methods.Where(m => options.Methods.Contains(m.Name)).ToList();
+            var p = h.Phases[0];
+            var setting = p.LearningRateScale != 1 ? $"lr x{G(p.LearningRateScale)}"
+                : p.Temperature != 1 ? $"temperature {G(p.Temperature)}" : $"entropy {G(p.EntropyBonus)}";
+            yield return ("RFT, " + setting, h.Name);
+        }
     }
+
+    static string G(double x) => x.ToString("G3", CultureInfo.InvariantCulture);
 }

@@ -27,17 +27,16 @@ public static class FinetuningTrainer
     /// <summary>Group name of all training inputs.</summary>
     public const string AllGroup = "all";
 
-    /// <summary>Finetunes <paramref name="model"/> in place with <paramref name="method"/> and returns the log.</summary>
-    public static FinetuningLog Run(Mlp model, TrainingBatch batch, FinetuningMethod method, OptimizerSetting optimizer,
+    /// <summary>Finetunes <paramref name="model"/> in place with <paramref name="method"/> (each phase's objective from <paramref name="objectives"/>) and returns the log.</summary>
+    public static FinetuningLog Run(Mlp model, TrainingBatch batch, FinetuningMethod method, PhaseObjectives objectives, OptimizerSetting optimizer,
         RunLabel label, int logEvery = 1, double smallStdThreshold = 0.1)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(objectives);
         if (logEvery < 1)
             throw new ArgumentException($"logEvery {logEvery} is invalid: expected at least 1.", nameof(logEvery));
-        if (method.Phases.Count == 0 || method.Phases.Any(p => p.Steps < 0))
-            throw new ArgumentException($"Method '{method.Name}' has no phases or a negative step count: expected phases with steps >= 0.", nameof(method));
 
         var small = batch.Task.IsModified.Select((m, i) => (m, i)).Where(t => t.m).Select(t => t.i).ToArray();
         var large = batch.Task.IsModified.Select((m, i) => (m, i)).Where(t => !t.m).Select(t => t.i).ToArray();
@@ -50,16 +49,17 @@ public static class FinetuningTrainer
         for (var phaseIndex = 0; phaseIndex < method.Phases.Count; phaseIndex++)
         {
             var phase = method.Phases[phaseIndex];
+            var objective = objectives.For(phase);
             var last = phaseIndex == method.Phases.Count - 1;
             using var torchOptimizer = optimizer.Create(model.parameters(), phase.LearningRateScale);
-            using var weights = phase.Objective.Weights(batch);
+            using var weights = objective.Weights(batch);
             for (var s = 0; s < phase.Steps + (last ? 1 : 0); s++, step++)
             {
                 using var scope = NewDisposeScope();
                 var logits = model.call(batch.Inputs);
                 if (!logits.isfinite().all().item<bool>())
                     return new FinetuningLog(records, step);
-                var ascent = phase.Objective.InputGradients(logits.detach(), phase.Temperature, batch, step);
+                var ascent = objective.InputGradients(logits.detach(), phase.Temperature, batch, step);
                 var logging = s == 0 || step % logEvery == 0 || step == total;
                 double smallNorm = 0, largeNorm = 0;
                 if (logging)
@@ -69,7 +69,7 @@ public static class FinetuningTrainer
                 }
                 var allNorm = GradientNorm(model, logits, weights * ascent);
                 if (logging)
-                    records.AddRange(Log(logits, batch, monitor, label, step, phase.Objective.Name,
+                    records.AddRange(Log(logits, batch, monitor, label, step, objective.Name,
                         (SmallStdGroup, small, smallNorm), (LargeStdGroup, large, largeNorm), (AllGroup, Enumerable.Range(0, batch.Count).ToArray(), allNorm)));
                 if (step < total) torchOptimizer.step();
             }

@@ -16,21 +16,6 @@ namespace Lectures.Torch.LanguageModel;
 /// </summary>
 public static class LanguageModelExperiment
 {
-    /// <summary>Supervised finetuning on all labelled training inputs.</summary>
-    public const string Sft = "SFT";
-
-    /// <summary>RFT with PPO.</summary>
-    public const string Rft = "RFT (PPO)";
-
-    /// <summary>RFT with REINFORCE and a leave-one-out baseline.</summary>
-    public const string Reinforce = "RFT (REINFORCE)";
-
-    /// <summary>An initial SFT phase on all labelled inputs, then RFT (PPO).</summary>
-    public const string SftThenRft = "SFT then RFT";
-
-    /// <summary>A short SFT phase on a small labelled fraction, then RFT (PPO).</summary>
-    public const string CheapSftThenRft = "small SFT then RFT";
-
     /// <summary>The file name of the pretrained model in the journal's directory.</summary>
     public const string PretrainedFileName = "pretrained.lm";
 
@@ -68,10 +53,25 @@ public static class LanguageModelExperiment
             if (recorded.Recorded(task.Name) is not null) steps.Skip(StepsPerTask(options));
             var run = recorded.Run(task.Name, $"task {task.Name}",
                 () => new RecordedRun([JsonSerializer.Serialize(RunTask(pretrained, task, k, options, steps), OutcomeJson)], ""));
-            if (run is not null) outcomes.Add(JsonSerializer.Deserialize<TaskOutcome>(run.Rows[0], OutcomeJson)!);
+            if (run is not null) outcomes.Add(Upgraded(JsonSerializer.Deserialize<TaskOutcome>(run.Rows[0], OutcomeJson)!, options));
         }
         recorded.Complete();
         return new LanguageModelExperimentResult(options, pretrained.ParameterCount, outcomes, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// A task's outcome recorded before method names were built from the phases (no <see cref="TaskOutcome.RunNames"/>)
+    /// with today's names (<see cref="LanguageModelRunNames.Renamed"/>); a newer outcome as it is.
+    /// </summary>
+    static TaskOutcome Upgraded(TaskOutcome outcome, LanguageModelExperimentOptions options)
+    {
+        if (outcome.RunNames is not null) return outcome;
+        var names = LanguageModelMethods.For(options).Names;
+        return outcome with
+        {
+            RunNames = names,
+            Runs = outcome.Runs.Values.Select(r => r with { Name = names.Renamed(r.Name) }).ToDictionary(r => r.Name),
+        };
     }
 
     /// <summary>A task's outcome as one JSON line: every number round-trips exactly (NaN included).</summary>
@@ -114,26 +114,21 @@ public static class LanguageModelExperiment
     /// <summary>Pretraining reports its progress every this many steps (the trainer continues one run across the calls).</summary>
     const int PretrainingReportEvery = 10;
 
-    /// <summary>Training steps of one task: the steps of every run's phases.</summary>
-    static int StepsPerTask(LanguageModelExperimentOptions options) => Runs(options, [], []).Sum(r => r.Phases.Sum(p => p.Steps));
+    /// <summary>Training steps of one task: the steps of every run.</summary>
+    static int StepsPerTask(LanguageModelExperimentOptions options) => LanguageModelMethods.For(options).Runs(options).Sum(m => m.TotalSteps);
 
-    /// <summary>The runs of one task: SFT, RFT (PPO), REINFORCE if included, and the two SFT-phase runs if included.</summary>
-    static List<(string Name, Phase[] Phases)> Runs(LanguageModelExperimentOptions options, TaskExample[] train, TaskExample[] labelled)
+    /// <summary>
+    /// A method phase as the trainer runs it: SFT is next-token cross-entropy on the references of the training inputs
+    /// (of the first round(fraction * n) of them for a fraction), RFT is PPO or REINFORCE on the training inputs.
+    /// </summary>
+    static Phase Trained(MethodPhase phase, TaskExample[] train, LanguageModelExperimentOptions options) => phase switch
     {
-        var runs = new List<(string Name, Phase[] Phases)>
-        {
-            (Sft, [new(NextTokenObjective.Sft, train, options.FinetuningSteps)]),
-            (Rft, [new(Ppo(options), train, options.FinetuningSteps)]),
-        };
-        if (options.IncludeReinforce)
-            runs.Add((Reinforce, [new(new ReinforceObjective(options.SamplesPerInput), train, options.FinetuningSteps)]));
-        if (options.IncludeSftPhaseRuns)
-        {
-            runs.Add((SftThenRft, [new(NextTokenObjective.Sft, train, options.InitialSftSteps), new(Ppo(options), train, options.FinetuningSteps)]));
-            runs.Add((CheapSftThenRft, [new(NextTokenObjective.Sft, labelled, options.SmallSftSteps), new(Ppo(options), train, options.FinetuningSteps)]));
-        }
-        return runs;
-    }
+        { Objective: FinetuningObjective.Sft } => new(NextTokenObjective.Sft,
+            phase.Fraction == 1 ? train : train.Take(Math.Max(1, (int)Math.Round(phase.Fraction * train.Length))).ToArray(), phase.Steps),
+        { Estimator: RewardGradient.Ppo } => new(Ppo(options), train, phase.Steps),
+        { Estimator: RewardGradient.Reinforce } => new(new ReinforceObjective(options.SamplesPerInput), train, phase.Steps),
+        _ => throw new ArgumentException($"Phase '{phase.Name(withSteps: false)}' needs every output enumerated, which a language model cannot do.", nameof(phase)),
+    };
 
     /// <summary>Counts the experiment's training steps and reports each with its message.</summary>
     sealed class StepCounter(IProgress<ExperimentProgress>? progress, int total)
@@ -161,19 +156,18 @@ public static class LanguageModelExperiment
         using var probe = new RewardStdProbe(new RewardStdMonitor(options.StdThreshold), decoding, seed + 3, options.ProbeSamples);
         var initial = probe.Measure(pretrained, train);
         var initialTest = probe.Measure(pretrained, test).ExpectedReward.Average();
-        var labelled = train.Take(Math.Max(1, (int)Math.Round(options.LabelledFraction * train.Length))).ToArray();
-
-        var runs = Runs(options, train, labelled);
+        var methods = LanguageModelMethods.For(options);
+        var runs = methods.Runs(options);
         var outcomes = new Dictionary<string, FinetuningRun>();
         for (var r = 0; r < runs.Count; r++)
         {
-            var (name, phases) = runs[r];
-            var total = phases.Sum(p => p.Steps);
-            outcomes[name] = Finetune(pretrained, name, phases, train, test, probe, initial, options, seed + 10 * (r + 1),
-                (chunk, step) => steps.Report(chunk, $"{task.Name} · {name} · step {step}/{total}"));
+            var method = runs[r];
+            var phases = method.Phases.Select(p => Trained(p, train, options)).ToArray();
+            outcomes[method.Name] = Finetune(pretrained, method.Name, phases, train, test, probe, initial, options, seed + 10 * (r + 1),
+                (chunk, step) => steps.Report(chunk, $"{task.Name} · {method.Name} · step {step}/{method.TotalSteps}"));
         }
         return new TaskOutcome(task.Name, task.UnfamiliarFraction, train.Select(e => e.Example.Input).ToArray(),
-            initial.ExpectedReward, initial.RewardStd, initialTest, outcomes, options.StdThreshold, options.LowReward);
+            initial.ExpectedReward, initial.RewardStd, initialTest, outcomes, options.StdThreshold, options.LowReward, methods.Names);
     }
 
     sealed record Phase(TrainingObjective Objective, IReadOnlyList<TaskExample> Data, int Steps);

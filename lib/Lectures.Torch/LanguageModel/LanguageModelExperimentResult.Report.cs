@@ -20,7 +20,7 @@ public sealed partial record LanguageModelExperimentResult : IExperimentResults
             Tasks.Select(t => t.FractionSmallStdLowReward).ToArray(), Options.StdThreshold, Options.LowReward);
         yield return LanguageModelCharts.RewardVersusStd("Pretrained model: expected reward against reward std per training input",
             Tasks.Select(t => new Series(t.Task, t.InitialRewardStd, t.InitialReward)));
-        string[] compared = [LanguageModelExperiment.Rft, LanguageModelExperiment.Sft];
+        string[] compared = [Names.Rft, Names.Sft];
         yield return LanguageModelCharts.ImprovementVersusInitialStd(
             compared.Select(run => new Series($"{run}: inputs", Tasks.SelectMany(t => t.InitialRewardStd).ToArray(),
                 Tasks.SelectMany(t => t.Improvement(run)).ToArray())),
@@ -36,7 +36,7 @@ public sealed partial record LanguageModelExperimentResult : IExperimentResults
             Tasks.Select(t => t.FractionSmallStdLowRewardAfterSftPhase).ToArray(), Options.InitialSftSteps);
         yield return LanguageModelCharts.TestRewardByRun(tasks,
             [("pretrained", Tasks.Select(t => t.InitialTestReward).ToArray()),
-             .. RunNames.Select(run => (run, (IReadOnlyList<double>)Tasks.Select(t => t.Runs[run].TestReward).ToArray()))]);
+             .. RunsMade.Select(run => (run, (IReadOnlyList<double>)Tasks.Select(t => t.Runs[run].TestReward).ToArray()))]);
         foreach (var task in Tasks)
         {
             yield return LanguageModelCharts.DuringFinetuning(task.Task, "mean reward on training inputs",
@@ -55,9 +55,9 @@ public sealed partial record LanguageModelExperimentResult : IExperimentResults
         md.Append(CultureInfo.InvariantCulture, $"{o.FinetuningSteps} finetuning steps of {o.BatchSize} inputs ({o.SamplesPerInput} samples each for RFT); reward std from {o.ProbeSamples} samples; ");
         md.Append(CultureInfo.InvariantCulture, $"small std: STD < {o.StdThreshold}; low reward: V < {o.LowReward}. Elapsed {Elapsed.TotalSeconds:F0} s.\n\n");
         md.Append("| task | unfamiliar | small std | small std, low V | small std after SFT phase | small std, low V after SFT phase | ");
-        md.Append(string.Concat(RunNames.Select(run => $"{run} | ")));
+        md.Append(string.Concat(RunsMade.Select(run => $"{run} | ")));
         md.Append("pretrained | RFT gain / SFT gain | small-SFT recovery of gain | small-SFT recovery of benefit over RFT |\n");
-        md.Append('|').Append(string.Concat(Enumerable.Repeat("---|", 10 + RunNames.Count))).Append('\n');
+        md.Append('|').Append(string.Concat(Enumerable.Repeat("---|", 10 + RunsMade.Count))).Append('\n');
         foreach (var t in Tasks)
         {
             md.Append(CultureInfo.InvariantCulture, $"| {t.Task} | {t.UnfamiliarFraction:F2} | {t.FractionSmallStd:F2} | {t.FractionSmallStdLowReward:F2} | {t.FractionSmallStdAfterSftPhase:F2} | {t.FractionSmallStdLowRewardAfterSftPhase:F2} | ");
@@ -66,7 +66,7 @@ public sealed partial record LanguageModelExperimentResult : IExperimentResults
         }
         md.Append("\nFinding II, mean improvement V_final - V_initial of the training inputs by initial STD:\n\n");
         md.Append("| initial STD | inputs | RFT (PPO) | SFT | RFT / SFT |\n|---|---|---|---|---|\n");
-        foreach (var (rft, sft) in ImprovementByInitialStd(LanguageModelExperiment.Rft).Zip(ImprovementByInitialStd(LanguageModelExperiment.Sft)))
+        foreach (var (rft, sft) in ImprovementByInitialStd(Names.Rft).Zip(ImprovementByInitialStd(Names.Sft)))
             md.Append(CultureInfo.InvariantCulture, $"| [{rft.Lower:F2}, {rft.Upper:F2}) | {rft.Count} | {rft.Mean:F3} | {sft.Mean:F3} | {rft.Mean / sft.Mean:F2} |\n");
         md.Append(CultureInfo.InvariantCulture, $"\nSpearman (fraction small std, RFT gain / SFT gain) = {SpearmanSmallStdVersusRelativeGain:F2}; ");
         md.Append(CultureInfo.InvariantCulture, $"with small std and low reward: {SpearmanSmallStdLowRewardVersusRelativeGain:F2}.\n");
@@ -76,16 +76,16 @@ public sealed partial record LanguageModelExperimentResult : IExperimentResults
     /// <summary>Writes tasks.csv (the findings per task), inputs.csv (V and STD per training input) and curves.csv (the probes during each run) into <paramref name="directory"/>.</summary>
     public IReadOnlyList<string> WriteCsv(string directory)
     {
-        var runs = RunNames;
+        var runs = RunsMade;
         var tasks = Path.Combine(directory, "tasks.csv");
         ExperimentReport.WriteCsv(tasks,
             "task,unfamiliar_fraction,fraction_small_std,fraction_small_std_low_reward,fraction_small_std_after_sft_phase,fraction_small_std_low_reward_after_sft_phase,pretrained_test_reward,"
-            + string.Join(',', runs.Select(r => Column(r) + "_test_reward")) + ",rft_gain_relative_to_sft,small_sft_recovery,small_sft_benefit_recovery",
+            + string.Join(',', runs.Select(r => Names.Column(r) + "_test_reward")) + ",rft_gain_relative_to_sft,small_sft_recovery,small_sft_benefit_recovery",
             Tasks.Select(t => Row([t.Task, t.UnfamiliarFraction, t.FractionSmallStd, t.FractionSmallStdLowReward, t.FractionSmallStdAfterSftPhase,
                 t.FractionSmallStdLowRewardAfterSftPhase, t.InitialTestReward, .. runs.Select(r => (object)t.Runs[r].TestReward), t.RftGainRelativeToSft,
                 t.CheapSftRecovery, t.CheapSftBenefitRecovery])));
         var inputs = Path.Combine(directory, "inputs.csv");
-        ExperimentReport.WriteCsv(inputs, "task,input,initial_reward,initial_reward_std," + string.Join(',', runs.Select(r => Column(r) + "_final_reward")),
+        ExperimentReport.WriteCsv(inputs, "task,input,initial_reward,initial_reward_std," + string.Join(',', runs.Select(r => Names.Column(r) + "_final_reward")),
             Tasks.SelectMany(t => t.Inputs.Select((input, i) =>
                 Row([t.Task, input, t.InitialReward[i], t.InitialRewardStd[i], .. runs.Select(r => (object)t.Runs[r].FinalReward[i])]))));
         var curves = Path.Combine(directory, "curves.csv");
@@ -96,10 +96,10 @@ public sealed partial record LanguageModelExperimentResult : IExperimentResults
     }
 
     /// <summary>The runs' names, in the order they ran (those of the first task).</summary>
-    IReadOnlyList<string> RunNames => Tasks[0].Runs.Keys.ToArray();
+    IReadOnlyList<string> RunsMade => Tasks[0].Runs.Keys.ToArray();
 
-    /// <summary>A run's name as a column prefix: lower case, every other character than letters and digits an underscore.</summary>
-    static string Column(string run) => new(run.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+    /// <summary>The runs' names by role.</summary>
+    LanguageModelRunNames Names => Tasks[0].RunNames;
 
     static string Row(IEnumerable<object> values) => string.Join(',', values.Select(v => v switch
     {

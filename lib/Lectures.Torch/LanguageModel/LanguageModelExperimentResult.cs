@@ -14,10 +14,10 @@ public sealed record FinetuningRun(string Name, IReadOnlyList<ProbePoint> Curve,
 
 /// <summary>
 /// Everything measured on one task: the pretrained model's per-input V and STD on the training inputs, its test
-/// reward, and each finetuning run.
+/// reward, and each finetuning run (keyed by its method's name; <paramref name="RunNames"/> names them by role).
 /// </summary>
 public sealed record TaskOutcome(string Task, double UnfamiliarFraction, string[] Inputs, double[] InitialReward, double[] InitialRewardStd,
-    double InitialTestReward, IReadOnlyDictionary<string, FinetuningRun> Runs, double StdThreshold, double LowReward)
+    double InitialTestReward, IReadOnlyDictionary<string, FinetuningRun> Runs, double StdThreshold, double LowReward, LanguageModelRunNames RunNames)
 {
     /// <summary>Fraction of training inputs with STD &lt; threshold under the pretrained model.</summary>
     public double FractionSmallStd => InitialRewardStd.Count(s => s < StdThreshold) / (double)InitialRewardStd.Length;
@@ -36,7 +36,7 @@ public sealed record TaskOutcome(string Task, double UnfamiliarFraction, string[
     public double TestReward(string run) => Runs.TryGetValue(run, out var r) ? r.TestReward : double.NaN;
 
     /// <summary>RFT's gain relative to SFT's: (R_RFT - R_0) / (R_SFT - R_0) on the test inputs.</summary>
-    public double RftGainRelativeToSft => Gain(LanguageModelExperiment.Rft) / Gain(LanguageModelExperiment.Sft);
+    public double RftGainRelativeToSft => Gain(RunNames.Rft) / Gain(RunNames.Sft);
 
     /// <summary>Fraction of small-std inputs after the initial SFT phase (the end of the first phase of "SFT then RFT").</summary>
     public double FractionSmallStdAfterSftPhase => SftPhaseEnd?.FractionSmallStd ?? double.NaN;
@@ -44,17 +44,17 @@ public sealed record TaskOutcome(string Task, double UnfamiliarFraction, string[
     /// <summary>Fraction of inputs with small std and low reward after the initial SFT phase.</summary>
     public double FractionSmallStdLowRewardAfterSftPhase => SftPhaseEnd?.FractionSmallStdLowReward ?? double.NaN;
 
-    ProbePoint? SftPhaseEnd => Runs.TryGetValue(LanguageModelExperiment.SftThenRft, out var r) ? r.PhaseEnds[0] : null;
+    ProbePoint? SftPhaseEnd => Runs.TryGetValue(RunNames.SftThenRft, out var r) ? r.PhaseEnds[0] : null;
 
     /// <summary>How much of the gain of full SFT then RFT the cheap SFT phase then RFT recovers:
     /// (R_cheap - R_0) / (R_full - R_0) on the test inputs, R_0 the pretrained model's reward.</summary>
-    public double CheapSftRecovery => Gain(LanguageModelExperiment.CheapSftThenRft) / Gain(LanguageModelExperiment.SftThenRft);
+    public double CheapSftRecovery => Gain(RunNames.CheapSftThenRft) / Gain(RunNames.SftThenRft);
 
     /// <summary>How much of the benefit of full SFT before RFT (over RFT alone) the cheap SFT phase recovers:
     /// (R_cheap - R_RFT) / (R_full - R_RFT) on the test inputs (unstable where the benefit is near zero).</summary>
     public double CheapSftBenefitRecovery =>
-        (TestReward(LanguageModelExperiment.CheapSftThenRft) - TestReward(LanguageModelExperiment.Rft))
-        / (TestReward(LanguageModelExperiment.SftThenRft) - TestReward(LanguageModelExperiment.Rft));
+        (TestReward(RunNames.CheapSftThenRft) - TestReward(RunNames.Rft))
+        / (TestReward(RunNames.SftThenRft) - TestReward(RunNames.Rft));
 }
 
 /// <summary>Mean of y over the points whose x lies in [Lower, Upper), with the number of points.</summary>

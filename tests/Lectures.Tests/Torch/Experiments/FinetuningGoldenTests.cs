@@ -32,6 +32,33 @@ public sealed class FinetuningGoldenTests : TemporaryDirectoryTest
             ("lm-outcomes.settings", SettingLines(Path.Combine(Root, "outcomes.runs")))]);
     }
 
+    /// <summary>
+    /// A run folder recorded before method names were built from the phases (Golden/earlier-*: "SFT then RFT",
+    /// "1% SFT then RFT", "RFT, lr x10", "small SFT then RFT") resumes without running anything again and gives
+    /// today's files, whose only change is the names.
+    /// </summary>
+    [Fact]
+    public void RunFoldersOfTheEarlierMethodNamesResumeToTodaysFiles()
+    {
+        var controlled = Path.Combine(Root, "controlled");
+        Directory.CreateDirectory(controlled);
+        var rows = File.ReadAllLines(Path.Combine(Golden, "earlier-finetune-records.csv"));
+        File.WriteAllText(Path.Combine(controlled, "records.csv"), string.Concat(rows.Select(r => r + "\n")));
+        // One run line per (method, optimizer, task, seed), with its row count, in the order recorded.
+        var runs = rows.Skip(1).Select(r => Csv.Split(r, 14)).GroupBy(f => $"{f[0]}|{f[1]}|{f[2]}|{f[3]}")
+            .Select(g => $"run\t{g.Key}\t{g.Count()}\t\n");
+        File.WriteAllText(Path.Combine(controlled, "records.runs"), File.ReadAllText(Path.Combine(Golden, "finetune-records.settings")) + string.Concat(runs));
+        var resumed = ControlledExperiment.Run(ControlledExperimentOptions.Reduced, journal: new JournalSettings(controlled, Resume: true));
+        resumed.WriteCsv(Path.Combine(controlled, "final"));
+        var lm = Path.Combine(Root, "lm");
+        Directory.CreateDirectory(lm);
+        File.Copy(Path.Combine(Golden, "earlier-lm-outcomes.jsonl"), Path.Combine(lm, "outcomes.jsonl"));
+        File.WriteAllText(Path.Combine(lm, "outcomes.runs"), File.ReadAllText(Path.Combine(Golden, "lm-outcomes.settings")) + "run\ttranslate\t1\t\n");
+        LanguageModelExperiment.Run(LanguageModelExperimentOptions.Reduced(), journal: new JournalSettings(lm, Resume: true)).WriteCsv(lm);
+        AssertGolden([("finetune-records.csv", File.ReadAllText(Path.Combine(controlled, "final", "records.csv"))),
+            .. new[] { "tasks.csv", "inputs.csv", "curves.csv" }.Select(file => ("lm-" + file, File.ReadAllText(Path.Combine(lm, file))))]);
+    }
+
     [Fact]
     public void FullSettingsDescribeThemselvesAsBefore()
     {

@@ -1,3 +1,4 @@
+using Lectures.Finetuning;
 using Lectures.Torch.Experiments;
 using Lectures.Torch.Finetuning;
 
@@ -23,6 +24,10 @@ public class ControlledExperimentTests
         SinglePrecision = false,
     };
 
+    /// <summary>The names of the methods <paramref name="pick"/> chooses among those of <paramref name="options"/>.</summary>
+    static string[] Names(ControlledExperimentOptions options, Func<ControlledMethods, FinetuningMethod[]> pick) =>
+        [.. pick(ControlledMethods.For(options)).Select(m => m.Name)];
+
     static readonly Lazy<ControlledExperimentResults> TinyResults = new(() => ControlledExperiment.Run(Tiny));
 
     /// <summary>Tiny, with one whole class relabelled and the cheap fix on a 5% sample (10 inputs: one per class).</summary>
@@ -31,7 +36,7 @@ public class ControlledExperimentTests
         Relabellings = new[] { Relabelling.WholeClass },
         CheapSftFraction = 0.05,
         CheapSftSteps = 5,
-        Methods = new[] { ControlledMethods.Rft, ControlledMethods.SftThenRft, ControlledMethods.CheapSftThenRft },
+        Methods = Names(Tiny with { CheapSftFraction = 0.05, CheapSftSteps = 5 }, m => [m.Rft, m.SftThenRft, m.CheapSftThenRft]),
     };
 
     [Fact]
@@ -70,7 +75,7 @@ public class ControlledExperimentTests
     public void LogsEveryGroupAtEveryLoggedStepAndWritesCsvAndReport()
     {
         var results = TinyResults.Value;
-        var methods = ControlledMethods.All(Tiny, 0).Count;
+        var methods = ControlledMethods.For(Tiny).All.Count;
         // Steps 0, 50, ..., 300 plus the cheap fix's phase start at 10, for 3 groups each.
         Assert.Equal(methods * 7 * 3 + 3, results.Records.Count);
         // Step 0 is the same pretrained model for every method.
@@ -100,12 +105,9 @@ public class ControlledExperimentTests
             using var batch = ExactGradientTests.TinyBatch(out var model);
             using (model)
             {
-                var method = new FinetuningMethod("mixed", new[]
-                {
-                    new FinetuningPhase(new CrossEntropy(0.5, seed), 5),
-                    new FinetuningPhase(new SampledReward(2, seed), 10),
-                });
-                return FinetuningTrainer.Run(model, batch, method, new OptimizerSetting(OptimizerKind.Adam, 1e-2), new RunLabel("m", "o", "r", seed));
+                var method = new FinetuningMethod(MethodPhase.Sft(5, fraction: 0.5), MethodPhase.Rft(10, RewardGradient.Reinforce));
+                return FinetuningTrainer.Run(model, batch, method, new PhaseObjectives(ReinforceSamples: 2, seed), new OptimizerSetting(OptimizerKind.Adam, 1e-2),
+                    new RunLabel("m", "o", "r", seed));
             }
         }
         var a = Once(1);

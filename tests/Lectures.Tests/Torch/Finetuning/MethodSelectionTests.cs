@@ -1,3 +1,4 @@
+using Lectures.Finetuning;
 using Lectures.Torch.Finetuning;
 
 namespace Lectures.Tests.Torch.Finetuning;
@@ -7,16 +8,66 @@ public class MethodSelectionTests
     [Fact]
     public void MethodsOptionKeepsOnlyTheNamedMethodsInGridOrder()
     {
-        var all = ControlledMethods.All(ControlledExperimentOptions.Reduced, seed: 0).Select(m => m.Name).ToArray();
-        Assert.Equal(11, all.Length);
-        var chosen = ControlledMethods.All(ControlledExperimentOptions.Reduced with { Methods = [ControlledMethods.SftThenRft, ControlledMethods.Rft] }, seed: 0);
-        Assert.Equal([ControlledMethods.Rft, ControlledMethods.SftThenRft], chosen.Select(m => m.Name));
+        var methods = ControlledMethods.For(ControlledExperimentOptions.Reduced);
+        Assert.Equal(11, methods.All.Count);
+        var chosen = methods.Chosen([methods.SftThenRft.Name, methods.Rft.Name]);
+        Assert.Equal([methods.Rft, methods.SftThenRft], chosen);
     }
 
     [Fact]
     public void UnknownMethodNameIsRejectedWithTheName()
     {
-        var error = Assert.Throws<ArgumentException>(() => ControlledMethods.All(ControlledExperimentOptions.Reduced with { Methods = ["RFT, lr x7"] }, seed: 0));
+        var error = Assert.Throws<ArgumentException>(() => ControlledMethods.For(ControlledExperimentOptions.Reduced).Chosen(["RFT, lr x7"]));
         Assert.Contains("RFT, lr x7", error.Message);
+    }
+
+    [Fact]
+    public void NamesAreBuiltFromThePhasesSoTheTwoExperimentsCheapFixesDiffer()
+    {
+        // Controlled, Full: budget 1500, SFT phase 500, cheap fix 1% for 5 steps at lr x0.1; LM: F = 60, SFT phase 20, 10% for 10 steps.
+        var controlled = ControlledMethods.For(ControlledExperimentOptions.Full);
+        Assert.Equal(
+        [
+            "RFT (exact gradient)", "RFT (REINFORCE)", "SFT",
+            "SFT for 500 steps, then RFT (exact gradient) for 1000 steps",
+            "SFT on 1% for 5 steps, lr x0.1, then RFT (exact gradient) for 1495 steps",
+            "RFT (exact gradient), lr x10", "RFT (exact gradient), lr x100",
+            "RFT (exact gradient), temperature 2", "RFT (exact gradient), temperature 5",
+            "RFT (exact gradient), entropy 0.01", "RFT (exact gradient), entropy 0.1",
+        ], controlled.All.Select(m => m.Name));
+        var lm = LanguageModelMethodsOfTheDefaults();
+        Assert.Equal(["SFT", "RFT (PPO)", "RFT (REINFORCE)", "SFT for 20 steps, then RFT (PPO) for 60 steps",
+            "SFT on 10% for 10 steps, then RFT (PPO) for 60 steps"], lm);
+        // Equal phases give equal names in both experiments; the step counts make "SFT then RFT" differ.
+        Assert.Equal(new FinetuningMethod(MethodPhase.Sft(20), MethodPhase.Rft(60, RewardGradient.Ppo)).Name, lm[3]);
+        Assert.NotEqual(controlled.SftThenRft.Name, lm[3]);
+        Assert.True(controlled.Heuristics.All(h => h.IsHeuristic));
+        Assert.False(controlled.CheapSftThenRft.IsHeuristic || controlled.Rft.IsHeuristic);
+    }
+
+    [Fact]
+    public void NamesOfEarlierVersionsMapToTodaysAndBack()
+    {
+        var methods = ControlledMethods.For(ControlledExperimentOptions.Full);
+        Assert.Equal(methods.SftThenRft.Name, methods.Renamed("SFT then RFT"));
+        Assert.Equal(methods.CheapSftThenRft.Name, methods.Renamed("1% SFT then RFT"));
+        Assert.Equal("RFT (exact gradient), temperature 5", methods.Renamed("RFT, temperature 5"));
+        Assert.Equal("RFT (exact gradient)", methods.Renamed("RFT (exact gradient)"));
+        Assert.Equal("RFT, entropy 0.1", methods.EarlierName(methods.Heuristics[^1]));
+        Assert.Equal("SFT", methods.EarlierName(methods.Sft));
+    }
+
+    [Fact]
+    public void PhaseValuesOutOfRangeAreRefused()
+    {
+        Assert.Throws<ArgumentException>(() => MethodPhase.Sft(5, fraction: 0));
+        Assert.Throws<ArgumentException>(() => MethodPhase.Rft(-1));
+        Assert.Throws<ArgumentException>(() => new FinetuningMethod());
+    }
+
+    static string[] LanguageModelMethodsOfTheDefaults()
+    {
+        var options = new Lectures.Torch.LanguageModel.LanguageModelExperimentOptions();
+        return [.. Lectures.Torch.LanguageModel.LanguageModelMethods.For(options).Runs(options).Select(m => m.Name)];
     }
 }

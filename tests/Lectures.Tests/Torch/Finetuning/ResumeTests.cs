@@ -23,7 +23,7 @@ public sealed class ResumeTests : TemporaryDirectoryTest
         Relabellings = [Relabelling.RandomInputs],
         WrongRewardsOnModified = [-1.0],
         Seeds = [0, 1],
-        Methods = [ControlledMethods.Rft, ControlledMethods.Sft, ControlledMethods.SftThenRft],
+        Methods = ["RFT (exact gradient)", "SFT", "SFT for 10 steps, then RFT (exact gradient) for 10 steps"],
         LogEvery = 5,
     };
 
@@ -63,7 +63,7 @@ public sealed class ResumeTests : TemporaryDirectoryTest
         stop.Cancel();
         Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small, journal: new JournalSettings(directory, Cancellation: stop.Token)));
         var e = Assert.Throws<InvalidOperationException>(() =>
-            ControlledExperiment.Run(Small with { Steps = 30, Seeds = [0] }, journal: new JournalSettings(directory, Resume: true)));
+            ControlledExperiment.Run(Small with { Steps = 30, Seeds = [0], Methods = null }, journal: new JournalSettings(directory, Resume: true)));
         Assert.Contains("Seeds: [0, 1] recorded, [0] now", e.Message);
         Assert.Contains("Steps: 20 recorded, 30 now", e.Message);
         Assert.DoesNotContain("TrainCount", e.Message);

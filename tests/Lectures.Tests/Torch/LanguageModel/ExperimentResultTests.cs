@@ -1,9 +1,12 @@
 using Lectures.Torch.LanguageModel;
 
+
 namespace Lectures.Tests.Torch.LanguageModel;
 
 public class ExperimentResultTests
 {
+    internal static readonly LanguageModelRunNames Names = LanguageModelMethods.For(new LanguageModelExperimentOptions()).Names;
+
     static FinetuningRun Run(string name, double testReward, double[] finalReward) =>
         new(name, [], finalReward, new double[finalReward.Length], testReward, [new ProbePoint(10, "SFT", 0.5, 0.2, 0.25, 0.25)]);
 
@@ -11,11 +14,11 @@ public class ExperimentResultTests
         new(task, 0.5, ["a", "b", "c", "d"], initialReward, initialStd, InitialTestReward: 0.4,
             new Dictionary<string, FinetuningRun>
             {
-                [LanguageModelExperiment.Sft] = Run(LanguageModelExperiment.Sft, sft, [0.9, 1.0, 0.8, 0.9]),
-                [LanguageModelExperiment.Rft] = Run(LanguageModelExperiment.Rft, rft, [0.1, 1.0, 0.3, 0.9]),
-                [LanguageModelExperiment.SftThenRft] = Run(LanguageModelExperiment.SftThenRft, 0.9, [1, 1, 1, 1]),
-                [LanguageModelExperiment.CheapSftThenRft] = Run(LanguageModelExperiment.CheapSftThenRft, 0.8, [1, 1, 1, 1]),
-            }, StdThreshold: 0.05, LowReward: 0.5);
+                [Names.Sft] = Run(Names.Sft, sft, [0.9, 1.0, 0.8, 0.9]),
+                [Names.Rft] = Run(Names.Rft, rft, [0.1, 1.0, 0.3, 0.9]),
+                [Names.SftThenRft] = Run(Names.SftThenRft, 0.9, [1, 1, 1, 1]),
+                [Names.CheapSftThenRft] = Run(Names.CheapSftThenRft, 0.8, [1, 1, 1, 1]),
+            }, StdThreshold: 0.05, LowReward: 0.5, Names);
 
     [Fact]
     public void TaskOutcomeFractionsGainsAndRecoveryMatchHandComputation()
@@ -42,7 +45,7 @@ public class ExperimentResultTests
         var result = new LanguageModelExperimentResult(new LanguageModelExperimentOptions(), 0, [none, some, many], TimeSpan.Zero);
         Assert.Equal(-1.0, result.SpearmanSmallStdVersusRelativeGain, 12);
         // RFT improvements in bin [0, 0.05): the two inputs with STD 0.01 (V 0.1 -> 0.1: 0) and the one with 0.02 (V 0.2 -> 0.3: 0.1).
-        var bins = result.ImprovementByInitialStd(LanguageModelExperiment.Rft);
+        var bins = result.ImprovementByInitialStd(Names.Rft);
         Assert.Equal(3, bins[0].Count);
         Assert.Equal(0.1 / 3, bins[0].Mean, 12);
         Assert.Equal(0, bins[1].Count);
@@ -53,15 +56,17 @@ public class ExperimentResultTests
 
 public class ExperimentResultPartialRunTests
 {
+    static readonly LanguageModelRunNames Names = ExperimentResultTests.Names;
+
     [Fact]
     public void ImprovementIsFinalMinusInitialRewardPerInput()
     {
         var t = new TaskOutcome("x", 0.5, ["a", "b"], [0.25, 0.5], [0.01, 0.3], InitialTestReward: 0.4,
-            new Dictionary<string, FinetuningRun> { [LanguageModelExperiment.Rft] = new(LanguageModelExperiment.Rft, [], [1.0, 0.75], [0, 0], 0.7, []) },
-            StdThreshold: 0.05, LowReward: 0.5);
-        Assert.Equal([0.75, 0.25], t.Improvement(LanguageModelExperiment.Rft));
+            new Dictionary<string, FinetuningRun> { [Names.Rft] = new(Names.Rft, [], [1.0, 0.75], [0, 0], 0.7, []) },
+            StdThreshold: 0.05, LowReward: 0.5, ExperimentResultTests.Names);
+        Assert.Equal([0.75, 0.25], t.Improvement(Names.Rft));
         // Without the SFT-phase runs their figures are NaN, not an exception; RFT's gain is still 0.7 - 0.4.
-        Assert.True(double.IsNaN(t.FractionSmallStdAfterSftPhase) && double.IsNaN(t.CheapSftRecovery) && double.IsNaN(t.Gain(LanguageModelExperiment.Sft)));
-        Assert.Equal(0.3, t.Gain(LanguageModelExperiment.Rft), 12);
+        Assert.True(double.IsNaN(t.FractionSmallStdAfterSftPhase) && double.IsNaN(t.CheapSftRecovery) && double.IsNaN(t.Gain(Names.Sft)));
+        Assert.Equal(0.3, t.Gain(Names.Rft), 12);
     }
 }
