@@ -26,8 +26,8 @@ public static class ControlledExperiment
         ArgumentNullException.ThrowIfNull(options);
         var data = options.Validated();
         var methods = ControlledMethods.For(options);
-        var runs = RunJournal.Open(journal, "records.csv", ControlledExperimentResults.CsvHeader, SettingsDescription.Of(options),
-            options.Seeds.Count * methods.Chosen(options.Methods).Count * options.Relabellings.Count * options.WrongRewardsOnModified.Count * options.Optimizers.Count);
+        var runs = RunJournal.Open(journal, "records.csv", ControlledExperimentResults.CsvHeader, options.Settings(),
+            options.Grid.Count * methods.Chosen(options.Methods.Chosen).Count);
         TorchRuntime.EnsureLoaded();
         using var threads = TorchThreads.Use(options.Threads);
         return RunGrid(options, data, methods, progress, runs);
@@ -36,32 +36,32 @@ public static class ControlledExperiment
     static ControlledExperimentResults RunGrid(ControlledExperimentOptions options, LabelledImages data, ControlledMethods methods,
         IProgress<ExperimentProgress>? progress, RunJournal journal)
     {
-        var chosen = methods.Chosen(options.Methods);
+        var chosen = methods.Chosen(options.Methods.Chosen);
         var dtype = options.SinglePrecision ? TorchSharp.torch.ScalarType.Float32 : TorchSharp.torch.ScalarType.Float64;
         var sizes = new[] { data.Dimension }.Concat(options.HiddenSizes).Append(data.ClassCount).ToArray();
         var runCount = journal.Total;
         var records = new List<ControlledExperimentRecord>();
         var diverged = new List<RunLabel>();
         var done = 0;
-        foreach (var seed in options.Seeds)
+        foreach (var seed in options.Grid.Seeds)
         {
-            var train = data.Split(options.TrainCount, seed).Train.Standardized();
-            var sets = LabelSets.Draw(data.ClassCount, options.LabelSetSize, seed);
-            var variants = options.Relabellings.SelectMany(r => options.WrongRewardsOnModified.Select(w => (Relabelling: r, Wrong: w))).ToArray();
-            var jobs = options.Optimizers.SelectMany(o => chosen.Select(m => (Optimizer: o, Method: m))).ToArray();
-            var objectives = new PhaseObjectives(options.ReinforceSamples, seed);
+            var train = data.Split(options.Task.TrainCount, seed).Train.Standardized();
+            var sets = LabelSets.Draw(data.ClassCount, options.Task.LabelSetSize, seed);
+            var variants = options.Grid.Relabellings.SelectMany(r => options.Grid.WrongRewardsOnModified.Select(w => (Relabelling: r, Wrong: w))).ToArray();
+            var jobs = options.Grid.Optimizers.SelectMany(o => chosen.Select(m => (Optimizer: o, Method: m))).ToArray();
+            var objectives = new PhaseObjectives(options.Methods.ReinforceSamples, seed);
             // Pretraining is skipped when every run of the seed is recorded (a resumed experiment).
             var pretrained = new Lazy<Mlp>(() =>
             {
                 var model = new Mlp(sizes, seed, dtype);
-                Pretraining.Run(model, train, sets, options.PretrainSteps, options.PretrainLearningRate);
+                Pretraining.Run(model, train, sets, options.Pretraining.Steps, options.Pretraining.LearningRate);
                 return model;
             });
             try
             {
                 foreach (var (relabelling, wrong) in variants)
                 {
-                    var task = new Lazy<FinetuningTask>(() => FinetuningTask.Create(train, sets, options.ModifiedFraction, wrong, seed, relabelling));
+                    var task = new Lazy<FinetuningTask>(() => FinetuningTask.Create(train, sets, options.Task.ModifiedFraction, wrong, seed, relabelling));
                     TrainingBatch? batch = null;
                     try
                     {

@@ -59,7 +59,7 @@ public sealed record ControlledExperimentFindings(
                 .Select(m => new HeuristicGap(m, Final(m), Final(m, FinetuningTrainer.LargeStdGroup), (Final(m) - rft) / (fullReward - rft),
                     diverged.Count(d => d.Method == m && d.Optimizer == cell.Key.Optimizer && d.Task == cell.Key.Task)))
                 .ToList();
-            result.Add(new ControlledExperimentFindings(cell.Key.Optimizer, cell.Key.Task, options.Steps,
+            result.Add(new ControlledExperimentFindings(cell.Key.Optimizer, cell.Key.Task, options.Methods.Steps,
                 Initial(FinetuningTrainer.SmallStdGroup), Initial(FinetuningTrainer.LargeStdGroup),
                 rft, Final(sftMethod), Final(methods.Reinforce.Name),
                 Final(rftMethod, FinetuningTrainer.LargeStdGroup), Final(sftMethod, FinetuningTrainer.LargeStdGroup),

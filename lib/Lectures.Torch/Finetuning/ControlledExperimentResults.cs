@@ -65,7 +65,7 @@ public sealed class ControlledExperimentResults : IExperimentResults
         var md = new StringBuilder(Describe(Options)).Append("\n\n");
         foreach (var f in Findings)
         {
-            md.AppendLine($"#### {f.Optimizer}, {f.Task} ({f.Steps} steps, mean of {Options.Seeds.Count} seeds)\n");
+            md.AppendLine($"#### {f.Optimizer}, {f.Task} ({f.Steps} steps, mean of {Options.Grid.Seeds.Count} seeds)\n");
             md.AppendLine("| quantity | value |\n|---|---|");
             foreach (var (q, v) in f.Rows()) md.AppendLine($"| {q} | {v} |");
             md.AppendLine();
@@ -96,10 +96,10 @@ public sealed class ControlledExperimentResults : IExperimentResults
 
     /// <summary>One sentence stating the setting: data, model, budget, optimisers, seeds.</summary>
     public static string Describe(ControlledExperimentOptions o) =>
-        $"Data: {(o.Data is null ? "digits (embedded)" : $"{o.Data.Count} inputs of dimension {o.Data.Dimension}")}, {o.TrainCount} training inputs; " +
-        $"MLP hidden {string.Join("-", o.HiddenSizes)}, {(o.SinglePrecision ? "float32" : "double precision")}; pretraining {o.PretrainSteps} Adam steps at lr {o.PretrainLearningRate:G3} on label sets of k = {o.LabelSetSize}; " +
+        $"Data: {(o.Task.Data is null ? "digits (embedded)" : $"{o.Task.Data.Count} inputs of dimension {o.Task.Data.Dimension}")}, {o.Task.TrainCount} training inputs; " +
+        $"MLP hidden {string.Join("-", o.HiddenSizes)}, {(o.SinglePrecision ? "float32" : "double precision")}; pretraining {o.Pretraining.Steps} Adam steps at lr {o.Pretraining.LearningRate:G3} on label sets of k = {o.Task.LabelSetSize}; " +
         "inputs standardised (pixel mean and std of the training set); " +
-        $"relabelled: {o.ModifiedFraction:P0} of the inputs (random inputs) or of the classes (whole classes); budget {o.Steps} full-batch steps (SFT phase {o.SftPhaseSteps}, 1% SFT phase {o.CheapSftSteps} at lr x{o.CheapSftLearningRateScale:G3} on a class-stratified {o.CheapSftFraction:P0} sample); " +
-        $"optimisers {string.Join(", ", o.Optimizers.Select(x => x.Name))}; seeds {string.Join(", ", o.Seeds)}; small std means STD(x) < {o.SmallStdThreshold:G3}; " +
+        $"relabelled: {o.Task.ModifiedFraction:P0} of the inputs (random inputs) or of the classes (whole classes); budget {o.Methods.Steps} full-batch steps (SFT phase {o.Methods.SftPhaseSteps}, 1% SFT phase {o.Methods.CheapSftSteps} at lr x{o.Methods.CheapSftLearningRateScale:G3} on a class-stratified {o.Methods.CheapSftFraction:P0} sample); " +
+        $"optimisers {string.Join(", ", o.Grid.Optimizers.Select(x => x.Name))}; seeds {string.Join(", ", o.Grid.Seeds)}; small std means STD(x) < {o.SmallStdThreshold:G3}; " +
         "rewards and stds are of softmax(z) at temperature 1.";
 }

@@ -4,7 +4,7 @@ using Lectures.Finetuning;
 namespace Lectures.Torch.Finetuning;
 
 /// <summary>
-/// The methods of the controlled experiments, each on the step budget B = <see cref="ControlledExperimentOptions.Steps"/>:
+/// The methods of the controlled experiments, each on the step budget B = <see cref="ControlledMethodSettings.Steps"/>:
 /// exact RFT, REINFORCE, SFT, a full SFT phase then RFT, the cheap fix (SFT on a small fraction for a few steps at a
 /// reduced rate, then RFT), and the heuristics (RFT with lr x m, with temperature tau, with entropy bonus beta).
 /// </summary>
@@ -15,18 +15,19 @@ public sealed record ControlledMethods(FinetuningMethod Rft, FinetuningMethod Re
     public static ControlledMethods For(ControlledExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var steps = options.Steps;
+        var m = options.Methods;
+        var steps = m.Steps;
         return new ControlledMethods(
             new FinetuningMethod(MethodPhase.Rft(steps)),
             new FinetuningMethod(MethodPhase.Rft(steps, RewardGradient.Reinforce)),
             new FinetuningMethod(MethodPhase.Sft(steps)),
-            new FinetuningMethod(MethodPhase.Sft(options.SftPhaseSteps), MethodPhase.Rft(steps - options.SftPhaseSteps)),
-            new FinetuningMethod(MethodPhase.Sft(options.CheapSftSteps, options.CheapSftFraction) with { LearningRateScale = options.CheapSftLearningRateScale },
-                MethodPhase.Rft(steps - options.CheapSftSteps)),
+            new FinetuningMethod(MethodPhase.Sft(m.SftPhaseSteps), MethodPhase.Rft(steps - m.SftPhaseSteps)),
+            new FinetuningMethod(MethodPhase.Sft(m.CheapSftSteps, m.CheapSftFraction) with { LearningRateScale = m.CheapSftLearningRateScale },
+                MethodPhase.Rft(steps - m.CheapSftSteps)),
             [
-                .. options.LearningRateMultipliers.Select(m => new FinetuningMethod(MethodPhase.Rft(steps) with { LearningRateScale = m })),
-                .. options.Temperatures.Select(t => new FinetuningMethod(MethodPhase.Rft(steps) with { Temperature = t })),
-                .. options.EntropyCoefficients.Select(b => new FinetuningMethod(MethodPhase.Rft(steps) with { EntropyBonus = b })),
+                .. m.LearningRateMultipliers.Select(x => new FinetuningMethod(MethodPhase.Rft(steps) with { LearningRateScale = x })),
+                .. m.Temperatures.Select(t => new FinetuningMethod(MethodPhase.Rft(steps) with { Temperature = t })),
+                .. m.EntropyCoefficients.Select(b => new FinetuningMethod(MethodPhase.Rft(steps) with { EntropyBonus = b })),
             ]);
     }
 

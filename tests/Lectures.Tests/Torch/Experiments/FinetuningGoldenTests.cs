@@ -62,7 +62,7 @@ public sealed class FinetuningGoldenTests : TemporaryDirectoryTest
     [Fact]
     public void FullSettingsDescribeThemselvesAsBefore()
     {
-        AssertGolden(("finetune-full.settings", Lines(SettingsDescription.Of(ControlledExperimentOptions.Full))),
+        AssertGolden(("finetune-full.settings", Lines(ControlledExperimentOptions.Full.Settings())),
             ("lm-full.settings", Lines(new LanguageModelExperimentOptions().Settings())));
     }
 

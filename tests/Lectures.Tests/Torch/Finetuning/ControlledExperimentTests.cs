@@ -9,35 +9,33 @@ public class ControlledExperimentTests
     /// <summary>200 digits, MLP 64-32-10, 300 pretraining steps, 300 finetuning steps, one seed: a few seconds.</summary>
     static readonly ControlledExperimentOptions Tiny = new()
     {
-        TrainCount = 200,
-        HiddenSizes = new[] { 32 },
-        PretrainSteps = 300,
-        PretrainLearningRate = 1e-2,
-        Steps = 300,
-        SftPhaseSteps = 200,
-        CheapSftSteps = 10,
-        Optimizers = new[] { new OptimizerSetting(OptimizerKind.Sgd, 0.5) },
-        Relabellings = new[] { Relabelling.RandomInputs },
-        WrongRewardsOnModified = new[] { -1.0 },
-        Seeds = new[] { 0 },
+        Task = new LabelSetTask(TrainCount: 200),
+        HiddenSizes = [32],
+        Pretraining = new LabelSetPretraining(300, 1e-2),
+        Methods = new ControlledMethodSettings { Steps = 300, SftPhaseSteps = 200, CheapSftSteps = 10 },
+        Grid = new ControlledGrid
+        {
+            Optimizers = [new OptimizerSetting(OptimizerKind.Sgd, 0.5)],
+            Relabellings = [Relabelling.RandomInputs],
+            WrongRewardsOnModified = [-1.0],
+            Seeds = [0],
+        },
         LogEvery = 50,
         SinglePrecision = false,
     };
 
-    /// <summary>The names of the methods <paramref name="pick"/> chooses among those of <paramref name="options"/>.</summary>
-    static string[] Names(ControlledExperimentOptions options, Func<ControlledMethods, FinetuningMethod[]> pick) =>
-        [.. pick(ControlledMethods.For(options)).Select(m => m.Name)];
+    /// <summary><paramref name="options"/> running only the methods <paramref name="pick"/> chooses among its methods.</summary>
+    static ControlledExperimentOptions Chosen(ControlledExperimentOptions options, Func<ControlledMethods, FinetuningMethod[]> pick) =>
+        options with { Methods = options.Methods with { Chosen = [.. pick(ControlledMethods.For(options)).Select(m => m.Name)] } };
 
     static readonly Lazy<ControlledExperimentResults> TinyResults = new(() => ControlledExperiment.Run(Tiny));
 
     /// <summary>Tiny, with one whole class relabelled and the cheap fix on a 5% sample (10 inputs: one per class).</summary>
-    static readonly ControlledExperimentOptions TinyWholeClass = Tiny with
+    static readonly ControlledExperimentOptions TinyWholeClass = Chosen(Tiny with
     {
-        Relabellings = new[] { Relabelling.WholeClass },
-        CheapSftFraction = 0.05,
-        CheapSftSteps = 5,
-        Methods = Names(Tiny with { CheapSftFraction = 0.05, CheapSftSteps = 5 }, m => [m.Rft, m.SftThenRft, m.CheapSftThenRft]),
-    };
+        Grid = Tiny.Grid with { Relabellings = [Relabelling.WholeClass] },
+        Methods = Tiny.Methods with { CheapSftFraction = 0.05, CheapSftSteps = 5 },
+    }, m => [m.Rft, m.SftThenRft, m.CheapSftThenRft]);
 
     [Fact]
     public void RftStallsOnSmallStdInputsWhileSftFitsThem()
@@ -121,11 +119,11 @@ public class ControlledExperimentTests
     [Fact]
     public void BadSettingsAreRejectedWithTheValue()
     {
-        var e = Assert.Throws<ArgumentException>(() => ControlledExperiment.Run(Tiny with { LabelSetSize = 11 }));
+        var e = Assert.Throws<ArgumentException>(() => ControlledExperiment.Run(Tiny with { Task = Tiny.Task with { LabelSetSize = 11 } }));
         Assert.Contains("k = 11 is out of range: expected 1..10", e.Message);
-        e = Assert.Throws<ArgumentException>(() => ControlledExperiment.Run(Tiny with { SftPhaseSteps = 500 }));
+        e = Assert.Throws<ArgumentException>(() => ControlledExperiment.Run(Tiny with { Methods = Tiny.Methods with { SftPhaseSteps = 500 } }));
         Assert.Contains("Step budget 300 with SFT phases of 500", e.Message);
-        e = Assert.Throws<ArgumentException>(() => ControlledExperiment.Run(Tiny with { TrainCount = 1797 }));
+        e = Assert.Throws<ArgumentException>(() => ControlledExperiment.Run(Tiny with { Task = Tiny.Task with { TrainCount = 1797 } }));
         Assert.Contains("TrainCount 1797 is too large", e.Message);
     }
 }

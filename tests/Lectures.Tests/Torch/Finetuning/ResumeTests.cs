@@ -12,18 +12,21 @@ public sealed class ResumeTests : TemporaryDirectoryTest
     /// <summary>100 digits, MLP 64-8-10, 30 pretraining and 20 finetuning steps, 3 methods, 2 seeds: 6 runs in a few seconds.</summary>
     static readonly ControlledExperimentOptions Small = new()
     {
-        TrainCount = 100,
+        Task = new LabelSetTask(TrainCount: 100),
         HiddenSizes = [8],
-        PretrainSteps = 30,
-        PretrainLearningRate = 1e-2,
-        Steps = 20,
-        SftPhaseSteps = 10,
-        CheapSftSteps = 2,
-        Optimizers = [new OptimizerSetting(OptimizerKind.Sgd, 0.5)],
-        Relabellings = [Relabelling.RandomInputs],
-        WrongRewardsOnModified = [-1.0],
-        Seeds = [0, 1],
-        Methods = ["RFT (exact gradient)", "SFT", "SFT for 10 steps, then RFT (exact gradient) for 10 steps"],
+        Pretraining = new LabelSetPretraining(30, 1e-2),
+        Methods = new ControlledMethodSettings
+        {
+            Steps = 20, SftPhaseSteps = 10, CheapSftSteps = 2,
+            Chosen = ["RFT (exact gradient)", "SFT", "SFT for 10 steps, then RFT (exact gradient) for 10 steps"],
+        },
+        Grid = new ControlledGrid
+        {
+            Optimizers = [new OptimizerSetting(OptimizerKind.Sgd, 0.5)],
+            Relabellings = [Relabelling.RandomInputs],
+            WrongRewardsOnModified = [-1.0],
+            Seeds = [0, 1],
+        },
         LogEvery = 5,
     };
 
@@ -63,7 +66,7 @@ public sealed class ResumeTests : TemporaryDirectoryTest
         stop.Cancel();
         Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small, journal: new JournalSettings(directory, Cancellation: stop.Token)));
         var e = Assert.Throws<InvalidOperationException>(() =>
-            ControlledExperiment.Run(Small with { Steps = 30, Seeds = [0], Methods = null }, journal: new JournalSettings(directory, Resume: true)));
+            ControlledExperiment.Run(Small with { Methods = Small.Methods with { Steps = 30, Chosen = null }, Grid = Small.Grid with { Seeds = [0] } }, journal: new JournalSettings(directory, Resume: true)));
         Assert.Contains("Seeds: [0, 1] recorded, [0] now", e.Message);
         Assert.Contains("Steps: 20 recorded, 30 now", e.Message);
         Assert.DoesNotContain("TrainCount", e.Message);
