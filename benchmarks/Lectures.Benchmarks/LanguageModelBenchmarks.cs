@@ -20,12 +20,12 @@ public sealed class LanguageModelBenchmark : Benchmark
         using var model = CharacterLanguageModel.LoadShipped();
         TorchSharp.torch.set_num_threads(options.Threads);
         var task = new TranslationTask();
-        var inputs = TaskExample.Of(task, task.Examples(options.TrainInputs, seed: 1));
-        using var probe = new RewardStdProbe(new RewardStdMonitor(options.StdThreshold), new DecodingOptions(), seed: 1);
+        var inputs = TaskExample.Of(task, task.Examples(options.Tasks.TrainInputs, seed: 1));
+        using var probe = new RewardStdProbe(new RewardStdMonitor(options.Probe.StdThreshold), new DecodingOptions(), seed: 1);
         Report($"reward-std probe, {inputs.Length} inputs x 10 samples", Seconds(MedianSeconds(() => probe.Measure(model, inputs))));
-        using var trainer = new LanguageModelTrainer(model.Clone(), new LanguageModelTrainerOptions(options.LearningRate, options.BatchSize));
-        var ppo = new PpoObjective(options.SamplesPerInput, epochs: options.PpoEpochs);
-        Report($"PPO step, {options.BatchSize} inputs x {options.SamplesPerInput} samples, {options.PpoEpochs} epochs",
+        using var trainer = new LanguageModelTrainer(model.Clone(), new LanguageModelTrainerOptions(options.Finetuning.LearningRate, options.Finetuning.BatchSize));
+        var ppo = new PpoObjective(options.Finetuning.SamplesPerInput, epochs: options.Finetuning.PpoEpochs);
+        Report($"PPO step, {options.Finetuning.BatchSize} inputs x {options.Finetuning.SamplesPerInput} samples, {options.Finetuning.PpoEpochs} epochs",
             Seconds(MedianSeconds(() => trainer.Train(ppo, inputs, 1))));
         var reduced = LanguageModelExperimentOptions.Reduced();
         var clock = Stopwatch.StartNew();

@@ -30,7 +30,7 @@ public static class LanguageModelExperiment
         JournalSettings? journal = null)
     {
         options.Validated();
-        var tasks = options.Tasks?.Select(TextBenchmark.Task).ToArray() ?? [.. TextBenchmark.Tasks()];
+        var tasks = options.Tasks.Names?.Select(TextBenchmark.Task).ToArray() ?? [.. TextBenchmark.Tasks()];
         var recorded = RunJournal.Open(journal, "outcomes.jsonl", null, options.Settings(), tasks.Length);
         TorchRuntime.EnsureLoaded();
         using var threads = TorchThreads.Use(options.Threads);
@@ -126,7 +126,7 @@ public static class LanguageModelExperiment
         { Objective: FinetuningObjective.Sft } => new(NextTokenObjective.Sft,
             phase.Fraction == 1 ? train : train.Take(Math.Max(1, (int)Math.Round(phase.Fraction * train.Length))).ToArray(), phase.Steps),
         { Estimator: RewardGradient.Ppo } => new(Ppo(options), train, phase.Steps),
-        { Estimator: RewardGradient.Reinforce } => new(new ReinforceObjective(options.SamplesPerInput), train, phase.Steps),
+        { Estimator: RewardGradient.Reinforce } => new(new ReinforceObjective(options.Finetuning.SamplesPerInput), train, phase.Steps),
         _ => throw new ArgumentException($"Phase '{phase.Name(withSteps: false)}' needs every output enumerated, which a language model cannot do.", nameof(phase)),
     };
 
@@ -150,10 +150,10 @@ public static class LanguageModelExperiment
         StepCounter steps)
     {
         var seed = options.Seed * 1009 + taskIndex * 101;
-        var train = TaskExample.Of(task, task.Examples(options.TrainInputs, seed + 1));
-        var test = TaskExample.Of(task, task.Examples(options.TestInputs, seed + 2, train.Select(e => e.Example)));
+        var train = TaskExample.Of(task, task.Examples(options.Tasks.TrainInputs, seed + 1));
+        var test = TaskExample.Of(task, task.Examples(options.Tasks.TestInputs, seed + 2, train.Select(e => e.Example)));
         var decoding = new DecodingOptions();
-        using var probe = new RewardStdProbe(new RewardStdMonitor(options.StdThreshold), decoding, seed + 3, options.ProbeSamples);
+        using var probe = new RewardStdProbe(new RewardStdMonitor(options.Probe.StdThreshold), decoding, seed + 3, options.Probe.Samples);
         var initial = probe.Measure(pretrained, train);
         var initialTest = probe.Measure(pretrained, test).ExpectedReward.Average();
         var methods = LanguageModelMethods.For(options);
@@ -167,12 +167,12 @@ public static class LanguageModelExperiment
                 (chunk, step) => steps.Report(chunk, $"{task.Name} · {method.Name} · step {step}/{method.TotalSteps}"));
         }
         return new TaskOutcome(task.Name, task.UnfamiliarFraction, train.Select(e => e.Example.Input).ToArray(),
-            initial.ExpectedReward, initial.RewardStd, initialTest, outcomes, options.StdThreshold, options.LowReward, methods.Names);
+            initial.ExpectedReward, initial.RewardStd, initialTest, outcomes, options.Probe.StdThreshold, options.Probe.LowReward, methods.Names);
     }
 
     sealed record Phase(TrainingObjective Objective, IReadOnlyList<TaskExample> Data, int Steps);
 
-    static PpoObjective Ppo(LanguageModelExperimentOptions options) => new(options.SamplesPerInput, epochs: options.PpoEpochs);
+    static PpoObjective Ppo(LanguageModelExperimentOptions options) => new(options.Finetuning.SamplesPerInput, epochs: options.Finetuning.PpoEpochs);
 
     static FinetuningRun Finetune(CharacterLanguageModel pretrained, string name, Phase[] phases, TaskExample[] train, TaskExample[] test,
         RewardStdProbe probe, RewardStdReport initial, LanguageModelExperimentOptions options, int seed, Action<int, int> stepsDone)
@@ -185,15 +185,15 @@ public static class LanguageModelExperiment
         for (var p = 0; p < phases.Length; p++)
         {
             var phase = phases[p];
-            using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(options.LearningRate, options.BatchSize, Seed: seed + p));
+            using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(options.Finetuning.LearningRate, options.Finetuning.BatchSize, Seed: seed + p));
             for (var done = 0; done < phase.Steps;)
             {
-                var chunk = Math.Min(options.ProbeEvery - step % options.ProbeEvery, phase.Steps - done);
+                var chunk = Math.Min(options.Probe.Every - step % options.Probe.Every, phase.Steps - done);
                 trainer.Train(phase.Objective, phase.Data, chunk);
                 done += chunk;
                 step += chunk;
                 stepsDone(chunk, step);
-                if (step % options.ProbeEvery == 0 || done == phase.Steps)
+                if (step % options.Probe.Every == 0 || done == phase.Steps)
                 {
                     last = probe.Measure(model, train);
                     curve.Add(Point(last, step, phase.Objective.Name, options));
@@ -208,8 +208,8 @@ public static class LanguageModelExperiment
     static ProbePoint Point(RewardStdReport report, int step, string phase, LanguageModelExperimentOptions options)
     {
         var n = report.RewardStd.Length;
-        var smallLow = Enumerable.Range(0, n).Count(i => report.RewardStd[i] < options.StdThreshold && report.ExpectedReward[i] < options.LowReward);
+        var smallLow = Enumerable.Range(0, n).Count(i => report.RewardStd[i] < options.Probe.StdThreshold && report.ExpectedReward[i] < options.Probe.LowReward);
         return new ProbePoint(step, phase, report.ExpectedReward.Average(), report.RewardStd.Average(),
-            report.FractionBelow(options.StdThreshold), (double)smallLow / n);
+            report.FractionBelow(options.Probe.StdThreshold), (double)smallLow / n);
     }
 }

@@ -17,7 +17,7 @@ public sealed partial record LanguageModelExperimentResult : IExperimentResults
     {
         var tasks = Tasks.Select(t => t.Task).ToArray();
         yield return LanguageModelCharts.SmallStdFractions(tasks, Tasks.Select(t => t.FractionSmallStd).ToArray(),
-            Tasks.Select(t => t.FractionSmallStdLowReward).ToArray(), Options.StdThreshold, Options.LowReward);
+            Tasks.Select(t => t.FractionSmallStdLowReward).ToArray(), Options.Probe.StdThreshold, Options.Probe.LowReward);
         yield return LanguageModelCharts.RewardVersusStd("Pretrained model: expected reward against reward std per training input",
             Tasks.Select(t => new Series(t.Task, t.InitialRewardStd, t.InitialReward)));
         string[] compared = [Names.Rft, Names.Sft];
@@ -33,7 +33,7 @@ public sealed partial record LanguageModelExperimentResult : IExperimentResults
             Tasks.Select(t => t.RftGainRelativeToSft).ToArray(), SpearmanSmallStdVersusRelativeGain);
         yield return LanguageModelCharts.SmallStdBeforeAfterSft(tasks, Tasks.Select(t => t.FractionSmallStd).ToArray(),
             Tasks.Select(t => t.FractionSmallStdAfterSftPhase).ToArray(), Tasks.Select(t => t.FractionSmallStdLowReward).ToArray(),
-            Tasks.Select(t => t.FractionSmallStdLowRewardAfterSftPhase).ToArray(), Options.InitialSftSteps);
+            Tasks.Select(t => t.FractionSmallStdLowRewardAfterSftPhase).ToArray(), Options.Methods.InitialSftSteps);
         yield return LanguageModelCharts.TestRewardByRun(tasks,
             [("pretrained", Tasks.Select(t => t.InitialTestReward).ToArray()),
              .. RunsMade.Select(run => (run, (IReadOnlyList<double>)Tasks.Select(t => t.Runs[run].TestReward).ToArray()))]);
@@ -51,9 +51,9 @@ public sealed partial record LanguageModelExperimentResult : IExperimentResults
     {
         var o = Options;
         var md = new StringBuilder();
-        md.Append(CultureInfo.InvariantCulture, $"Character GRU with {ParameterCount:N0} parameters; seed {o.Seed}; {o.TrainInputs} training and {o.TestInputs} test inputs per task; ");
-        md.Append(CultureInfo.InvariantCulture, $"{o.FinetuningSteps} finetuning steps of {o.BatchSize} inputs ({o.SamplesPerInput} samples each for RFT); reward std from {o.ProbeSamples} samples; ");
-        md.Append(CultureInfo.InvariantCulture, $"small std: STD < {o.StdThreshold}; low reward: V < {o.LowReward}. Elapsed {Elapsed.TotalSeconds:F0} s.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Character GRU with {ParameterCount:N0} parameters; seed {o.Seed}; {o.Tasks.TrainInputs} training and {o.Tasks.TestInputs} test inputs per task; ");
+        md.Append(CultureInfo.InvariantCulture, $"{o.Finetuning.Steps} finetuning steps of {o.Finetuning.BatchSize} inputs ({o.Finetuning.SamplesPerInput} samples each for RFT); reward std from {o.Probe.Samples} samples; ");
+        md.Append(CultureInfo.InvariantCulture, $"small std: STD < {o.Probe.StdThreshold}; low reward: V < {o.Probe.LowReward}. Elapsed {Elapsed.TotalSeconds:F0} s.\n\n");
         md.Append("| task | unfamiliar | small std | small std, low V | small std after SFT phase | small std, low V after SFT phase | ");
         md.Append(string.Concat(RunsMade.Select(run => $"{run} | ")));
         md.Append("pretrained | RFT gain / SFT gain | small-SFT recovery of gain | small-SFT recovery of benefit over RFT |\n");

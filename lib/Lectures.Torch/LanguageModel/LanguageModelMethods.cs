@@ -3,10 +3,10 @@ using Lectures.Finetuning;
 namespace Lectures.Torch.LanguageModel;
 
 /// <summary>
-/// The methods of the language-model experiment, F = <see cref="LanguageModelExperimentOptions.FinetuningSteps"/>: SFT
+/// The methods of the language-model experiment, F = <see cref="LanguageModelFinetuning.Steps"/>: SFT
 /// and RFT (PPO) for F steps, REINFORCE for F steps, SFT on every labelled input for
-/// <see cref="LanguageModelExperimentOptions.InitialSftSteps"/> steps then PPO for F steps, and SFT on the
-/// <see cref="LanguageModelExperimentOptions.LabelledFraction"/> for <see cref="LanguageModelExperimentOptions.SmallSftSteps"/>
+/// <see cref="LanguageModelMethodSettings.InitialSftSteps"/> steps then PPO for F steps, and SFT on the
+/// <see cref="LanguageModelMethodSettings.LabelledFraction"/> for <see cref="LanguageModelMethodSettings.SmallSftSteps"/>
 /// steps then PPO for F steps.
 /// </summary>
 public sealed record LanguageModelMethods(FinetuningMethod Sft, FinetuningMethod Rft, FinetuningMethod Reinforce, FinetuningMethod SftThenRft,
@@ -16,21 +16,21 @@ public sealed record LanguageModelMethods(FinetuningMethod Sft, FinetuningMethod
     public static LanguageModelMethods For(LanguageModelExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var steps = options.FinetuningSteps;
+        var steps = options.Finetuning.Steps;
         return new(
             new FinetuningMethod(MethodPhase.Sft(steps)),
             new FinetuningMethod(MethodPhase.Rft(steps, RewardGradient.Ppo)),
             new FinetuningMethod(MethodPhase.Rft(steps, RewardGradient.Reinforce)),
-            new FinetuningMethod(MethodPhase.Sft(options.InitialSftSteps), MethodPhase.Rft(steps, RewardGradient.Ppo)),
-            new FinetuningMethod(MethodPhase.Sft(options.SmallSftSteps, options.LabelledFraction), MethodPhase.Rft(steps, RewardGradient.Ppo)));
+            new FinetuningMethod(MethodPhase.Sft(options.Methods.InitialSftSteps), MethodPhase.Rft(steps, RewardGradient.Ppo)),
+            new FinetuningMethod(MethodPhase.Sft(options.Methods.SmallSftSteps, options.Methods.LabelledFraction), MethodPhase.Rft(steps, RewardGradient.Ppo)));
     }
 
     /// <summary>The methods <paramref name="options"/> runs on every task, in order: SFT, RFT (PPO), REINFORCE if included, the two SFT-phase methods if included.</summary>
     public IReadOnlyList<FinetuningMethod> Runs(LanguageModelExperimentOptions options) =>
     [
         Sft, Rft,
-        .. options.IncludeReinforce ? [Reinforce] : Array.Empty<FinetuningMethod>(),
-        .. options.IncludeSftPhaseRuns ? [SftThenRft, CheapSftThenRft] : Array.Empty<FinetuningMethod>(),
+        .. options.Methods.IncludeReinforce ? [Reinforce] : Array.Empty<FinetuningMethod>(),
+        .. options.Methods.IncludeSftPhaseRuns ? [SftThenRft, CheapSftThenRft] : Array.Empty<FinetuningMethod>(),
     ];
 
     /// <summary>The methods' names by role.</summary>

@@ -11,8 +11,10 @@ public sealed class ResumeTests : TemporaryDirectoryTest
 {
     static readonly LanguageModelExperimentOptions Tiny = LanguageModelExperimentOptions.Reduced() with
     {
-        Tasks = ["translate", "reverse"], TrainInputs = 4, TestInputs = 2, FinetuningSteps = 2, BatchSize = 2, SamplesPerInput = 2,
-        ProbeSamples = 2, ProbeEvery = 1, InitialSftSteps = 1, SmallSftSteps = 1,
+        Tasks = new TextTaskSelection(["translate", "reverse"], TrainInputs: 4, TestInputs: 2),
+        Finetuning = new LanguageModelFinetuning(Steps: 2, BatchSize: 2, SamplesPerInput: 2),
+        Probe = new RewardStdProbeSettings(Every: 1, Samples: 2),
+        Methods = new LanguageModelMethodSettings(IncludeReinforce: false, InitialSftSteps: 1, SmallSftSteps: 1),
     };
 
     [Fact]
