@@ -24,7 +24,7 @@ public sealed class LanguageModelBenchmark : Benchmark
         using var probe = new RewardStdProbe(new RewardStdMonitor(options.Probe.StdThreshold), new DecodingOptions(), seed: 1);
         Report($"reward-std probe, {inputs.Length} inputs x 10 samples", Seconds(MedianSeconds(() => probe.Measure(model, inputs))));
         using var trainer = new LanguageModelTrainer(model.Clone(), new LanguageModelTrainerOptions(options.Finetuning.LearningRate, options.Finetuning.BatchSize));
-        var ppo = new PpoObjective(options.Finetuning.SamplesPerInput, epochs: options.Finetuning.PpoEpochs);
+        var ppo = PolicyGradientObjective.Ppo(options.Finetuning.SamplesPerInput, epochs: options.Finetuning.PpoEpochs);
         Report($"PPO step, {options.Finetuning.BatchSize} inputs x {options.Finetuning.SamplesPerInput} samples, {options.Finetuning.PpoEpochs} epochs",
             Seconds(MedianSeconds(() => trainer.Train(ppo, inputs, 1))));
         var reduced = LanguageModelExperimentOptions.Reduced();

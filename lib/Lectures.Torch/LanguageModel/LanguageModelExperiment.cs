@@ -126,7 +126,7 @@ public static class LanguageModelExperiment
         { Objective: FinetuningObjective.Sft } => new(NextTokenObjective.Sft,
             phase.Fraction == 1 ? train : train.Take(Math.Max(1, (int)Math.Round(phase.Fraction * train.Length))).ToArray(), phase.Steps),
         { Estimator: RewardGradient.Ppo } => new(Ppo(options), train, phase.Steps),
-        { Estimator: RewardGradient.Reinforce } => new(new ReinforceObjective(options.Finetuning.SamplesPerInput), train, phase.Steps),
+        { Estimator: RewardGradient.Reinforce } => new(PolicyGradientObjective.Reinforce(options.Finetuning.SamplesPerInput), train, phase.Steps),
         _ => throw new ArgumentException($"Phase '{phase.Name(withSteps: false)}' needs every output enumerated, which a language model cannot do.", nameof(phase)),
     };
 
@@ -172,7 +172,7 @@ public static class LanguageModelExperiment
 
     sealed record Phase(TrainingObjective Objective, IReadOnlyList<TaskExample> Data, int Steps);
 
-    static PpoObjective Ppo(LanguageModelExperimentOptions options) => new(options.Finetuning.SamplesPerInput, epochs: options.Finetuning.PpoEpochs);
+    static PolicyGradientObjective Ppo(LanguageModelExperimentOptions options) => PolicyGradientObjective.Ppo(options.Finetuning.SamplesPerInput, epochs: options.Finetuning.PpoEpochs);
 
     static FinetuningRun Finetune(CharacterLanguageModel pretrained, string name, Phase[] phases, TaskExample[] train, TaskExample[] test,
         RewardStdProbe probe, RewardStdReport initial, LanguageModelExperimentOptions options, int seed, Action<int, int> stepsDone)

@@ -43,9 +43,9 @@ public class LanguageModelTests
         using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(Seed: 5));
         var task = new SortTask();
         var batch = TaskExample.Of(task, task.Examples(6, seed: 2));
-        var reinforce = new ReinforceObjective(samplesPerInput: 4);
-        var ppo = new PpoObjective(samplesPerInput: 4, clip: 0.2, epochs: 3);
-        var ppoWithKl = new PpoObjective(samplesPerInput: 4, klCoefficient: 0.5, reference: reference);
+        var reinforce = PolicyGradientObjective.Reinforce(samplesPerInput: 4);
+        var ppo = PolicyGradientObjective.Ppo(samplesPerInput: 4, clip: 0.2, epochs: 3);
+        var ppoWithKl = PolicyGradientObjective.Ppo(samplesPerInput: 4, klCoefficient: 0.5, reference: reference);
         using var scope = torch.NewDisposeScope();
         var prepared = ppoWithKl.Prepare(trainer, batch);
         Assert.NotEqual(0.0, prepared.Advantages!.abs().sum().item<float>());
@@ -102,7 +102,7 @@ public class LanguageModelTests
             var task = new TranslationTask();
             var data = TaskExample.Of(task, task.Examples(20, seed: 3));
             using var trainer = new LanguageModelTrainer(model, new LanguageModelTrainerOptions(BatchSize: 4, Seed: 9));
-            var losses = trainer.Train(new PpoObjective(samplesPerInput: 3, epochs: 2), data, 3).Select(s => s.Loss).ToArray();
+            var losses = trainer.Train(PolicyGradientObjective.Ppo(samplesPerInput: 3, epochs: 2), data, 3).Select(s => s.Loss).ToArray();
             using var probe = new RewardStdProbe(new RewardStdMonitor(0.05), new DecodingOptions(), seed: 4);
             var std = probe.Measure(model, data).RewardStd;
             return (Flatten(model.parameters()), losses, std);
