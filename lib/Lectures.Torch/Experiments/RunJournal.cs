@@ -112,8 +112,21 @@ public sealed class RunJournal
         return opened;
     }
 
-    /// <summary>The recorded run <paramref name="key"/>, or null when it has not finished yet.</summary>
-    public RecordedRun? Recorded(string key) => recorded.GetValueOrDefault(key);
+    /// <summary>
+    /// The recorded run <paramref name="key"/>, or null when it has not finished yet. A run found here counts as asked
+    /// for, in the order <see cref="Complete"/> gives the result file (as <see cref="Run"/> does).
+    /// </summary>
+    public RecordedRun? Recorded(string key)
+    {
+        if (!recorded.TryGetValue(key, out var run)) return null;
+        Ask(key);
+        return run;
+    }
+
+    void Ask(string key)
+    {
+        if (askedKeys.Add(key)) asked.Add(key);
+    }
 
     /// <summary>
     /// The recorded run <paramref name="key"/>, or else <paramref name="run"/>'s result, recorded. Refuses to start a run
@@ -122,7 +135,7 @@ public sealed class RunJournal
     /// </summary>
     public RecordedRun? Run(string key, string label, Func<RecordedRun> run)
     {
-        if (askedKeys.Add(key)) asked.Add(key);
+        Ask(key);
         if (Recorded(key) is { } done) return done;
         if (cancellation.IsCancellationRequested)
             throw Incomplete($"Stopped after {Count} finished runs");
@@ -155,7 +168,8 @@ public sealed class RunJournal
 
     /// <summary>
     /// Marks the experiment finished once all <see cref="Total"/> runs are recorded, first putting the result file's
-    /// rows in the order <see cref="Run"/> asked for the runs when they finished in another order; throws
+    /// rows in the order the experiment asked for the runs (<see cref="Run"/>, or <see cref="Recorded"/> finding one) when
+    /// they finished in another order; throws
     /// <see cref="ExperimentIncompleteException"/> naming the failed runs otherwise.
     /// </summary>
     public void Complete()
