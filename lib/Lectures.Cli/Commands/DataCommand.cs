@@ -14,7 +14,7 @@ public static class DataCommand
         options.RejectUnknown();
         output ??= Console.Out;
         var lastTenth = -1;
-        var progress = new SynchronousProgress(fraction =>
+        var progress = new SynchronousProgress<double>(fraction =>
         {
             if ((int)(fraction * 10) is var tenth && tenth == lastTenth) return;
             lastTenth = tenth;
@@ -24,11 +24,5 @@ public static class DataCommand
         output.WriteLine($"Cora: {path} (SHA-256 {Datasets.Sha256(path)})");
         output.WriteLine("UCI digits and Zachary's karate club ship with the kit in datasets/.");
         return 0;
-    }
-
-    /// <summary>An IProgress that reports on the caller's thread.</summary>
-    sealed class SynchronousProgress(Action<double> report) : IProgress<double>
-    {
-        public void Report(double value) => report(value);
     }
 }

@@ -151,10 +151,4 @@ public static class ExperimentCommand
             Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {value}");
         });
     }
-
-    /// <summary>An IProgress that reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -6,43 +6,6 @@ using Lectures.Torch.Sparsification;
 
 namespace Lectures.Torch.Experiments;
 
-/// <summary>Where a quoted result came from: the full run that produced it.</summary>
-/// <param name="Seeds">How many seeds were averaged.</param>
-/// <param name="Date">The date of the run (yyyy-mm-dd).</param>
-/// <param name="Commit">The commit that recorded the figures in benchmarks/RESULTS.md.</param>
-/// <param name="Command">The command that runs the experiment.</param>
-public sealed record FullRunSource(int Seeds, string Date, string Commit, string Command)
-{
-    /// <summary>"from the full run: 5 seeds, 2026-11-26, `command` (benchmarks/RESULTS.md, commit 94ffb8e)".</summary>
-    public string Label => $"from the full run: {Seeds} seeds, {Date}, `{Command}` " +
-                           $"(benchmarks/RESULTS.md, commit {(Commit.Length == 40 ? Commit[..7] : Commit)})";
-
-    /// <summary>The label.</summary>
-    public override string ToString() => Label;
-}
-
-/// <summary>A quoted accuracy-vs-edges-removed result: mean ± std test accuracy per method and level.</summary>
-/// <param name="Model">"GCN", "GIN" or "ResGCN".</param>
-/// <param name="Dataset">"cora" or "citation-like".</param>
-/// <param name="Source">The run that produced it.</param>
-/// <param name="Summary">One point per (method, level): X = % removed, Mean and StandardDeviation as fractions.</param>
-public sealed record SparsificationFullRun(string Model, string Dataset, FullRunSource Source, IReadOnlyList<SeriesPoint> Summary)
-{
-    /// <summary>The chart of the summary, titled with the model and the source.</summary>
-    public Plotly.NET.GenericChart Chart() => SparsificationExperimentCharts.AccuracyVsEdgesRemoved(Summary,
-        $"{Model} on {Dataset}: test accuracy vs edges removed ({Source.Seeds} seeds, full run of {Source.Date})");
-}
-
-/// <summary>A quoted interaction result: test accuracy per model and walk-index placement.</summary>
-/// <param name="Source">The run that produced it.</param>
-/// <param name="Bars">One bar per (model, placement): Mean and StandardDeviation of the test accuracy as fractions.</param>
-public sealed record InteractionFullRun(FullRunSource Source, IReadOnlyList<CategoryMean> Bars)
-{
-    /// <summary>The grouped bar chart, titled with the source.</summary>
-    public Plotly.NET.GenericChart Chart() => InteractionExperimentCharts.AccuracyByPlacement(Bars,
-        $"Low vs high walk-index placement ({Source.Seeds} seeds, full run of {Source.Date})");
-}
-
 /// <summary>
 /// The shipped results of the full experiment runs, in benchmarks/results/ (the tables of benchmarks/RESULTS.md as
 /// CSV, each row with the seeds, date, recording commit and command). Lectures chart them when the full run does

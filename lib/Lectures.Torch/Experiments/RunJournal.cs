@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Lectures.Torch.Experiments;
@@ -40,16 +41,28 @@ public sealed class ExperimentIncompleteException(string message, string? direct
 /// experiment's settings; resuming checks them against the
 /// current settings and refuses, naming the differences, when they differ. Rows of a run that was not listed (cut off
 /// by a kill) are dropped on resume. Without a directory the journal keeps the runs in memory only.
+/// <para>
+/// Runs finish in the order the experiment asks for them (its grid order), except a run that failed and was rerun by a
+/// resume, which finishes last. The results, and so the report's rewrite of the result file, list the runs in grid
+/// order; so <see cref="Complete"/> puts the file's rows in grid order too: it lists that order in the .runs file
+/// (an "order" line with the SHA-256 of the reordered file), then replaces the file. A resume reads the rows in the
+/// listed order when the experiment completed or the file is the reordered one, and in the order the runs finished
+/// otherwise (a kill between the two steps). An experiment whose runs all finished in grid order is not rewritten.
+/// </para>
 /// </summary>
 public sealed class RunJournal
 {
     const string SettingTag = "setting";
     const string RunTag = "run";
     const string CompleteTag = "complete";
+    const string OrderTag = "order";
 
     readonly string? csvPath;
     readonly string? runsPath;
     readonly Dictionary<string, RecordedRun> recorded = new();
+    readonly List<string> fileOrder = new();
+    readonly List<string> asked = new();
+    readonly HashSet<string> askedKeys = new();
     readonly List<string> failures = new();
     readonly CancellationToken cancellation;
     readonly string? header;
@@ -76,6 +89,9 @@ public sealed class RunJournal
     /// <summary>Runs recorded so far (earlier starts included).</summary>
     public int Count => recorded.Count;
 
+    /// <summary>Runs read from the directory when resuming, recorded by earlier starts (0 for a fresh start).</summary>
+    public int RecordedEarlier { get; private set; }
+
     /// <summary>A journal of <paramref name="total"/> runs kept in memory only (no resume), stopping when <paramref name="cancellation"/> is cancelled.</summary>
     public static RunJournal InMemory(int total, CancellationToken cancellation = default) => new(null, "", null, total, cancellation);
 
@@ -96,8 +112,21 @@ public sealed class RunJournal
         return opened;
     }
 
-    /// <summary>The recorded run <paramref name="key"/>, or null when it has not finished yet.</summary>
-    public RecordedRun? Recorded(string key) => recorded.GetValueOrDefault(key);
+    /// <summary>
+    /// The recorded run <paramref name="key"/>, or null when it has not finished yet. A run found here counts as asked
+    /// for, in the order <see cref="Complete"/> gives the result file (as <see cref="Run"/> does).
+    /// </summary>
+    public RecordedRun? Recorded(string key)
+    {
+        if (!recorded.TryGetValue(key, out var run)) return null;
+        Ask(key);
+        return run;
+    }
+
+    void Ask(string key)
+    {
+        if (askedKeys.Add(key)) asked.Add(key);
+    }
 
     /// <summary>
     /// The recorded run <paramref name="key"/>, or else <paramref name="run"/>'s result, recorded. Refuses to start a run
@@ -106,6 +135,7 @@ public sealed class RunJournal
     /// </summary>
     public RecordedRun? Run(string key, string label, Func<RecordedRun> run)
     {
+        Ask(key);
         if (Recorded(key) is { } done) return done;
         if (cancellation.IsCancellationRequested)
             throw Incomplete($"Stopped after {Count} finished runs");
@@ -130,13 +160,16 @@ public sealed class RunJournal
             throw new ArgumentException($"Run key '{key}' and extra '{run.Extra}' must not contain tabs or line breaks.", nameof(key));
         if (!recorded.TryAdd(key, run))
             throw new ArgumentException($"Run '{key}' is already recorded.", nameof(key));
+        fileOrder.Add(key);
         if (csvPath is null || runsPath is null) return;
         Append(csvPath, string.Concat(run.Rows.Select(r => r + "\n")));
         Append(runsPath, $"{RunTag}\t{key}\t{run.Rows.Count}\t{run.Extra}\n");
     }
 
     /// <summary>
-    /// Marks the experiment finished once all <see cref="Total"/> runs are recorded; throws
+    /// Marks the experiment finished once all <see cref="Total"/> runs are recorded, first putting the result file's
+    /// rows in the order the experiment asked for the runs (<see cref="Run"/>, or <see cref="Recorded"/> finding one) when
+    /// they finished in another order; throws
     /// <see cref="ExperimentIncompleteException"/> naming the failed runs otherwise.
     /// </summary>
     public void Complete()
@@ -145,9 +178,25 @@ public sealed class RunJournal
             throw Incomplete($"{failures.Count} of {Total} runs failed:\n  {string.Join("\n  ", failures)}\n{Count} runs finished");
         if (Count != Total)
             throw new InvalidOperationException($"Only {Count} of {Total} runs are recorded.");
-        if (runsPath is not null && !complete) Append(runsPath, CompleteTag + "\n");
+        if (runsPath is not null && !complete)
+        {
+            if (asked.Count == Count && !asked.SequenceEqual(fileOrder)) Reorder(asked);
+            Append(runsPath, CompleteTag + "\n");
+        }
         complete = true;
     }
+
+    /// <summary>Lists <paramref name="order"/> in the .runs file, then replaces the result file by its rows in that order.</summary>
+    void Reorder(IReadOnlyList<string> order)
+    {
+        var text = (header is null ? "" : header + "\n") + string.Concat(order.SelectMany(k => recorded[k].Rows).Select(r => r + "\n"));
+        Append(runsPath!, $"{OrderTag}\t{Sha256(text)}\t{string.Join('\t', order)}\n");
+        WriteAtomically(csvPath!, text);
+        fileOrder.Clear();
+        fileOrder.AddRange(order);
+    }
+
+    static string Sha256(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     ExperimentIncompleteException Incomplete(string what) =>
         new($"{what}{(Directory is null ? "." : $"; they are kept in {Directory}.")}", Directory, Count, Total, failures.ToList());
@@ -188,18 +237,41 @@ public sealed class RunJournal
         var next = header is null ? 0 : 1;
         if (header is not null && (rows.Length == 0 || rows[0] != header))
             throw new InvalidDataException($"Cannot resume: {csvPath} does not start with the header \"{header}\".");
+        var listed = new List<string>();
+        var runs = new Dictionary<string, (int Count, string Extra)>();
         foreach (var f in fields.Where(f => f[0] == RunTag))
         {
             if (f.Length != 4 || !int.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
                 throw new InvalidDataException($"Cannot resume: {runsPath} has a malformed run line \"{string.Join("\t", f)}\".");
-            if (next + count > rows.Length)
-                throw new InvalidDataException($"Cannot resume: {runsPath} lists run {f[1]} with {count} rows but {csvPath} ends before them.");
-            recorded[f[1]] = new RecordedRun(rows[next..(next + count)], f[3]);
-            next += count;
+            if (!runs.TryAdd(f[1], (count, f[3])))
+                throw new InvalidDataException($"Cannot resume: {runsPath} lists run {f[1]} twice.");
+            listed.Add(f[1]);
         }
         complete = lines.Contains(CompleteTag);
+        foreach (var key in FileOrder(fields, listed, csv))
+        {
+            var (count, extra) = runs[key];
+            if (next + count > rows.Length)
+                throw new InvalidDataException($"Cannot resume: {runsPath} lists run {key} with {count} rows but {csvPath} ends before them.");
+            recorded[key] = new RecordedRun(rows[next..(next + count)], extra);
+            fileOrder.Add(key);
+            next += count;
+        }
+        RecordedEarlier = recorded.Count;
         if (next < rows.Length || !csv.EndsWith('\n'))
             WriteAtomically(csvPath!, string.Concat(rows[..next].Select(r => r + "\n")));
+    }
+
+    /// <summary>
+    /// The order of the runs' rows in the result file <paramref name="csv"/>: that of the last order line once the file
+    /// was reordered (the experiment completed, or the file's hash is the listed one), else that of the run lines.
+    /// </summary>
+    IReadOnlyList<string> FileOrder(List<string[]> fields, List<string> listed, string csv)
+    {
+        if (fields.LastOrDefault(f => f[0] == OrderTag) is not { } order) return listed;
+        if (order.Length < 2 || order.Length - 2 != listed.Count || !order.Skip(2).Order(StringComparer.Ordinal).SequenceEqual(listed.Order(StringComparer.Ordinal)))
+            throw new InvalidDataException($"Cannot resume: the order line of {runsPath} does not list its {listed.Count} finished runs.");
+        return complete || order[1] == Sha256(csv) ? order[2..] : listed;
     }
 
     static string OneLine(string value) => value.ReplaceLineEndings(" ").Replace('\t', ' ');

@@ -72,7 +72,7 @@ public static class InteractionExperiment
             }
         }
         recorded.Complete();
-        return new InteractionResults(options, runs, clock.Elapsed);
+        return new InteractionResults(options, runs, clock.Elapsed) { RecordedEarlier = recorded.RecordedEarlier };
     }
 
     private static TrainingResult Train(GnnSpec spec, InteractionOptions options, MessageGraph graph, PairData data, int seed)

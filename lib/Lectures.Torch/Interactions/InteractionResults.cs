@@ -10,9 +10,12 @@ namespace Lectures.Torch.Interactions;
 /// <summary>The tidy results of the interaction experiment: one <see cref="InteractionRun"/> per (model, placement, seed).</summary>
 /// <param name="Options">The setting that was run.</param>
 /// <param name="Runs">Every run.</param>
-/// <param name="Elapsed">Wall time of the whole experiment.</param>
+/// <param name="Elapsed">Wall time of this start of the experiment (the runs it ran; see <see cref="RecordedEarlier"/>).</param>
 public sealed record InteractionResults(InteractionOptions Options, IReadOnlyList<InteractionRun> Runs, TimeSpan Elapsed) : IExperimentResults
 {
+    /// <summary>Runs of <see cref="Runs"/> that earlier starts recorded, read from the journal by a resume (0 when all ran now).</summary>
+    public int RecordedEarlier { get; init; }
+
     /// <summary>interaction.csv: model, placement, walk_index, seed, train_accuracy, validation_accuracy, test_accuracy, best_epoch, epochs.</summary>
     internal static RunCsv<InteractionRun> RunFile { get; } = new("interaction.csv",
         "model,placement,walk_index,seed,train_accuracy,validation_accuracy,test_accuracy,best_epoch,epochs",
@@ -96,7 +99,7 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
             $"16-cliques joined by one edge. Models {string.Join(", ", o.Models.Select(m => GnnSpec.Name(m.Architecture)))} of depth {o.Depth}, " +
             $"width {o.Models[0].Hidden}, mean pooling, one logit; {o.TrainPairs}/{o.ValidationPairs}/{o.TestPairs} train/validation/test pairs; " +
             $"Adam lr {o.Training.LearningRate.ToString(CultureInfo.InvariantCulture)}, batch {o.BatchSize}, at most {o.Training.MaxEpochs} epochs, " +
-            $"patience {o.Training.Patience}; seeds {string.Join(", ", o.Seeds)}; {Runs.Count} runs in {Elapsed.TotalMinutes:F1} min.\n\n" +
+            $"patience {o.Training.Patience}; seeds {string.Join(", ", o.Seeds)}; {new RunTally(Runs.Count, RecordedEarlier, Elapsed)}.\n\n" +
             "## Test accuracy (%), mean ± std over seeds\n\n");
         text.Append(MeanTable.Markdown("model", MeansByPlacement().Select(m => (m.Category, m.Series, m.Mean, m.StandardDeviation, m.Count))));
         text.Append("\n## High vs low walk index\n\n| model | low WI | high WI | high − low (points) | in standard errors |\n|---|---|---|---|---|\n");

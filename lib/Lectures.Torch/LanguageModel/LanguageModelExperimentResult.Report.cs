@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Lectures.Plotting;
+using Lectures.TextTasks;
 using Lectures.Torch.Experiments;
 using Plotly.NET;
 

@@ -77,6 +77,6 @@ public static class SparsificationExperiment
             }
         }
         recorded.Complete();
-        return new SparsificationResults(loaded.Description, options, runs, clock.Elapsed);
+        return new SparsificationResults(loaded.Description, options, runs, clock.Elapsed) { RecordedEarlier = recorded.RecordedEarlier };
     }
 }

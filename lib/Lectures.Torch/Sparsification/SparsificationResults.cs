@@ -15,10 +15,13 @@ namespace Lectures.Torch.Sparsification;
 /// <param name="Dataset">What graph was used (one line).</param>
 /// <param name="Options">The grid that was run.</param>
 /// <param name="Runs">Every grid point.</param>
-/// <param name="Elapsed">Wall time of the whole experiment.</param>
+/// <param name="Elapsed">Wall time of this start of the experiment (the runs it ran; see <see cref="RecordedEarlier"/>).</param>
 public sealed record SparsificationResults(string Dataset, SparsificationOptions Options, IReadOnlyList<SparsificationRun> Runs, TimeSpan Elapsed)
     : IExperimentResults
 {
+    /// <summary>Runs of <see cref="Runs"/> that earlier starts recorded, read from the journal by a resume (0 when all ran now).</summary>
+    public int RecordedEarlier { get; init; }
+
     /// <summary>
     /// sparsification.csv: method, removed_percent, seed, edges_removed, edges_kept, test_accuracy, validation_accuracy,
     /// train_accuracy, best_epoch, epochs (invariant culture, round-trip numbers).
@@ -91,7 +94,7 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
     {
         var text = new StringBuilder(
             $"{Dataset}\n\nModel: {Options.Model}; training: {Options.Training}; seeds {string.Join(", ", Options.Seeds)} (paired: the same split " +
-            $"and initial weights for every method); {Runs.Count} runs in {Elapsed.TotalMinutes.ToString("F1", CultureInfo.InvariantCulture)} min.\n\n" +
+            $"and initial weights for every method); {new RunTally(Runs.Count, RecordedEarlier, Elapsed)}.\n\n" +
             "## Test accuracy (%), mean ± std over seeds\n\n");
         var means = MeansByLevel();
         text.Append(MeanTable.Markdown("edges removed (%)", means.OrderBy(p => p.X)

@@ -39,6 +39,45 @@ public sealed class ResumeTests : TemporaryDirectoryTest
             (directory, progress, resume, stop) => InteractionExperiment.Run(options, progress, journal: new JournalSettings(directory, resume, stop)).WriteCsv(directory));
     }
 
+    [Fact]
+    public void AResumeOfAFinishedSparsificationWhoseRunFinishedLastReadsEachRunsOwnRow()
+    {
+        var options = new SparsificationOptions("tiny", TrainingTests.TinyGcn, TrainingTests.Quick with { MaxEpochs = 3 },
+            [SparsificationMethod.OneWis, SparsificationMethod.Random], 50, [0, 1]);
+        var graph = new LoadedGraph(TrainingTests.Tiny, "tiny SBM");
+        SparsificationResults Run(string directory, bool resume)
+        {
+            var results = SparsificationExperiment.Run(graph, options, journal: new JournalSettings(directory, resume));
+            ExperimentReport.Write(results, directory);
+            return results;
+        }
+        var straight = Run(Path.Combine(Root, "straight"), false);
+        var expected = File.ReadAllText(Path.Combine(Root, "straight", "sparsification.csv"));
+
+        // The files a first start leaves when its second run ("1-WIS 50% seed 0") fails with a native error: that run's
+        // row and .runs line are missing, and the experiment is not complete.
+        var b = Path.Combine(Root, "failed");
+        Directory.CreateDirectory(b);
+        var rows = File.ReadAllLines(Path.Combine(Root, "straight", "sparsification.csv"));
+        var listed = File.ReadAllLines(Path.Combine(Root, "straight", "sparsification.runs"));
+        var runLines = listed.Select((l, i) => (l, i)).Where(p => p.l.StartsWith("run\t", StringComparison.Ordinal)).Select(p => p.i).ToArray();
+        Assert.StartsWith("run\t1-WIS 50% seed 0\t1\t", listed[runLines[1]]);
+        File.WriteAllLines(Path.Combine(b, "sparsification.csv"), rows.Where((_, i) => i != 2));
+        File.WriteAllLines(Path.Combine(b, "sparsification.runs"), listed.Where((l, i) => i != runLines[1] && l != "complete"));
+
+        // The resume reruns that run (the journal lists it last), and the report rewrites the CSV in grid order.
+        var resumed = Run(b, true);
+        Assert.Equal(straight.Runs, resumed.Runs);
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(b, "sparsification.csv")));
+        Assert.Contains("12 runs: 11 recorded earlier, 1 run now in ", resumed.Summary());
+
+        // Resuming the finished experiment again reads every run's own row: nothing runs, and the results are the same.
+        var again = Run(b, true);
+        Assert.Equal(straight.Runs, again.Runs);
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(b, "sparsification.csv")));
+        Assert.Contains("12 runs, all recorded earlier.", again.Summary());
+    }
+
     /// <summary>Runs straight through, then stopped after <paramref name="stopAfter"/> runs and resumed; the CSVs must be equal.</summary>
     void AssertResumesIdentically(string file, int runs, int stopAfter, Func<string, string> straight,
         Action<string, IProgress<ExperimentProgress>?, bool, CancellationToken> run)

@@ -1,4 +1,4 @@
-namespace Lectures.Tests.Core.Plotting;
+namespace Lectures.Tests.Core.Sparsification;
 
 using System.Text.Json;
 using Lectures.Graphs;

@@ -1,9 +1,9 @@
-using Lectures.Finetuning;
+using Lectures.Plotting;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using Chart = Plotly.NET.CSharp.Chart;
 
-namespace Lectures.Plotting;
+namespace Lectures.Finetuning;
 
 /// <summary>Charts of the controlled finetuning experiments: one line per method (or method and group), mean over seeds.</summary>
 public static class ControlledExperimentCharts

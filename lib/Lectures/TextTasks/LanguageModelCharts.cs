@@ -1,8 +1,9 @@
+using Lectures.Plotting;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
-namespace Lectures.Plotting;
+namespace Lectures.TextTasks;
 
 /// <summary>Charts of the language-model findings: reward std under the pretrained model, per-input improvement
 /// against initial reward std, and RFT's gain relative to SFT across tasks.</summary>

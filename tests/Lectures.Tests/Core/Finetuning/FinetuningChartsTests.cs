@@ -3,7 +3,7 @@ using Lectures.Finetuning;
 using Lectures.Plotting;
 using Plotly.NET;
 
-namespace Lectures.Tests.Core.Plotting;
+namespace Lectures.Tests.Core.Finetuning;
 
 public class FinetuningChartsTests
 {

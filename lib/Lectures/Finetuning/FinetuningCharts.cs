@@ -1,9 +1,9 @@
-using Lectures.Finetuning;
+using Lectures.Plotting;
 using Plotly.NET;
 using Chart = Plotly.NET.CSharp.Chart;
 using Plotly.NET.CSharp;
 
-namespace Lectures.Plotting;
+namespace Lectures.Finetuning;
 
 /// <summary>Charts for part 2 of the talk: vanishing gradients in reinforcement finetuning.</summary>
 public static class FinetuningCharts
