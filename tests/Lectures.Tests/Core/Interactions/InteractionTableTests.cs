@@ -40,26 +40,6 @@ public class InteractionTableTests
     }
 
     [Fact]
-    public void ChartsHaveTitlesAxisLabelsAndLegends()
-    {
-        var table = InteractionTable.ForGraphPrediction(TwoCliques, Gnn, [[0, 1, 2], [0, 1, 3]], new EvaluationPoints(P: 30, Q: 30));
-        var json = Plotly.NET.GenericChart.toJson(GnnCharts.SeparationRankVsWalkIndex(table));
-        Assert.Contains("Separation rank vs walk index: graph prediction, L = 2, D<sub>h</sub> = 2", json);
-        Assert.Contains("walk index WI", json);
-        Assert.Contains("log<sub>2</sub> sep", json);
-        Assert.Contains("upper bound 4 WI + 1", json);
-        // Both ranks saturate a 30 x 30 matrix (50 and 121 > 30) and are drawn as "at least".
-        Assert.Contains("saturated: sep at least this", json);
-
-        var drawing = GnnCharts.Partition(TwoCliques, [0, 1, 2]);
-        var traces = Plotly.NET.CSharp.GenericChartExtensions.GetTraces(drawing).ToList();
-        Assert.Equal(TwoCliques.EdgeCount + 4, traces.Count);
-        var drawingJson = Plotly.NET.GenericChart.toJson(drawing);
-        Assert.Contains("boundary |C_I| = 2", drawingJson);
-        Assert.Contains("I^c, on the boundary C_I", drawingJson);
-    }
-
-    [Fact]
     public void LayoutsAreDeterministic()
     {
         var circle = GraphLayout.Circular(GraphFamilies.Cycle(4));
