@@ -30,7 +30,7 @@ public class InteractionTableTests
     {
         var progress = new List<int>();
         var table = InteractionTable.ForVertexPrediction(TwoCliques, Gnn, [[0, 1, 2], [5]], t: 0,
-            new EvaluationPoints(P: 20, Q: 20), new SynchronousProgress(progress));
+            new EvaluationPoints(P: 20, Q: 20), new SynchronousProgress<int>(progress.Add));
         // {0, 1, 2}: C_I = {2, 3}, walks of length 1 to 0 start at 2 only. {5}: C_I = {3, 4, 5}, none is within one step of 0.
         Assert.Equal([1L, 0L], table.Rows.Select(r => r.WalkIndex));
         Assert.Equal(1, table.Rows[1].MeasuredSep);
@@ -55,10 +55,5 @@ public class InteractionTableTests
         var adjacent = karate.Edges.Average(e => Distance(e.U, e.V));
         var all = karate.Vertices.SelectMany(u => karate.Vertices.Where(v => v > u).Select(v => Distance(u, v))).Average();
         Assert.True(adjacent < 0.7 * all, $"mean edge length {adjacent} vs mean distance {all}");
-    }
-
-    private sealed class SynchronousProgress(List<int> values) : IProgress<int>
-    {
-        public void Report(int value) => values.Add(value);
     }
 }
