@@ -2,8 +2,8 @@ using Lectures.Graphs;
 using Lectures.Plotting;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
+using static Lectures.Plotting.ChartStyle;
 using Chart = Plotly.NET.CSharp.Chart;
-using Extensions = Plotly.NET.CSharp.GenericChartExtensions;
 
 namespace Lectures.Sparsification;
 
@@ -93,9 +93,6 @@ public static class SparsificationCharts
         if (traces.Count == 0) throw new ArgumentException("No removal orders to chart.", nameof(orders));
         return Axes(Chart.Combine(traces), "edges kept (%)", yTitle).Titled(title);
     }
-
-    private static GenericChart Axes(GenericChart chart, string x, string y) =>
-        Extensions.WithYAxisStyle<double, double, string>(Extensions.WithXAxisStyle<double, double, string>(chart, TitleText: x), TitleText: y);
 
     private static GenericChart Titled(this GenericChart chart, string text)
     {

@@ -30,33 +30,13 @@ public class InteractionTableTests
     {
         var progress = new List<int>();
         var table = InteractionTable.ForVertexPrediction(TwoCliques, Gnn, [[0, 1, 2], [5]], t: 0,
-            new EvaluationPoints(P: 20, Q: 20), new SynchronousProgress(progress));
+            new EvaluationPoints(P: 20, Q: 20), new SynchronousProgress<int>(progress.Add));
         // {0, 1, 2}: C_I = {2, 3}, walks of length 1 to 0 start at 2 only. {5}: C_I = {3, 4, 5}, none is within one step of 0.
         Assert.Equal([1L, 0L], table.Rows.Select(r => r.WalkIndex));
         Assert.Equal(1, table.Rows[1].MeasuredSep);
         Assert.InRange(table.Rows[0].MeasuredSep, 2, 4);
         Assert.Equal([1, 2], progress);
         Assert.Equal("vertex prediction at t = 0", table.Prediction);
-    }
-
-    [Fact]
-    public void ChartsHaveTitlesAxisLabelsAndLegends()
-    {
-        var table = InteractionTable.ForGraphPrediction(TwoCliques, Gnn, [[0, 1, 2], [0, 1, 3]], new EvaluationPoints(P: 30, Q: 30));
-        var json = Plotly.NET.GenericChart.toJson(GnnCharts.SeparationRankVsWalkIndex(table));
-        Assert.Contains("Separation rank vs walk index: graph prediction, L = 2, D<sub>h</sub> = 2", json);
-        Assert.Contains("walk index WI", json);
-        Assert.Contains("log<sub>2</sub> sep", json);
-        Assert.Contains("upper bound 4 WI + 1", json);
-        // Both ranks saturate a 30 x 30 matrix (50 and 121 > 30) and are drawn as "at least".
-        Assert.Contains("saturated: sep at least this", json);
-
-        var drawing = GnnCharts.Partition(TwoCliques, [0, 1, 2]);
-        var traces = Plotly.NET.CSharp.GenericChartExtensions.GetTraces(drawing).ToList();
-        Assert.Equal(TwoCliques.EdgeCount + 4, traces.Count);
-        var drawingJson = Plotly.NET.GenericChart.toJson(drawing);
-        Assert.Contains("boundary |C_I| = 2", drawingJson);
-        Assert.Contains("I^c, on the boundary C_I", drawingJson);
     }
 
     [Fact]
@@ -75,10 +55,5 @@ public class InteractionTableTests
         var adjacent = karate.Edges.Average(e => Distance(e.U, e.V));
         var all = karate.Vertices.SelectMany(u => karate.Vertices.Where(v => v > u).Select(v => Distance(u, v))).Average();
         Assert.True(adjacent < 0.7 * all, $"mean edge length {adjacent} vs mean distance {all}");
-    }
-
-    private sealed class SynchronousProgress(List<int> values) : IProgress<int>
-    {
-        public void Report(int value) => values.Add(value);
     }
 }

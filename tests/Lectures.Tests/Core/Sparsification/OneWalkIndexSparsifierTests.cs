@@ -37,14 +37,8 @@ public class OneWalkIndexSparsifierTests
     public void ProgressEndsAtOne()
     {
         var reports = new List<double>();
-        OneWalkIndexSparsifier.Order(GraphFamilies.Grid(5, 5), progress: new SyncProgress(reports));
+        OneWalkIndexSparsifier.Order(GraphFamilies.Grid(5, 5), progress: new SynchronousProgress<double>(reports.Add));
         Assert.Equal(1.0, reports[^1]);
         Assert.Equal(reports.Order(), reports);
     }
-}
-
-/// <summary>Records reports synchronously (Progress&lt;T&gt; posts them later on the thread pool).</summary>
-internal sealed class SyncProgress(List<double> reports) : IProgress<double>
-{
-    public void Report(double value) => reports.Add(value);
 }

@@ -1,15 +1,13 @@
-using Lectures.Graphs;
-using Lectures.Interactions;
-using Lectures.Walks;
+using Lectures.Plotting;
 using Plotly.NET;
-using Microsoft.FSharp.Core;
 using Plotly.NET.LayoutObjects;
+using static Lectures.Plotting.ChartStyle;
 using Chart = Plotly.NET.CSharp.Chart;
 
-namespace Lectures.Plotting;
+namespace Lectures.Interactions;
 
-/// <summary>Charts for the GNN interaction lectures: separation rank against walk index, and a partition drawn on its graph.</summary>
-public static class GnnCharts
+/// <summary>Charts for the GNN interaction lectures: separation rank against walk index, singular-value spectra, and rank against matrix size.</summary>
+public static class InteractionCharts
 {
     /// <summary>
     /// Scatter of log_{D_h}(measured sep) against the walk index, one point per row of the table (saturated
@@ -67,7 +65,7 @@ public static class GnnCharts
         var layout = new Layout();
         layout.SetProperty("yaxis", yAxis);
         return Plotly.NET.Chart.withLayout(layout).Invoke(chart)
-            .Titled($"Separation rank vs walk index: {predictions}, L = {depth}, D<sub>h</sub> = {hidden}");
+            .TitledWithLegendBelow($"Separation rank vs walk index: {predictions}, L = {depth}, D<sub>h</sub> = {hidden}");
     }
 
     /// <summary>
@@ -95,7 +93,7 @@ public static class GnnCharts
             Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(
                 Chart.Combine(traces), TitleText: "k (index of the singular value, largest first)"),
             TitleText: "s_k / s_1 (relative singular value, log scale)", AxisType: StyleParam.AxisType.Log);
-        return chart.Titled("Singular values of the normalised evaluation matrix M[p, q] = f(a_p, b_q)");
+        return chart.TitledWithLegendBelow("Singular values of the normalised evaluation matrix M[p, q] = f(a_p, b_q)");
     }
 
     /// <summary>
@@ -115,120 +113,12 @@ public static class GnnCharts
             .Append(Chart.Line<double, double, string>(x: [0.0, maxP], y: [0.0, maxP], Name: "saturation: rank = P (only \"at least\")",
                 LineColor: Color.fromString("#7f7f7f"), LineDash: StyleParam.DrawingStyle.Dash));
         return Axes(Chart.Combine(traces), "P = Q (points per side of the evaluation matrix)", "rank of M (lower bound on sep)")
-            .Titled("Measured separation rank vs evaluation-matrix size");
-    }
-
-    /// <summary>
-    /// The graph drawn with each vertex coloured by a value (a colour bar names it) and labelled by its id; hovering
-    /// shows the value. Positions: <paramref name="positions"/> when given, else <see cref="GraphLayout.Spring"/> with the seed.
-    /// </summary>
-    public static GenericChart VertexValues(Graph graph, IReadOnlyList<double> values, string valueName,
-        IReadOnlyList<(double X, double Y)>? positions = null, int seed = 0)
-    {
-        ArgumentNullException.ThrowIfNull(graph);
-        ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(valueName);
-        if (values.Count != graph.VertexCount)
-            throw new ArgumentException($"There are {values.Count} values, expected one per vertex ({graph.VertexCount}).", nameof(values));
-        positions = Positions(graph, positions, seed);
-        var marker = new Plotly.NET.TraceObjects.Marker();
-        marker.SetProperty("color", values.ToArray());
-        marker.SetProperty("colorscale", "Viridis");
-        marker.SetProperty("showscale", true);
-        marker.SetProperty("size", 16);
-        var colourBar = new ColorBar();
-        colourBar.SetProperty("title", new Dictionary<string, object> { ["text"] = valueName });
-        marker.SetProperty("colorbar", colourBar);
-        var vertices = Chart.Scatter<double, double, string>(x: positions.Select(p => p.X), y: positions.Select(p => p.Y),
-            mode: StyleParam.Mode.Markers_Text, Name: "vertices (colour = value)",
-            MultiText: graph.Vertices.Select(v => v.ToString()).ToList(), TextPosition: StyleParam.TextPosition.TopCenter, Marker: marker);
-        var hoverText = graph.Vertices.Select(v => $"vertex {v}: {valueName} = {values[v]:g6}").ToArray();
-        vertices = GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
-        {
-            trace.SetProperty("hovertext", hoverText);
-            trace.SetProperty("hoverinfo", "text");
-            return trace;
-        }), vertices);
-        return GraphAxes(Chart.Combine(EdgeTraces(graph, positions).Append(vertices)))
-            .Titled($"{valueName}, per vertex of the {graph.LoadReport.Source}");
-    }
-
-    /// <summary>
-    /// The graph drawn with I and I^c in two colours and the boundary C_I (both sides) as larger diamonds; vertex ids as
-    /// labels. Positions: <paramref name="positions"/> when given, else <see cref="GraphLayout.Spring"/> with the seed.
-    /// </summary>
-    public static GenericChart Partition(Graph graph, IEnumerable<int> I, IReadOnlyList<(double X, double Y)>? positions = null, int seed = 0)
-    {
-        ArgumentNullException.ThrowIfNull(graph);
-        var partition = Walks.Partition.Of(graph, I);
-        positions = Positions(graph, positions, seed);
-        var boundary = Boundary.Of(graph, partition).ToHashSet();
-        GenericChart Vertices(bool inI, bool onBoundary, string name, string colour)
-        {
-            var vs = graph.Vertices.Where(v => partition.Contains(v) == inI && boundary.Contains(v) == onBoundary).ToList();
-            var marker = new Plotly.NET.TraceObjects.Marker();
-            marker.SetProperty("color", colour);
-            marker.SetProperty("symbol", onBoundary ? "diamond" : "circle");
-            marker.SetProperty("size", onBoundary ? 16 : 12);
-            return Chart.Scatter<double, double, string>(x: vs.Select(v => positions[v].X), y: vs.Select(v => positions[v].Y),
-                mode: StyleParam.Mode.Markers_Text, Name: name, MultiText: vs.Select(v => v.ToString()).ToList(),
-                TextPosition: StyleParam.TextPosition.TopCenter, Marker: marker);
-        }
-        var traces = EdgeTraces(graph, positions).ToList();
-        traces.AddRange(
-        [
-            Vertices(true, false, "I", "#1f77b4"),
-            Vertices(true, true, "I, on the boundary C_I", "#0b3d91"),
-            Vertices(false, false, "I^c", "#ff7f0e"),
-            Vertices(false, true, "I^c, on the boundary C_I", "#a63603"),
-        ]);
-        return GraphAxes(Chart.Combine(traces))
-            .Titled($"Partition I = {partition} (|I| = {partition.I.Count}), boundary |C_I| = {boundary.Count}");
+            .TitledWithLegendBelow("Measured separation rank vs evaluation-matrix size");
     }
 
     private const string SharpBoundColour = "#000000";
 
     private static readonly string[] SeriesColours = ["#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#bcbd22"];
-
-    private static IReadOnlyList<(double X, double Y)> Positions(Graph graph, IReadOnlyList<(double X, double Y)>? positions, int seed)
-    {
-        positions ??= GraphLayout.Spring(graph, seed);
-        return positions.Count == graph.VertexCount
-            ? positions
-            : throw new ArgumentException($"There are {positions.Count} positions, expected one per vertex ({graph.VertexCount}).", nameof(positions));
-    }
-
-    // One line per edge; only the first shows in the legend.
-    private static IEnumerable<GenericChart> EdgeTraces(Graph graph, IReadOnlyList<(double X, double Y)> positions) =>
-        graph.Edges.Select((e, k) => Chart.Line<double, double, string>(
-            x: [positions[e.U].X, positions[e.V].X], y: [positions[e.U].Y, positions[e.V].Y],
-            Name: "edges", ShowLegend: k == 0, LineColor: Color.fromString("#c7c7c7")));
-
-    private static GenericChart GraphAxes(GenericChart chart) =>
-        Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(
-            Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(
-                chart, TitleText: "layout x (no units)", ShowGrid: false, ZeroLine: false),
-            TitleText: "layout y (no units)", ShowGrid: false, ZeroLine: false);
-
-    private static GenericChart Axes(GenericChart chart, string xTitle, string yTitle) =>
-        Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(
-            Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle), TitleText: yTitle);
-
-    // Title, a fixed size, and the legend in rows below the plot, so long series names (and a colour bar on the
-    // right) do not squeeze the plotting area.
-    private static GenericChart Titled(this GenericChart chart, string title)
-    {
-        var t = new Title();
-        t.SetProperty("text", title);
-        var legend = new Legend();
-        legend.SetProperty("orientation", "h");
-        legend.SetProperty("y", -0.2);
-        var layout = new Layout();
-        layout.SetProperty("legend", legend);
-        layout.SetProperty("width", 760);
-        layout.SetProperty("height", 560);
-        return Plotly.NET.Chart.withLayout(layout).Invoke(Plotly.NET.Chart.withTitle(t).Invoke(chart));
-    }
 
     private static GenericChart BoundLine(string name, double maxWi, Func<double, double> exponent, string colour)
     {
