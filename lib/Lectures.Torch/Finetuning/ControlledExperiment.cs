@@ -78,7 +78,8 @@ public static class ControlledExperiment
                             });
                             done++;
                             if (run is null) continue;
-                            records.AddRange(run.Rows.Select(ControlledExperimentResults.ParseCsvRow).Select(r => r with { Method = methods.Renamed(r.Method) }));
+                            // Every row is the method's; rows recorded under its earlier name take today's.
+                            records.AddRange(run.Rows.Select(ControlledExperimentResults.ParseCsvRow).Select(r => r.Method == method.Name ? r : r with { Method = method.Name }));
                             if (run.Extra != "") diverged.Add(label);
                             progress?.Report(new ExperimentProgress(done, runCount, Describe(label)));
                         }

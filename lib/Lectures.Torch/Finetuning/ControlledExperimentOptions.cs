@@ -91,16 +91,14 @@ public sealed record ControlledExperimentOptions
     /// </summary>
     public IReadOnlyList<(string Name, string Value)> Settings()
     {
-        var flat = new
+        return SettingsDescription.Of(new
         {
             Task.Data, Task.TrainCount, Task.LabelSetSize, Task.ModifiedFraction, HiddenSizes,
             PretrainSteps = Pretraining.Steps, PretrainLearningRate = Pretraining.LearningRate,
             Methods.Steps, Methods.SftPhaseSteps, Methods.CheapSftSteps, Methods.CheapSftLearningRateScale, Methods.CheapSftFraction,
             Methods.LearningRateMultipliers, Methods.Temperatures, Methods.EntropyCoefficients, Methods.ReinforceSamples,
             Grid.Optimizers, Grid.WrongRewardsOnModified, Grid.Relabellings, Grid.Seeds,
-            SinglePrecision, Threads, LogEvery, SmallStdThreshold,
-        };
-        (string Name, string Value) chosen = ("Methods", SettingsDescription.Of(new { Methods.Chosen })[0].Value);
-        return [.. SettingsDescription.Of(flat).Append(chosen).OrderBy(s => s.Name, StringComparer.Ordinal)];
+            Methods = Methods.Chosen, SinglePrecision, Threads, LogEvery, SmallStdThreshold,
+        });
     }
 }

@@ -45,13 +45,9 @@ public sealed record ControlledMethods(FinetuningMethod Rft, FinetuningMethod Re
     }
 
     /// <summary>
-    /// Today's name of a method named <paramref name="name"/> by the kit before method names were built from the phases
-    /// ("SFT then RFT", "1% SFT then RFT", "RFT, lr x10", ...), so that run folders recorded then still resume;
-    /// other names are returned unchanged.
+    /// The name the kit gave <paramref name="method"/> before names were built from the phases ("SFT then RFT",
+    /// "1% SFT then RFT", "RFT, lr x10", ...; its name if unchanged), so that run folders recorded then still resume.
     /// </summary>
-    public string Renamed(string name) => EarlierNames().FirstOrDefault(pair => pair.Earlier == name).Today ?? name;
-
-    /// <summary>The name the kit gave <paramref name="method"/> before names were built from the phases (its name if unchanged).</summary>
     public string EarlierName(FinetuningMethod method) => EarlierNames().FirstOrDefault(pair => pair.Today == method.Name).Earlier ?? method.Name;
 
     IEnumerable<(string Earlier, string Today)> EarlierNames()

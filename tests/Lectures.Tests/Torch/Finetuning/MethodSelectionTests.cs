@@ -46,13 +46,14 @@ public class MethodSelectionTests
     }
 
     [Fact]
-    public void NamesOfEarlierVersionsMapToTodaysAndBack()
+    public void TodaysMethodsKnowTheirEarlierNames()
     {
         var methods = ControlledMethods.For(ControlledExperimentOptions.Full);
-        Assert.Equal(methods.SftThenRft.Name, methods.Renamed("SFT then RFT"));
-        Assert.Equal(methods.CheapSftThenRft.Name, methods.Renamed("1% SFT then RFT"));
-        Assert.Equal("RFT (exact gradient), temperature 5", methods.Renamed("RFT, temperature 5"));
-        Assert.Equal("RFT (exact gradient)", methods.Renamed("RFT (exact gradient)"));
+        Assert.Equal("SFT then RFT", methods.EarlierName(methods.SftThenRft));
+        Assert.Equal("1% SFT then RFT", methods.EarlierName(methods.CheapSftThenRft));
+        Assert.Equal(["RFT, lr x10", "RFT, lr x100", "RFT, temperature 2", "RFT, temperature 5", "RFT, entropy 0.01", "RFT, entropy 0.1"],
+            methods.Heuristics.Select(methods.EarlierName));
+        Assert.Equal("RFT (exact gradient)", methods.EarlierName(methods.Rft));
         Assert.Equal("RFT, entropy 0.1", methods.EarlierName(methods.Heuristics[^1]));
         Assert.Equal("SFT", methods.EarlierName(methods.Sft));
     }
