@@ -1,4 +1,4 @@
-using System.Globalization;
+using Lectures.Torch.Experiments;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;
 
@@ -25,7 +25,7 @@ public sealed record InteractionOptions(
     int TestPairs,
     int BatchSize,
     IReadOnlyList<int> Seeds,
-    int Threads = 1)
+    int Threads = 1) : IExperimentOptions
 {
     /// <summary>Images in the training pool (the validation pool has 200, the test pool the remaining 397).</summary>
     public const int TrainImages = 1200;
@@ -52,28 +52,10 @@ public sealed record InteractionOptions(
     public int Depth => Models[0].Depth;
 
     /// <summary>
-    /// The settings as the journal records them: the flat lines of the earlier flat options (BatchSize, Depth, Hidden,
-    /// LearningRate, MaxEpochs, Models, Patience, Seeds, TestPairs, Threads, TrainPairs, ValidationPairs), so that runs
-    /// recorded before the options were composed resume; Dropout, Heads and WeightDecay only when they differ from 0, 4 and 0.
+    /// The settings as the journal records them: the lines of the earlier flat options
+    /// (<see cref="JournalMigrations.Settings(InteractionOptions)"/>); the experiment adds the images' hash.
     /// </summary>
-    public IReadOnlyList<(string Name, string Value)> Settings()
-    {
-        Validate();
-        static string N(double x) => x.ToString("R", CultureInfo.InvariantCulture);
-        static string I(int x) => x.ToString(CultureInfo.InvariantCulture);
-        var shape = Models[0];
-        var lines = new List<(string, string)>
-        {
-            ("BatchSize", I(BatchSize)), ("Depth", I(shape.Depth)), ("Hidden", I(shape.Hidden)), ("LearningRate", N(Training.LearningRate)),
-            ("MaxEpochs", I(Training.MaxEpochs)), ("Models", $"[{string.Join(", ", Models.Select(m => m.Architecture))}]"), ("Patience", I(Training.Patience)),
-            ("Seeds", $"[{string.Join(", ", Seeds.Select(I))}]"), ("TestPairs", I(TestPairs)), ("Threads", I(Threads)), ("TrainPairs", I(TrainPairs)),
-            ("ValidationPairs", I(ValidationPairs)),
-        };
-        if (shape.Dropout != 0) lines.Add(("Dropout", N(shape.Dropout)));
-        if (shape.Heads != 4) lines.Add(("Heads", I(shape.Heads)));
-        if (Training.WeightDecay != 0) lines.Add(("WeightDecay", N(Training.WeightDecay)));
-        return lines;
-    }
+    public IReadOnlyList<(string Name, string Value)> Settings() => JournalMigrations.Settings(this);
 
     /// <summary>Throws an ArgumentException naming the first bad value.</summary>
     public void Validate()

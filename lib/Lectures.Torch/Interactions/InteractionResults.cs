@@ -17,7 +17,7 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
     public int RecordedEarlier { get; init; }
 
     /// <summary>interaction.csv: model, placement, walk_index, seed, train_accuracy, validation_accuracy, test_accuracy, best_epoch, epochs.</summary>
-    internal static RunCsv<InteractionRun> RunFile { get; } = new("interaction.csv",
+    internal static RunFile<InteractionRun> RunFile { get; } = RunFile<InteractionRun>.Csv("interaction.csv",
         "model,placement,walk_index,seed,train_accuracy,validation_accuracy,test_accuracy,best_epoch,epochs",
         r => string.Create(CultureInfo.InvariantCulture,
             $"{r.Model},{r.Placement},{r.WalkIndex},{r.Seed},{r.TrainAccuracy:R},{r.ValidationAccuracy:R},{r.TestAccuracy:R},{r.BestEpoch},{r.Epochs}"),
@@ -37,6 +37,12 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
 
     /// <summary>Where the run came from (date, commit, command), written into summary.csv; the command line sets it.</summary>
     public RunProvenance Provenance { get; init; } = RunProvenance.Unknown;
+
+    /// <inheritdoc />
+    public IExperimentResults WithProvenance(RunProvenance provenance) => this with { Provenance = provenance };
+
+    /// <inheritdoc />
+    public RunTally Tally => new(Runs.Count, RecordedEarlier, Elapsed);
 
     /// <inheritdoc />
     public string Title => "Interactions: accuracy by walk index of the image partition";
@@ -99,7 +105,7 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
             $"16-cliques joined by one edge. Models {string.Join(", ", o.Models.Select(m => GnnSpec.Name(m.Architecture)))} of depth {o.Depth}, " +
             $"width {o.Models[0].Hidden}, mean pooling, one logit; {o.TrainPairs}/{o.ValidationPairs}/{o.TestPairs} train/validation/test pairs; " +
             $"Adam lr {o.Training.LearningRate.ToString(CultureInfo.InvariantCulture)}, batch {o.BatchSize}, at most {o.Training.MaxEpochs} epochs, " +
-            $"patience {o.Training.Patience}; seeds {string.Join(", ", o.Seeds)}; {new RunTally(Runs.Count, RecordedEarlier, Elapsed)}.\n\n" +
+            $"patience {o.Training.Patience}; seeds {string.Join(", ", o.Seeds)}; {Tally}.\n\n" +
             "## Test accuracy (%), mean ± std over seeds\n\n");
         text.Append(MeanTable.Markdown("model", MeansByPlacement().Select(m => (m.Category, m.Series, m.Mean, m.StandardDeviation, m.Count))));
         text.Append("\n## High vs low walk index\n\n| model | low WI | high WI | high − low (points) | in standard errors |\n|---|---|---|---|---|\n");

@@ -1,4 +1,3 @@
-using Lectures.Graphs;
 using Lectures.Torch.Experiments;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;
@@ -23,7 +22,7 @@ public sealed record SparsificationOptions(
     IReadOnlyList<SparsificationMethod> Methods,
     double StepPercent,
     IReadOnlyList<int> Seeds,
-    int Threads = 1)
+    int Threads = 1) : IExperimentOptions
 {
     /// <summary>The acceptance setting: the dataset and model given, all five methods, steps of 10%, seeds 0..4.</summary>
     public static SparsificationOptions Standard(string dataset = "cora", GnnArchitecture model = GnnArchitecture.Gcn) =>
@@ -52,14 +51,11 @@ public sealed record SparsificationOptions(
     }
 
     /// <summary>
-    /// The settings as the journal records them: one line per option except the dataset's name (Levels, Methods,
-    /// Model, Seeds, StepPercent, Threads, Training; see <see cref="SettingsDescription.Of"/>), then the loaded graph's description.
+    /// The settings as the journal records them: one line per option except the dataset's name (Levels, Methods, Model,
+    /// Seeds, StepPercent, Threads, Training; <see cref="JournalMigrations.Settings(SparsificationOptions)"/>); the
+    /// experiment adds the loaded graph's description.
     /// </summary>
-    public IReadOnlyList<(string Name, string Value)> Settings(LoadedGraph loaded)
-    {
-        ArgumentNullException.ThrowIfNull(loaded);
-        return [.. SettingsDescription.Of(this, nameof(Dataset)), ("Graph", loaded.Description)];
-    }
+    public IReadOnlyList<(string Name, string Value)> Settings() => JournalMigrations.Settings(this);
 
     /// <summary>Throws an ArgumentException naming the first bad value.</summary>
     public void Validate()

@@ -26,7 +26,7 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
     /// sparsification.csv: method, removed_percent, seed, edges_removed, edges_kept, test_accuracy, validation_accuracy,
     /// train_accuracy, best_epoch, epochs (invariant culture, round-trip numbers).
     /// </summary>
-    internal static RunCsv<SparsificationRun> RunFile { get; } = new("sparsification.csv",
+    internal static RunFile<SparsificationRun> RunFile { get; } = RunFile<SparsificationRun>.Csv("sparsification.csv",
         "method,removed_percent,seed,edges_removed,edges_kept,test_accuracy,validation_accuracy,train_accuracy,best_epoch,epochs",
         r => string.Create(CultureInfo.InvariantCulture,
             $"{r.Method},{r.RemovedPercent},{r.Seed},{r.EdgesRemoved},{r.EdgesKept},{r.Result.TestAccuracy:R},{r.Result.ValidationAccuracy:R},{r.Result.TrainAccuracy:R},{r.Result.BestEpoch},{r.Result.Epochs}"),
@@ -46,6 +46,12 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
 
     /// <summary>Where the run came from (date, commit, command), written into summary.csv; the command line sets it.</summary>
     public RunProvenance Provenance { get; init; } = RunProvenance.Unknown;
+
+    /// <inheritdoc />
+    public IExperimentResults WithProvenance(RunProvenance provenance) => this with { Provenance = provenance };
+
+    /// <inheritdoc />
+    public RunTally Tally => new(Runs.Count, RecordedEarlier, Elapsed);
 
     /// <inheritdoc />
     public string Title => $"Edge sparsification: {GnnSpec.Name(Options.Model.Architecture)}";
@@ -94,7 +100,7 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
     {
         var text = new StringBuilder(
             $"{Dataset}\n\nModel: {Options.Model}; training: {Options.Training}; seeds {string.Join(", ", Options.Seeds)} (paired: the same split " +
-            $"and initial weights for every method); {new RunTally(Runs.Count, RecordedEarlier, Elapsed)}.\n\n" +
+            $"and initial weights for every method); {Tally}.\n\n" +
             "## Test accuracy (%), mean ± std over seeds\n\n");
         var means = MeansByLevel();
         text.Append(MeanTable.Markdown("edges removed (%)", means.OrderBy(p => p.X)

@@ -64,9 +64,9 @@ public class ResultFilesTests : TemporaryDirectoryTest
         // Recorded by the code before the options were composed: the sparsification lines by the full GCN run on Cora,
         // the interaction lines as its flat options (BatchSize, Depth, ..., ValidationPairs) described them.
         static string Lines(IEnumerable<(string Name, string Value)> settings) => string.Concat(settings.Select(s => $"setting\t{s.Name}\t{s.Value}\n"));
-        Assert.Equal(File.ReadAllText(Path.Combine(GnnGoldenTests.GoldenDirectory(), "sparsify-standard-cora.settings")),
-            Lines(SparsificationOptions.Standard().Settings(Datasets.ByName("cora"))));
-        Assert.Equal(File.ReadAllText(Path.Combine(GnnGoldenTests.GoldenDirectory(), "interaction-standard.settings")),
+        Assert.Equal(File.ReadAllText(Path.Combine(GoldenFiles.Directory, "sparsify-standard-cora.settings")),
+            Lines([.. SparsificationOptions.Standard().Settings(), ("Graph", Datasets.ByName("cora").Description)]));
+        Assert.Equal(File.ReadAllText(Path.Combine(GoldenFiles.Directory, "interaction-standard.settings")),
             Lines(InteractionOptions.Standard.Settings()));
         Assert.Contains(("WeightDecay", "0.001"), (InteractionOptions.Standard with { Training = InteractionOptions.Standard.Training with { WeightDecay = 1e-3 } }).Settings());
     }
