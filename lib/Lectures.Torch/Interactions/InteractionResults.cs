@@ -35,17 +35,17 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
     /// <summary>The header of summary.csv (and of the shipped benchmarks/results/interaction.csv).</summary>
     public const string SummaryHeader = "model,seeds,date,recorded_at_commit,command,placement,walk_index,test_accuracy_mean,test_accuracy_std,train_accuracy_mean";
 
+    /// <inheritdoc />
+    public string Title => "Interactions: accuracy by walk index of the image partition";
+
+    /// <inheritdoc />
+    public RunTally Tally => new(Runs.Count, RecordedEarlier, Elapsed);
+
     /// <summary>Where the run came from (date, commit, command), written into summary.csv; the command line sets it.</summary>
     public RunProvenance Provenance { get; init; } = RunProvenance.Unknown;
 
     /// <inheritdoc />
     public IExperimentResults WithProvenance(RunProvenance provenance) => this with { Provenance = provenance };
-
-    /// <inheritdoc />
-    public RunTally Tally => new(Runs.Count, RecordedEarlier, Elapsed);
-
-    /// <inheritdoc />
-    public string Title => "Interactions: accuracy by walk index of the image partition";
 
     /// <summary>
     /// Mean and sample std of the test accuracy per model (category, in the options' order) and placement (series,

@@ -1,4 +1,5 @@
 using Lectures.Cli;
+using Lectures.Tests.Torch.Experiments;
 
 namespace Lectures.Tests.Cli.Commands;
 
@@ -40,5 +41,27 @@ public sealed class ExperimentCommandTests : TemporaryDirectoryTest
             Lectures("experiment", "merge"));
         var empty = Directory.CreateDirectory(Path.Combine(Root, "empty")).FullName;
         Assert.Equal((1, $"error: {empty} holds no experiment's .runs file."), Lectures("experiment", "merge", empty));
+    }
+
+    [Fact]
+    public void MergeJoinsTheShardsThenRefusesToReportWhenTheSettingsAreNotTheCommandLines()
+    {
+        // Two finished interaction shards recorded with the Reduced settings (batch 64): merge joins them, and the report
+        // of the command line's Standard setting (batch 128) is refused, naming the difference.
+        var settings = string.Concat(File.ReadAllLines(Path.Combine(GoldenFiles.Directory, "interaction.runs"))
+            .TakeWhile(l => !l.StartsWith("run\t", StringComparison.Ordinal)).Select(l => l + "\n"));
+        string Shard(int k)
+        {
+            var directory = Directory.CreateDirectory(Path.Combine(Root, $"shard-{k}")).FullName;
+            File.WriteAllText(Path.Combine(directory, "interaction.csv"), $"header\nrow {k}\n");
+            File.WriteAllText(Path.Combine(directory, "interaction.runs"), $"{settings}shard\t{k}/2\nrun\trun {k}\t1\t\ncomplete\n");
+            return directory;
+        }
+        var merged = Path.Combine(Root, "merged");
+        var (exitCode, error) = Lectures("experiment", "merge", Shard(1), Shard(2), "--out", merged);
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"error: Cannot resume the runs in {merged}: they were made with other settings.", error);
+        Assert.Contains("BatchSize: 64 recorded, 128 now", error);
+        Assert.Equal("header\nrow 1\nrow 2\n", File.ReadAllText(Path.Combine(merged, "interaction.csv")));
     }
 }
