@@ -31,7 +31,7 @@ public static class ExperimentCommand
         new("interaction", "GCN, GAT, GIN on digit pairs over two cliques: low vs high walk-index placement (5 seeds)", [],
             (_, progress, journal, provenance) => InteractionExperiment.Run(InteractionOptions.Standard, progress, journal) with { Provenance = provenance }),
         new("lm", "a small character language model: reward std per input, RFT vs SFT on six text tasks (findings I-III; --seed N)", ["--seed"],
-            (options, progress, journal, _) => LanguageModelExperiment.Run(new LanguageModelExperimentOptions { Seed = options.GetInt("--seed", 0) }, progress, journal)),
+            (options, progress, journal, provenance) => LanguageModelExperiment.Run(new LanguageModelExperimentOptions { Seed = options.GetInt("--seed", 0) }, progress, journal) with { Provenance = provenance }),
         new("sparsify", "accuracy vs edges removed: 1-WIS, 2-WIS, random, spectral, UGS (--dataset cora|citation-like|FILE.npz, --model gcn|gin|resgcn, --step 10|5)",
             ["--dataset", "--model", "--step"],
             (options, progress, journal, provenance) => SparsificationExperiment.Run(SparsificationGrid(options), progress, journal) with { Provenance = provenance }),

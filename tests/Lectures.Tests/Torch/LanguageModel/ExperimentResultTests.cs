@@ -1,5 +1,5 @@
+using Lectures.Torch.Experiments;
 using Lectures.Torch.LanguageModel;
-
 
 namespace Lectures.Tests.Torch.LanguageModel;
 
@@ -10,7 +10,7 @@ public class ExperimentResultTests
     static FinetuningRun Run(string name, double testReward, double[] finalReward) =>
         new(name, [], finalReward, new double[finalReward.Length], testReward, [new ProbePoint(10, "SFT", 0.5, 0.2, 0.25, 0.25)]);
 
-    static TaskOutcome Outcome(string task, double[] initialReward, double[] initialStd, double sft, double rft) =>
+    internal static TaskOutcome Outcome(string task, double[] initialReward, double[] initialStd, double sft, double rft) =>
         new(task, 0.5, ["a", "b", "c", "d"], initialReward, initialStd, InitialTestReward: 0.4,
             new Dictionary<string, FinetuningRun>
             {
@@ -68,5 +68,36 @@ public class ExperimentResultPartialRunTests
         // Without the SFT-phase runs their figures are NaN, not an exception; RFT's gain is still 0.7 - 0.4.
         Assert.True(double.IsNaN(t.FractionSmallStdAfterSftPhase) && double.IsNaN(t.CheapSftRecovery) && double.IsNaN(t.Gain(Names.Sft)));
         Assert.Equal(0.3, t.Gain(Names.Rft), 12);
+    }
+}
+
+public class ExperimentSummaryFileTests : TemporaryDirectoryTest
+{
+    [Fact]
+    public void SummaryCsvHoldsEveryTaskColumnAndThePooledBinsWithProvenanceAndReadsBack()
+    {
+        // The task of TaskOutcomeFractionsGainsAndRecoveryMatchHandComputation: RFT/SFT 0.5, cheap recovery 0.8, benefit 2/3.
+        // Bin [0, 0.05) holds the inputs with STD 0.01 and 0.02: RFT improves them 0.1 - 0.1 = 0 and 0.3 - 0.2 = 0.1
+        // (mean 0.05), SFT 0.9 - 0.1 = 0.8 and 0.8 - 0.2 = 0.6 (mean 0.7).
+        var task = ExperimentResultTests.Outcome("many", [0.1, 0.9, 0.2, 0.5], [0.01, 0.3, 0.02, 0.2], sft: 0.8, rft: 0.6);
+        var provenance = new RunProvenance("2026-12-07", "0123456789abcdef0123456789abcdef01234567", "lectures experiment lm");
+        var result = new LanguageModelExperimentResult(new LanguageModelExperimentOptions(), 0, [task], TimeSpan.Zero) { Provenance = provenance };
+        var summary = result.WriteCsv(Root)[^1];
+        Assert.Equal(Path.Combine(Root, LanguageModelExperimentResult.SummaryFileName), summary);
+        Assert.StartsWith(LanguageModelExperimentResult.SummaryHeader + "\n" +
+            "1,2026-12-07,0123456789abcdef0123456789abcdef01234567,lectures experiment lm,many,unfamiliar_fraction,0.5\n", File.ReadAllText(summary));
+        var read = FullRuns.LanguageModel(summary);
+        Assert.Equal((1, "2026-12-07", "lectures experiment lm"), (read.Source.Seeds, read.Source.Date, read.Source.Command));
+        Assert.Equal(["many"], read.Tasks);
+        Assert.Equal(0.5, read.Value("many", "rft_gain_relative_to_sft"), 12);
+        Assert.Equal(0.8, read.Value("many", "small_sft_recovery"), 12);
+        Assert.Equal(2.0 / 3, read.Value("many", "small_sft_benefit_recovery"), 12);
+        Assert.Equal(0.6, read.Value("many", ExperimentResultTests.Names.Column(ExperimentResultTests.Names.Rft) + "_test_reward"), 12);
+        Assert.Equal(2, read.Value("all", "inputs_bin_0"));
+        Assert.Equal(0.05, read.Value("all", "rft_improvement_bin_0"), 12);
+        Assert.Equal(0.7, read.Value("all", "sft_improvement_bin_0"), 12);
+        Assert.True(double.IsNaN(read.Value("all", "rft_improvement_bin_1")));
+        Assert.Equal([0.5], read.PerTask("fraction_small_std"));
+        Assert.Contains("no quantity 'nothing' for task 'many'", Assert.Throws<ArgumentException>(() => read.Value("many", "nothing")).Message);
     }
 }
