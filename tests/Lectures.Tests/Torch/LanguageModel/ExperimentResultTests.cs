@@ -88,6 +88,7 @@ public class ExperimentSummaryFileTests : TemporaryDirectoryTest
             "1,2026-12-07,0123456789abcdef0123456789abcdef01234567,lectures experiment lm,many,unfamiliar_fraction,0.5\n", File.ReadAllText(summary));
         var read = FullRuns.LanguageModel(summary);
         Assert.Equal((1, "2026-12-07", "lectures experiment lm"), (read.Source.Seeds, read.Source.Date, read.Source.Command));
+        Assert.StartsWith("from the full run: 1 seed, 2026-12-07, ", read.Source.Label);
         Assert.Equal(["many"], read.Tasks);
         Assert.Equal(0.5, read.Value("many", "rft_gain_relative_to_sft"), 12);
         Assert.Equal(0.8, read.Value("many", "small_sft_recovery"), 12);
