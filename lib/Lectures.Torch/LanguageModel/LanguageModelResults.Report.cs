@@ -86,17 +86,28 @@ public sealed partial record LanguageModelResults : IExperimentResults
         return md.ToString();
     }
 
-    /// <summary>Writes tasks.csv (the findings per task), inputs.csv (V and STD per training input) and curves.csv (the probes during each run) into <paramref name="directory"/>.</summary>
+    /// <summary>The file of the findings with their provenance, in the schema of benchmarks/results/language-model.csv.</summary>
+    public const string SummaryFileName = "summary.csv";
+
+    /// <summary>The header of summary.csv (and of the shipped benchmarks/results/language-model.csv): one row per quantity.</summary>
+    public const string SummaryHeader = "seeds,date,recorded_at_commit,command,task,quantity,value";
+
+    /// <summary>The task name of the rows of summary.csv that pool every task (finding II's bins).</summary>
+    public const string AllTasks = "all";
+
+    /// <summary>
+    /// Writes tasks.csv (the findings per task), inputs.csv (V and STD per training input), curves.csv (the probes
+    /// during each run) and summary.csv (every column of tasks.csv as a (task, quantity, value) row, then per bin k of
+    /// finding II, task "all": inputs_bin_k, rft_improvement_bin_k, sft_improvement_bin_k, each row with
+    /// <see cref="Provenance"/>) into <paramref name="directory"/>.
+    /// </summary>
     public IReadOnlyList<string> WriteCsv(string directory)
     {
         var runs = RunsMade;
         var tasks = Path.Combine(directory, "tasks.csv");
-        ExperimentReport.WriteCsv(tasks,
-            "task,unfamiliar_fraction,fraction_small_std,fraction_small_std_low_reward,fraction_small_std_after_sft_phase,fraction_small_std_low_reward_after_sft_phase,pretrained_test_reward,"
-            + string.Join(',', runs.Select(r => JournalMigrations.Column(Names, r) + "_test_reward")) + $",rft_gain_relative_to_sft,{JournalMigrations.CheapSftColumn}_recovery,{JournalMigrations.CheapSftColumn}_benefit_recovery",
-            Tasks.Select(t => Row([t.Task, t.UnfamiliarFraction, t.FractionSmallStd, t.FractionSmallStdLowReward, t.FractionSmallStdAfterSftPhase,
-                t.FractionSmallStdLowRewardAfterSftPhase, t.InitialTestReward, .. runs.Select(r => (object)t.Runs[r].TestReward), t.RftGainRelativeToSft,
-                t.CheapSftRecovery, t.CheapSftBenefitRecovery])));
+        var columns = Tasks.Select(TaskColumns).ToArray();
+        ExperimentReport.WriteCsv(tasks, "task," + string.Join(',', columns[0].Select(c => c.Name)),
+            Tasks.Zip(columns, (t, c) => Row([t.Task, .. c.Select(q => (object)q.Value)])));
         var inputs = Path.Combine(directory, "inputs.csv");
         ExperimentReport.WriteCsv(inputs, "task,input,initial_reward,initial_reward_std," + string.Join(',', runs.Select(r => JournalMigrations.Column(Names, r) + "_final_reward")),
             Tasks.SelectMany(t => t.Inputs.Select((input, i) =>
@@ -105,8 +116,26 @@ public sealed partial record LanguageModelResults : IExperimentResults
         ExperimentReport.WriteCsv(curves, "task,run,step,phase,mean_reward,mean_reward_std,fraction_small_std,fraction_small_std_low_reward",
             Tasks.SelectMany(t => t.Runs.Values.SelectMany(run => run.Curve.Select(p =>
                 Row([t.Task, run.Name, p.Step, p.Phase, p.MeanReward, p.MeanRewardStd, p.FractionSmallStd, p.FractionSmallStdLowReward])))));
-        return [tasks, inputs, curves];
+        var summary = Path.Combine(directory, SummaryFileName);
+        var bins = ImprovementByInitialStd(Names.Rft).Zip(ImprovementByInitialStd(Names.Sft)).SelectMany((b, k) => new (string, double)[]
+            { ($"inputs_bin_{k}", b.First.Count), ($"rft_improvement_bin_{k}", b.First.Mean), ($"sft_improvement_bin_{k}", b.Second.Mean) });
+        ExperimentReport.WriteCsv(summary, SummaryHeader,
+            Tasks.Zip(columns, (t, c) => c.Select(q => (t.Task, q.Name, q.Value))).SelectMany(rows => rows)
+                .Concat(bins.Select(q => (AllTasks, q.Item1, q.Item2)))
+                .Select(r => $"1,{Provenance.CsvFields()},{Row([r.Item1, r.Item2, r.Item3])}"));
+        return [tasks, inputs, curves, summary];
     }
+
+    /// <summary>The columns of tasks.csv after the task's name: (column name, value).</summary>
+    IReadOnlyList<(string Name, double Value)> TaskColumns(LanguageModelRun t) =>
+    [
+        ("unfamiliar_fraction", t.UnfamiliarFraction), ("fraction_small_std", t.FractionSmallStd),
+        ("fraction_small_std_low_reward", t.FractionSmallStdLowReward), ("fraction_small_std_after_sft_phase", t.FractionSmallStdAfterSftPhase),
+        ("fraction_small_std_low_reward_after_sft_phase", t.FractionSmallStdLowRewardAfterSftPhase), ("pretrained_test_reward", t.InitialTestReward),
+        .. RunsMade.Select(r => (JournalMigrations.Column(Names, r) + "_test_reward", t.Runs[r].TestReward)),
+        ("rft_gain_relative_to_sft", t.RftGainRelativeToSft), ($"{JournalMigrations.CheapSftColumn}_recovery", t.CheapSftRecovery),
+        ($"{JournalMigrations.CheapSftColumn}_benefit_recovery", t.CheapSftBenefitRecovery),
+    ];
 
     /// <summary>The runs' names, in the order they ran (those of the first task).</summary>
     IReadOnlyList<string> RunsMade => Tasks[0].Runs.Keys.ToArray();

@@ -4,6 +4,7 @@ using Lectures.Torch.Experiments;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;
 using Lectures.Torch.Interactions;
+using Lectures.Torch.LanguageModel;
 using Lectures.Torch.Sparsification;
 
 namespace Lectures.Tests.Torch.Experiments;
@@ -22,6 +23,7 @@ public class ResultFilesTests : TemporaryDirectoryTest
     {
         Assert.Equal(SparsificationResults.SummaryHeader, File.ReadLines(Path.Combine(FullRuns.Directory, "sparsification.csv")).First());
         Assert.Equal(InteractionResults.SummaryHeader, File.ReadLines(Path.Combine(FullRuns.Directory, "interaction.csv")).First());
+        Assert.Equal(LanguageModelResults.SummaryHeader, File.ReadLines(Path.Combine(FullRuns.Directory, "language-model.csv")).First());
     }
 
     [Fact]
