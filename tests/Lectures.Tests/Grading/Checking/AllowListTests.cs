@@ -1,6 +1,5 @@
-using Lectures.Grading.Execution;
 
-namespace Lectures.Tests.Grading.Execution;
+namespace Lectures.Tests.Grading.Checking;
 
 /// <summary>The allow-list at the compiler: each attack of issue 15 (and variants) is refused by name, honest cells are not.</summary>
 public class AllowListTests
@@ -49,7 +48,7 @@ public class AllowListTests
     [InlineData("[System.Runtime.InteropServices.DllImport(\"libc\")] static extern int getpid();", "extern")]
     [InlineData("[System.Runtime.CompilerServices.ModuleInitializer] internal static void Init() { }", "System.Runtime.CompilerServices.ModuleInitializerAttribute")]
     [InlineData("System.Xml.Linq.XName n = \"a\";", "System.Xml.Linq.XName")]
-    [InlineData("var s = new Lectures.Grading.Worker.DisplayedValue().GetHashCode() + Lectures.Grading.Execution.CellCompiler.Bindings(null!).Count;", "Lectures.Grading.Execution.CellCompiler")]
+    [InlineData("var s = new Lectures.Grading.Worker.DisplayedValue().GetHashCode() + Lectures.Grading.Checking.CellCompiler.Bindings(null!).Count;", "Lectures.Grading.Checking.CellCompiler")]
     [InlineData("var g = Lectures.Graphs.Datasets.Cora(download: true);", "Lectures.Graphs.Datasets")]
     [InlineData("var dirs = Lectures.Graphs.Datasets.SearchDirectories();", "Lectures.Graphs.Datasets")]
     [InlineData("var g = Lectures.Graphs.EdgeListReader.Read(\"/etc/passwd\");", "Lectures.Graphs.EdgeListReader.Read")]
@@ -60,7 +59,7 @@ public class AllowListTests
     [InlineData("static void Run(System.Diagnostics.Process p) { }", "System.Diagnostics.Process")]
     [InlineData("var size = nameof(System.IO.File);", "System.IO.File")]
     [InlineData("var p = System.Runtime.InteropServices.Marshal.AllocHGlobal(100);", "System.Runtime.InteropServices.Marshal")]
-    [InlineData("var run = new Lectures.Grading.Execution.GradingLimits(TimeSpan.Zero, TimeSpan.Zero, 1, 1);", "Lectures.Grading.Execution.GradingLimits")]
+    [InlineData("var run = new Lectures.Grading.Sandbox.GradingLimits(TimeSpan.Zero, TimeSpan.Zero, 1, 1);", "Lectures.Grading.Sandbox.GradingLimits")]
     public void EachAttackIsRefusedAndNamed(string source, string named)
     {
         var outcome = Last(source);
