@@ -40,16 +40,12 @@ public static class FinetuningExperimentCharts
     /// <summary>A bar per heuristic: the fraction of the small-std reward gap between RFT and SFT then RFT that it closes.</summary>
     public static GenericChart GapClosedBars(IReadOnlyList<(string Heuristic, double GapClosed)> gaps, string optimizer, string task) =>
         Chart.Column<double, string, string>(gaps.Select(g => g.GapClosed), Keys: gaps.Select(g => g.Heuristic).ToArray(), Name: "gap closed")
-            .Titled($"Heuristics: fraction of the small-std gap closed ({optimizer}, {task})")
+            .WithTitle($"Heuristics: fraction of the small-std gap closed ({optimizer}, {task})")
             .WithXAxisStyle<double, double, string>(TitleText: "heuristic (RFT with ...)")
             .WithYAxisStyle<double, double, string>(TitleText: "gap closed: (V_heuristic − V_RFT) / (V_SFT→RFT − V_RFT)");
 
     static IEnumerable<FinetuningRecord> AllInputs(IEnumerable<FinetuningRecord> records, IReadOnlyCollection<string> methods, string optimizer, string task) =>
         records.Where(r => r.Group == "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Task == task);
-
-    static GenericChart Titled(this GenericChart chart, string title) =>
-        // Plotly.NET.CSharp has no title setter; Plotly.NET's takes F# options, where null means None.
-        Plotly.NET.Chart.withTitle(Title.init(Microsoft.FSharp.Core.FSharpOption<string>.Some(title), null, null, null, null, null, null, null, null, null, null, null)).Invoke(chart);
 
     static GenericChart Curves(IEnumerable<FinetuningRecord> records, Func<FinetuningRecord, string> series,
         Func<FinetuningRecord, double> value, string title, string yTitle, bool log)
@@ -60,7 +56,7 @@ public static class FinetuningExperimentCharts
             return Chart.Line<int, double, string>(points.Select(p => p.Step), points.Select(p => p.Value), Name: s.Key, ShowLegend: true);
         });
         return Chart.Combine(lines)
-            .Titled(title)
+            .WithTitle(title)
             .WithXAxisStyle<double, double, string>(TitleText: "finetuning step (full batch)")
             .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: log ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear);
     }
