@@ -21,6 +21,16 @@ public class KernelClientTests(KernelFixture kernel) : IClassFixture<KernelFixtu
     }
 
     [Fact]
+    public async Task ASilentCellSendsNothingAndDoesNotCount()
+    {
+        var before = (await Client.ExecuteAsync("1")).ExecutionCount;
+        var silent = await Client.ExecuteAsync("Console.WriteLine(\"hidden\"); var silentValue = 9; silentValue", silent: true);
+        Assert.Empty(silent.Outputs);
+        var after = await Client.ExecuteAsync("silentValue");
+        Assert.Equal(("9", before + 1), (after.ResultText, after.ExecutionCount));
+    }
+
+    [Fact]
     public async Task StdoutAndStderrAreStreams()
     {
         var result = await Client.ExecuteAsync("Console.WriteLine(\"hello, world\"); Console.Error.WriteLine(\"oops\");");
