@@ -59,6 +59,7 @@ public sealed class ScriptSession
     /// </summary>
     public CellResult Run(string cell, Action<string> log)
     {
+        Lectures.Interruption.Reset();
         var directives = CellDirectives.Parse(cell);
         if (directives.Unsupported is { } magic)
             return CellResult.Failed(new CellError("UnsupportedDirective", $"{magic}: not supported by the C# (Lectures) kernel; only #!csharp and #!time are.",
@@ -92,7 +93,6 @@ public sealed class ScriptSession
         if (errors.Count > 0 && rewritten != code) errors = CompileErrors(Continue(code));
         if (errors.Count > 0) return CellResult.Failed(CompileError(errors));
 
-        Lectures.Interruption.Reset();
         var previous = state;
         var next = (previous is null
             ? script.RunAsync(null, _ => true)
