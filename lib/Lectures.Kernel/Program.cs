@@ -48,8 +48,12 @@ public static class Program
             e.Cancel = true;
             Lectures.Interruption.Request();
         };
-        using var server = new KernelServer(connection, new ScriptSession(workingDirectory, new PackageRestorer(workingDirectory)), log);
-        server.Run();
+        using (var server = new KernelServer(connection, new ScriptSession(workingDirectory, new PackageRestorer(workingDirectory)), log))
+            server.Run();
+        // After a shutdown request: let the sockets deliver the last replies (their linger), then end the process,
+        // whatever a cell left running (NetMQ's I/O threads, a cell's own threads).
+        NetMQ.NetMQConfig.Cleanup(block: true);
+        Environment.Exit(0);
         return 0;
     }
 }

@@ -38,6 +38,7 @@ public sealed class KernelServer : IDisposable
         this.scripts = scripts;
         this.log = log;
         signer = new MessageSigner(connection.Key);
+        foreach (var socket in new NetMQSocket[] { shell, control, stdin, iopub, heartbeat }) socket.Options.Linger = TimeSpan.FromSeconds(1);
         poller = [shell, control, stdin, iopub, heartbeat, outbox];
         shell.ReceiveReady += (_, e) => Receive(e.Socket, "shell", OnShell);
         control.ReceiveReady += (_, e) => Receive(e.Socket, "control", OnControl);
