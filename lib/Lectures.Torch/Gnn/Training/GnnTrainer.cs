@@ -35,6 +35,7 @@ internal static class GnnTrainer
         (double Test, double Train) best = (0, 0);
         while (stopping.NextEpoch())
         {
+            Lectures.Interruption.ThrowIfRequested();
             using var scope = NewDisposeScope();
             model.train();
             trainEpoch(model, optimizer);
