@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Lectures.Cli.Kit;
-using Lectures.Grading.Execution;
 using Lectures.Grading.Format;
+using Lectures.Grading.Sandbox;
 using Lectures.Grading.Scoring;
 using Spectre.Console;
 
@@ -9,7 +8,7 @@ namespace Lectures.Cli.Commands;
 
 /// <summary>
 /// <c>lectures grade NAME --submissions DIR [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N]
-/// [--parallel N] [--unsandboxed]</c>: grades every submitted notebook, each in the OS sandbox (<see cref="Sandbox"/>),
+/// [--parallel N] [--unsandboxed]</c>: grades every submitted notebook, each in the OS sandbox (<see cref="OsSandbox"/>),
 /// writes gradebook.csv and feedback/STUDENT.md to out/grade/NAME/, and prints a summary table. Without the sandbox
 /// (no bubblewrap or user namespaces) it refuses to start unless given --unsandboxed, and then says so in the summary
 /// and on every student's grade.

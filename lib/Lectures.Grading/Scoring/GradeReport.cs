@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Lectures.Grading.Execution;
+using Lectures.Grading.Sandbox;
 
 namespace Lectures.Grading.Scoring;
 

@@ -1,4 +1,5 @@
-using Lectures.Grading.Execution;
+using Lectures.Grading.Checking;
+using Lectures.Grading.Sandbox;
 using Lectures.Grading.Format;
 using Lectures.Grading.Release;
 using Microsoft.DotNet.Interactive.Documents;

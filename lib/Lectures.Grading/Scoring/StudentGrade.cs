@@ -23,7 +23,7 @@ public sealed record StudentGrade(string Student, string Submission, IReadOnlyLi
     public double MaxPoints => Rows.Sum(r => r.MaxPoints);
 }
 
-/// <summary>The statuses the grader adds to the cell statuses of <see cref="Execution.CellStatus"/>.</summary>
+/// <summary>The statuses the grader adds to the cell statuses of <see cref="Sandbox.CellStatus"/>.</summary>
 public static class GradeStatus
 {
     /// <summary>A cell of the assignment is not in the submission (deleted, or its id was changed).</summary>
@@ -36,6 +36,6 @@ public static class GradeStatus
     public const string WroteFiles = "wrote-files";
     /// <summary>The submission is not a readable notebook.</summary>
     public const string InvalidNotebook = "invalid-notebook";
-    /// <summary>The submission was graded without the OS sandbox (<see cref="Execution.GradingLimits.Unsandboxed"/>).</summary>
+    /// <summary>The submission was graded without the OS sandbox (<see cref="Sandbox.GradingLimits.Unsandboxed"/>).</summary>
     public const string Unsandboxed = "unsandboxed";
 }

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json;
-using Lectures.Grading.Execution;
+using Lectures.Grading.Sandbox;
 
 namespace Lectures.Grading.Worker;
 

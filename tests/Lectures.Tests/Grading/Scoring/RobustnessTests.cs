@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Lectures.Grading.Execution;
 using Lectures.Grading.Scoring;
 using Lectures.Grading.Samples;
 using static Lectures.Grading.Samples.SyntheticAssignment;

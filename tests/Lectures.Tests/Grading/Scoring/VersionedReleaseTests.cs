@@ -1,4 +1,3 @@
-using Lectures.Grading.Execution;
 using Lectures.Grading.Format;
 using Lectures.Grading.Scoring;
 using Lectures.Grading.Release;

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace Lectures.Grading.Execution;
+namespace Lectures.Grading.Checking;
 
 /// <summary>
 /// The allow-list of what a student cell may use. Every symbol a cell refers to (types, members, constructors,

@@ -1,4 +1,4 @@
-namespace Lectures.Grading.Execution;
+namespace Lectures.Grading.Sandbox;
 
 /// <summary>What a worker reports as the files a notebook wrote: what is left in its working folder when its cells are done.</summary>
 public static class SandboxFiles

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Lectures.Tests.Grading.Execution;
+namespace Lectures.Tests.Grading.Checking;
 
 /// <summary>The policy's entries for part 2's experiments name members that exist, so that none is denied in name only.</summary>
 public class ApiPolicyTests

@@ -1,4 +1,4 @@
-namespace Lectures.Grading.Execution;
+namespace Lectures.Grading.Sandbox;
 
 /// <summary>One code cell the grading worker runs, compiled by the grader, under a key unique within the run.</summary>
 /// <param name="Key">The key the worker reports the outcome under.</param>

@@ -4,7 +4,7 @@ using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 using Lectures.Grading.Worker;
 
-namespace Lectures.Grading.Execution;
+namespace Lectures.Grading.Sandbox;
 
 /// <summary>
 /// The OS sandbox a grading worker runs in, built with bubblewrap (<c>bwrap</c>, Linux). The worker gets its own
@@ -16,7 +16,7 @@ namespace Lectures.Grading.Execution;
 /// environment of only the variables the worker needs. bwrap is told to die with the grader, and the pid namespace
 /// dies with its first process, so killing the bwrap process ends every process a submission started.
 /// </summary>
-public static class Sandbox
+public static class OsSandbox
 {
     /// <summary>The worker's working folder inside the sandbox.</summary>
     public const string WorkFolder = "/sandbox";
@@ -146,8 +146,8 @@ public static class Sandbox
     static string? Probe()
     {
         if (!OperatingSystem.IsLinux()) return $"the sandbox needs Linux with bubblewrap; this is {RuntimeInformation.OSDescription}.";
-        if (!Shell.OnPath("bwrap")) return "bubblewrap (bwrap) is not on PATH.";
-        if (Environment.IsPrivilegedProcess && !Shell.OnPath("setpriv")) return "setpriv (util-linux), needed to run bwrap as an unprivileged user, is not on PATH.";
+        if (!Executables.OnPath("bwrap")) return "bubblewrap (bwrap) is not on PATH.";
+        if (Environment.IsPrivilegedProcess && !Executables.OnPath("setpriv")) return "setpriv (util-linux), needed to run bwrap as an unprivileged user, is not on PATH.";
         try
         {
             var plan = System.Text.Json.JsonSerializer.Serialize(new WorkerPlan(1, GradingLimits.Default.WorkerLimits(TimeSpan.FromSeconds(30), sandboxed: true), []),

@@ -1,20 +1,19 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using Lectures.Grading.Execution;
 using Lectures.Grading.Format;
 using Lectures.Grading.Scoring;
 using Lectures.Grading.Release;
 using Lectures.Grading.Samples;
 
-namespace Lectures.Tests.Grading.Execution;
+namespace Lectures.Tests.Grading.Sandbox;
 
 /// <summary>Whether the sandbox tests may skip: only off CI, on a machine without bubblewrap or user namespaces.</summary>
 static class SandboxRequirement
 {
-    public static bool MaySkip => Sandbox.Problem is not null && Environment.GetEnvironmentVariable("CI") != "true";
+    public static bool MaySkip => OsSandbox.Problem is not null && Environment.GetEnvironmentVariable("CI") != "true";
 
-    public static void SkipWhenUnavailable() => Skip.If(MaySkip, $"The OS sandbox is not available: {Sandbox.Problem}");
+    public static void SkipWhenUnavailable() => Skip.If(MaySkip, $"The OS sandbox is not available: {OsSandbox.Problem}");
 }
 
 /// <summary>

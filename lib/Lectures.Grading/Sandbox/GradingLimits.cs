@@ -1,4 +1,4 @@
-namespace Lectures.Grading.Execution;
+namespace Lectures.Grading.Sandbox;
 
 /// <summary>The limits a submission runs under.</summary>
 /// <param name="CellTimeout">Longest time one cell may run.</param>
@@ -7,7 +7,7 @@ namespace Lectures.Grading.Execution;
 /// out-of-memory. Native memory is capped too: the worker's writable memory (RLIMIT_DATA) may be
 /// <see cref="RuntimeOverheadMegabytes"/> more.</param>
 /// <param name="Parallelism">How many submissions are graded at once, each in its own process.</param>
-/// <param name="Unsandboxed">Run the workers without the OS sandbox (<see cref="Sandbox"/>): for machines without
+/// <param name="Unsandboxed">Run the workers without the OS sandbox (<see cref="OsSandbox"/>): for machines without
 /// bubblewrap or user namespaces. Every grade then carries an <c>unsandboxed</c> line.</param>
 public sealed record GradingLimits(TimeSpan CellTimeout, TimeSpan NotebookTimeout, int MemoryMegabytes, int Parallelism, bool Unsandboxed = false)
 {
@@ -40,7 +40,7 @@ public sealed record GradingLimits(TimeSpan CellTimeout, TimeSpan NotebookTimeou
             throw new ArgumentException($"The notebook time limit ({NotebookTimeout.TotalSeconds} s) must be at least the cell limit ({CellTimeout.TotalSeconds} s).");
         if (MemoryMegabytes < 64) throw new ArgumentException($"The memory cap must be at least 64 MB, got {MemoryMegabytes} MB.");
         if (Parallelism < 1) throw new ArgumentException($"Parallelism must be at least 1, got {Parallelism}.");
-        if (!Unsandboxed && Sandbox.Problem is { } problem)
+        if (!Unsandboxed && OsSandbox.Problem is { } problem)
             throw new InvalidOperationException(
                 $"Grading needs the OS sandbox, which is not available here: {problem} Install bubblewrap (apt-get install bubblewrap) " +
                 "on Linux with user namespaces, or grade without isolation with --unsandboxed (students' code can then read, write and reach what the grader can).");

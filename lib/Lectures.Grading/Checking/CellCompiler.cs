@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Lectures.Grading.Sandbox;
 using Lectures.Grading.Worker;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -7,7 +8,7 @@ using Microsoft.CodeAnalysis.Scripting;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
-namespace Lectures.Grading.Execution;
+namespace Lectures.Grading.Checking;
 
 /// <summary>A code cell to compile: its key, its C# source, and whether it is the instructor's (trusted) or the student's.</summary>
 /// <param name="Key">The key its outcome is reported under.</param>

@@ -1,14 +1,13 @@
-using Lectures.Cli.Kit;
-using Lectures.Grading.Execution;
 using Lectures.Grading.Format;
 using Lectures.Grading.Scoring;
 using Lectures.Grading.Release;
 using Lectures.Grading.Samples;
+using Lectures.Tests.Grading.Format;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
 using static Lectures.Tests.Grading.NotebookEdits;
 
-namespace Lectures.Tests.Grading.Execution;
+namespace Lectures.Tests.Grading.Checking;
 
 /// <summary>
 /// The test contract on the shipped assignments, at the compiler (no worker runs): a student declaration that changes

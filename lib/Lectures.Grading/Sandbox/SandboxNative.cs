@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Lectures.Grading.Execution;
+namespace Lectures.Grading.Sandbox;
 
 /// <summary>
 /// What the worker does to its own process before any cell runs (Linux; elsewhere nothing): it takes its standard

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Lectures.Grading.Execution;
+namespace Lectures.Grading.Checking;
 
 /// <summary>
 /// Everything one cell's code refers to, from the semantic model: the symbol every name, type, member access and

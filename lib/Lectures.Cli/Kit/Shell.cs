@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Lectures.Grading.Execution;
+namespace Lectures.Cli.Kit;
 
 /// <summary>Runs an external command and captures its output.</summary>
 public static class Shell
@@ -60,9 +60,4 @@ public static class Shell
         process.WaitForExit();
         lock (output) return new Result(finished ? process.ExitCode : -1, output.ToString(), !finished);
     }
-
-    /// <summary>True when <paramref name="command"/> is an executable on PATH.</summary>
-    public static bool OnPath(string command) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, command)));
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Lectures.Grading.Execution;
+namespace Lectures.Grading.Sandbox;
 
 /// <summary>
 /// Runs a worker process with a deadline and bounded capture. At the deadline the process and its whole tree are

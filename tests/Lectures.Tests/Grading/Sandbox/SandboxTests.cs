@@ -1,8 +1,7 @@
-using Lectures.Grading.Execution;
 using Lectures.Grading.Scoring;
 using Lectures.Grading.Samples;
 
-namespace Lectures.Tests.Grading.Execution;
+namespace Lectures.Tests.Grading.Sandbox;
 
 public class SandboxTests
 {

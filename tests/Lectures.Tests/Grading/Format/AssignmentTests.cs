@@ -1,11 +1,9 @@
-using Lectures.Grading.Execution;
 using Lectures.Grading.Format;
 using Lectures.Grading.Scoring;
 using Lectures.Grading.Release;
-using Lectures.Cli.Kit;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
-namespace Lectures.Tests.Grading;
+namespace Lectures.Tests.Grading.Format;
 
 /// <summary>The shipped assignments under assignments/: well formed, released cleanly, and solved by their own solutions.</summary>
 public class AssignmentTests

@@ -1,6 +1,5 @@
-using Lectures.Grading.Execution;
 
-namespace Lectures.Tests.Grading.Execution;
+namespace Lectures.Tests.Grading.Checking;
 
 /// <summary>The allow-list at the compiler: each attack of issue 15 (and variants) is refused by name, honest cells are not.</summary>
 public class AllowListTests

@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Lectures.Grading.Sandbox;
 
-namespace Lectures.Grading.Execution;
+namespace Lectures.Grading.Checking;
 
 /// <summary>
 /// The test contract: a student declaration must not change what a trusted cell (a test or a read-only cell)

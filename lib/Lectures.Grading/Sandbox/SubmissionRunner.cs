@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Lectures.Grading.Checking;
 using Lectures.Grading.Worker;
 
-namespace Lectures.Grading.Execution;
+namespace Lectures.Grading.Sandbox;
 
 /// <summary>The outcome of every cell of one submission, and whether the submission wrote files.</summary>
 /// <param name="Outcomes">Outcome per cell key; every key given to the runner has one.</param>
@@ -13,7 +14,7 @@ public sealed record SubmissionRun(IReadOnlyDictionary<string, CellOutcome> Outc
 
 /// <summary>
 /// Runs a submission's cells in worker processes (<c>dotnet Lectures.Grading.dll worker</c>), each in the OS
-/// <see cref="Sandbox"/> (or, with <see cref="GradingLimits.Unsandboxed"/>, in a fresh empty folder), with the heap
+/// <see cref="OsSandbox"/> (or, with <see cref="GradingLimits.Unsandboxed"/>, in a fresh empty folder), with the heap
 /// capped by DOTNET_GCHeapHardLimit and the rlimits of <see cref="WorkerLimits"/>. When a cell times out or kills
 /// the worker (a stack overflow), the cell gets that status and the notebook runs again from the start without it, so
 /// the cells after it still earn their points. All runs together get the notebook time limit. The cells are compiled
@@ -100,7 +101,7 @@ public static class SubmissionRunner
         SandboxProcess.Result result;
         try
         {
-            result = SandboxProcess.Run(Sandbox.Worker(environment, folder), input, timeout);
+            result = SandboxProcess.Run(OsSandbox.Worker(environment, folder), input, timeout);
         }
         finally
         {
