@@ -45,7 +45,7 @@ public static class GradeCommand
             .AddColumn("Student").AddColumn(new TableColumn("Points").RightAligned()).AddColumn("Not passed");
         foreach (var grade in grades)
         {
-            var problems = grade.Rows.Where(r => r.Status != CellStatus.Passed).Select(r => $"{r.Test}: {r.Status}");
+            var problems = grade.Rows.Where(r => r.Status != GradeStatus.Passed).Select(r => $"{r.Test}: {r.Status.Name()}");
             table.AddRow(Markup.Escape(grade.Student), $"{grade.Points:0.##} / {grade.MaxPoints:0.##}", Markup.Escape(string.Join(", ", problems)));
         }
         AnsiConsole.Write(table);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Lectures.Grading.Sandbox;
+using Lectures.Grading.Scoring;
 using Lectures.Grading.Worker;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -27,9 +28,8 @@ public sealed record CompiledNotebook(IReadOnlyList<WorkerCell> Cells, IReadOnly
 /// <summary>
 /// Compiles a notebook's code cells as one chain of C# script submissions, the way the .NET Interactive C# kernel
 /// does: each cell sees what the cells before it declared. A cell that does not compile is left out of the chain,
-/// as a kernel leaves it out of its state. A student cell that uses anything off the allow-list
-/// (<see cref="ApiPolicy"/>) is refused; a trusted cell whose bindings break the test contract
-/// (<see cref="TestContract"/>) is refused. Compiling is a pure function of the cells.
+/// as a kernel leaves it out of its state, and so is a cell refused by one of the checks (<see cref="CellChecks"/>:
+/// the allow-list for student cells, the test contract for trusted ones). Compiling is a pure function of the cells.
 /// </summary>
 public static partial class CellCompiler
 {
@@ -57,11 +57,13 @@ public static partial class CellCompiler
         .WithAllowUnsafe(false));
 
     /// <summary>
-    /// Compiles <paramref name="cells"/> in order; throws OperationCanceledException when <paramref name="cancel"/>
+    /// Compiles <paramref name="cells"/> in order, refusing the cells that break one of <paramref name="checks"/>
+    /// (default <see cref="CellChecks.All"/>); throws OperationCanceledException when <paramref name="cancel"/>
     /// fires first (the grader's bound on a submission's compile time).
     /// </summary>
-    public static CompiledNotebook Compile(IReadOnlyList<SourceCell> cells, CancellationToken cancel = default)
+    public static CompiledNotebook Compile(IReadOnlyList<SourceCell> cells, IReadOnlyList<CellCheck>? checks = null, CancellationToken cancel = default)
     {
+        checks ??= CellChecks.All;
         var compiled = new List<WorkerCell>();
         var rejected = new List<CellOutcome>();
         var chain = new Chain(cancel);
@@ -69,7 +71,7 @@ public static partial class CellCompiler
         {
             // Roslyn does not check the token inside a small compilation, so the bound is checked between cells too.
             cancel.ThrowIfCancellationRequested();
-            var (compilation, outcome) = chain.Add(cell, checkRules: true);
+            var (compilation, outcome) = chain.Add(cell, checks);
             if (outcome is not null)
             {
                 rejected.Add(outcome);
@@ -96,7 +98,7 @@ public static partial class CellCompiler
         var chain = new Chain();
         foreach (var cell in cells)
         {
-            var (compilation, outcome) = chain.Add(cell, checkRules: false);
+            var (compilation, outcome) = chain.Add(cell, []);
             if (outcome is null && cell is { Trusted: true, GradeId: { } id })
                 result[id] = TestContract.Of(compilation!, chain.Labels).Select(b => b.Binding).ToList();
         }
@@ -110,7 +112,7 @@ public static partial class CellCompiler
         var chain = new Chain();
         foreach (var cell in cells)
         {
-            var (compilation, outcome) = chain.Add(cell, checkRules: false);
+            var (compilation, outcome) = chain.Add(cell, []);
             if (outcome is null && cell.Trusted)
                 found.AddRange(TestContract.ComparedNotebookTypes(compilation!).Select(t => (cell.GradeId ?? cell.Key, t.ToDisplayString())));
         }
@@ -126,32 +128,29 @@ public static partial class CellCompiler
         /// <summary>The assembly name of each accepted cell to the cell's label (its grade id, or "student").</summary>
         public IReadOnlyDictionary<string, string> Labels => labels;
 
-        /// <summary>Compiles <paramref name="cell"/> after the accepted cells; returns its compilation, or the outcome of a cell left out.</summary>
-        public (Compilation? Compilation, CellOutcome? Rejected) Add(SourceCell cell, bool checkRules)
+        /// <summary>
+        /// Compiles <paramref name="cell"/> after the accepted cells and applies <paramref name="checks"/> in order;
+        /// returns its compilation, or the outcome of a cell left out.
+        /// </summary>
+        public (Compilation? Compilation, CellOutcome? Rejected) Add(SourceCell cell, IReadOnlyList<CellCheck> checks)
         {
             var source = NeutralDirective().Replace(KitReference().Replace(cell.Source, ""), "");
             if (Directive().Match(source) is { Success: true } directive)
-                return (null, new CellOutcome(cell.Key, CellStatus.CompileError,
+                return (null, new CellOutcome(cell.Key, GradeStatus.CompileError,
                     $"The directive '{directive.Value.Trim()}' is not available when grading: only #r \"nuget: Lectures, *-*\", #!csharp and #!time are."));
-            if (source.Trim().Length == 0) return (null, new CellOutcome(cell.Key, CellStatus.Passed, ""));
+            if (source.Trim().Length == 0) return (null, new CellOutcome(cell.Key, GradeStatus.Passed, ""));
             var (script, compilation) = Continue(source);
             // A cell of only comments, usings or #nullable/#region lines compiles to a submission Roslyn cannot
             // emit; an empty statement keeps its usings in the chain, as the kernel does.
             if (compilation.SyntaxTrees.Last().GetCompilationUnitRoot().Members.Count == 0) (script, compilation) = Continue(source + "\n;");
             var errors = compilation.GetDiagnostics(cancel).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
-                return (null, new CellOutcome(cell.Key, CellStatus.CompileError, string.Join("\n", errors.Take(3).Select(e => e.ToString()))));
-            if (checkRules && !cell.Trusted && ApiPolicy.FirstViolation(compilation) is { } api)
-                return (null, new CellOutcome(cell.Key, CellStatus.Forbidden,
-                    $"The cell uses {api}, which is not on the list of what a submission may use (the core System types, collections, LINQ, " +
-                    "System.Text, System.Numerics, MathNet.Numerics and the kit, without files, processes, the network, reflection or threads)."));
-            var label = cell.Trusted ? cell.GradeId ?? cell.Key : TestContract.StudentLabel;
-            labels[compilation.AssemblyName!] = label;
-            if (checkRules && cell is { Trusted: true, Contract: { } contract }
-                && TestContract.Violation(label, contract, TestContract.Of(compilation, labels)) is var (status, message))
+                return (null, new CellOutcome(cell.Key, GradeStatus.CompileError, string.Join("\n", errors.Take(3).Select(e => e.ToString()))));
+            labels[compilation.AssemblyName!] = cell.Trusted ? cell.GradeId ?? cell.Key : TestContract.StudentLabel;
+            if (checks.Select(check => check(cell, compilation, labels)).FirstOrDefault(o => o is not null) is { } refused)
             {
                 labels.Remove(compilation.AssemblyName!);
-                return (null, new CellOutcome(cell.Key, status, message));
+                return (null, refused);
             }
             previous = script;
             return (compilation, null);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Lectures.Grading.Sandbox;
+using Lectures.Grading.Scoring;
 
 namespace Lectures.Grading.Checking;
 
@@ -12,8 +13,8 @@ namespace Lectures.Grading.Checking;
 /// grade id for a trusted one): "M|Square|long {student}.Square(long)", "T|Random|System.Random". The grader
 /// records them once per assignment from the instructor's solution (<see cref="CellCompiler.Bindings"/>) and
 /// gives them to each trusted <see cref="SourceCell"/>; a trusted cell that binds anything outside that set is
-/// refused with <see cref="CellStatus.ShadowsApi"/> (a student declaration hides what the cell used) or
-/// <see cref="CellStatus.ChangedSignature"/> (a released function or type was declared with another signature).
+/// refused with <see cref="GradeStatus.ShadowsApi"/> (a student declaration hides what the cell used) or
+/// <see cref="GradeStatus.ChangedSignature"/> (a released function or type was declared with another signature).
 /// </summary>
 static partial class TestContract
 {
@@ -61,7 +62,7 @@ static partial class TestContract
     /// The status and message for the first binding of <paramref name="actual"/> that <paramref name="reference"/>
     /// (the same cell after the instructor's solution) lacks, or null when there is none.
     /// </summary>
-    public static (string Status, string Message)? Violation(string cell, IReadOnlyList<string> reference, IReadOnlyList<(string Binding, ISymbol Symbol)> actual)
+    public static (GradeStatus Status, string Message)? Violation(string cell, IReadOnlyList<string> reference, IReadOnlyList<(string Binding, ISymbol Symbol)> actual)
     {
         var expected = reference.ToHashSet(StringComparer.Ordinal);
         var present = actual.Select(a => a.Binding).ToHashSet(StringComparer.Ordinal);
@@ -76,12 +77,12 @@ static partial class TestContract
             .Concat(violations).First();
         var mine = Clean(parts[2]);
         if (counterpart is null)
-            return (CellStatus.ShadowsApi, $"{Kind(symbol)} {parts[1]} ({mine}) changes what {cell} uses: with the instructor's solution it binds to something else.");
+            return (GradeStatus.ShadowsApi, $"{Kind(symbol)} {parts[1]} ({mine}) changes what {cell} uses: with the instructor's solution it binds to something else.");
         var theirs = Clean(counterpart[2]);
         var student = "{" + StudentLabel + "}";
         return parts[2].Contains(student, StringComparison.Ordinal) && counterpart[2].Contains(student, StringComparison.Ordinal)
-            ? (CellStatus.ChangedSignature, $"{parts[1]} is declared as {mine}, but the release declares {theirs}, which {cell} uses.")
-            : (CellStatus.ShadowsApi, $"{Kind(symbol)} {parts[1]} hides {theirs}, which {cell} uses.");
+            ? (GradeStatus.ChangedSignature, $"{parts[1]} is declared as {mine}, but the release declares {theirs}, which {cell} uses.")
+            : (GradeStatus.ShadowsApi, $"{Kind(symbol)} {parts[1]} hides {theirs}, which {cell} uses.");
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Lectures.Grading.Checking;
+using Lectures.Grading.Scoring;
 using Lectures.Grading.Worker;
 
 namespace Lectures.Grading.Sandbox;
@@ -19,24 +20,33 @@ public sealed record SubmissionRun(IReadOnlyDictionary<string, CellOutcome> Outc
 /// the worker (a stack overflow), the cell gets that status and the notebook runs again from the start without it, so
 /// the cells after it still earn their points. All runs together get the notebook time limit. The cells are compiled
 /// here, in the grader, after a size check: a submission over <see cref="GradingLimits.MaxCodeCells"/> cells or
-/// <see cref="GradingLimits.MaxSourceCharacters"/> characters is not compiled and gets <see cref="CellStatus.TooLarge"/>,
+/// <see cref="GradingLimits.MaxSourceCharacters"/> characters is not compiled and gets <see cref="GradeStatus.TooLarge"/>,
 /// and so does one whose compile outlasts the notebook time limit (the compile's time counts against it).
 /// </summary>
 public static class SubmissionRunner
 {
-    /// <summary>Compiles and runs <paramref name="cells"/> under <paramref name="limits"/>.</summary>
+    /// <summary>Compiles <paramref name="cells"/> with every check (<see cref="CellChecks.All"/>) and runs them under <paramref name="limits"/>.</summary>
     public static SubmissionRun Run(IReadOnlyList<SourceCell> cells, GradingLimits limits)
     {
-        if (TooLarge(cells) is { } reason)
-            return new SubmissionRun(cells.ToDictionary(c => c.Key, c => new CellOutcome(c.Key, CellStatus.TooLarge, reason)), [], []);
-        // The compile counts against the notebook's time: a small source that is slow to compile cannot hold the grader.
         var clock = Stopwatch.StartNew();
+        return Run(Compile(cells, CellChecks.All, limits, clock), limits, clock);
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="cells"/> with <paramref name="checks"/> before <paramref name="clock"/> reaches the
+    /// notebook time limit. When none of it may run (too large, or the compile outlasts the limit) the result has no
+    /// cells and every cell is rejected as too-large.
+    /// </summary>
+    public static CompiledNotebook Compile(IReadOnlyList<SourceCell> cells, IReadOnlyList<CellCheck> checks, GradingLimits limits, Stopwatch clock)
+    {
+        if (TooLarge(cells) is { } reason) return NoneRuns(cells, reason);
+        // The compile counts against the notebook's time: a small source that is slow to compile cannot hold the grader.
         CompiledNotebook compiled;
         using (var budget = new CancellationTokenSource(limits.NotebookTimeout))
         {
             try
             {
-                compiled = CellCompiler.Compile(cells, budget.Token);
+                compiled = CellCompiler.Compile(cells, checks, budget.Token);
             }
             catch (OperationCanceledException)
             {
@@ -44,7 +54,15 @@ public static class SubmissionRunner
             }
         }
         // The token's timer can fire late when the thread pool is busy: the clock decides.
-        if (clock.Elapsed > limits.NotebookTimeout) return CompileTooSlow(cells, limits);
+        return clock.Elapsed > limits.NotebookTimeout ? CompileTooSlow(cells, limits) : compiled;
+    }
+
+    /// <summary>
+    /// Runs the <paramref name="compiled"/> cells under <paramref name="limits"/>, in the time the notebook has left
+    /// on <paramref name="clock"/>; the rejected cells keep their outcomes.
+    /// </summary>
+    public static SubmissionRun Run(CompiledNotebook compiled, GradingLimits limits, Stopwatch clock)
+    {
         var outcomes = compiled.Rejected.ToDictionary(o => o.Key);
         var plan = compiled.Cells.ToList();
         var wrote = new SortedSet<string>(StringComparer.Ordinal);
@@ -66,7 +84,7 @@ public static class SubmissionRunner
             plan[index] = plan[index] with { Skip = true };
         }
         foreach (var cell in compiled.Cells.Where(c => !outcomes.ContainsKey(c.Key)))
-            outcomes[cell.Key] = new CellOutcome(cell.Key, CellStatus.NotRun, "The worker stopped before this cell.");
+            outcomes[cell.Key] = new CellOutcome(cell.Key, GradeStatus.NotRun, "The worker stopped before this cell.");
         return new SubmissionRun(outcomes, wrote.ToList(), output);
     }
 
@@ -117,7 +135,7 @@ public static class SubmissionRunner
             {
                 var outcome = JsonSerializer.Deserialize(line["end ".Length..], WorkerJson.Default.CellOutcome)!;
                 outcomes[outcome.Key] = outcome;
-                running = outcome.Status == CellStatus.Timeout ? outcome.Key : null;
+                running = outcome.Status == GradeStatus.Timeout ? outcome.Key : null;
             }
             else if (line.StartsWith("files ", StringComparison.Ordinal))
                 wrote.UnionWith(JsonSerializer.Deserialize(line["files ".Length..], WorkerJson.Default.WrittenFiles)!.Paths);
@@ -149,19 +167,20 @@ public static class SubmissionRunner
     }
 
     /// <summary>Every cell too-large: compiling the notebook took longer than the notebook's time limit, so none of it runs.</summary>
-    static SubmissionRun CompileTooSlow(IReadOnlyList<SourceCell> cells, GradingLimits limits)
-    {
-        var message = $"Compiling the notebook took longer than its time limit ({limits.NotebookTimeout.TotalSeconds:0.###} s); none of it runs.";
-        return new SubmissionRun(cells.ToDictionary(c => c.Key, c => new CellOutcome(c.Key, CellStatus.TooLarge, message)), [], []);
-    }
+    static CompiledNotebook CompileTooSlow(IReadOnlyList<SourceCell> cells, GradingLimits limits) =>
+        NoneRuns(cells, $"Compiling the notebook took longer than its time limit ({limits.NotebookTimeout.TotalSeconds:0.###} s); none of it runs.");
+
+    /// <summary>No cell to run, every cell rejected as too-large with <paramref name="reason"/>.</summary>
+    static CompiledNotebook NoneRuns(IReadOnlyList<SourceCell> cells, string reason) =>
+        new([], cells.Select(c => new CellOutcome(c.Key, GradeStatus.TooLarge, reason)).ToList());
 
     static CellOutcome NotebookTimedOut(string key, GradingLimits limits) =>
-        new(key, CellStatus.NotebookTimeout, $"The notebook did not finish within {limits.NotebookTimeout.TotalSeconds:0.#} s.");
+        new(key, GradeStatus.NotebookTimeout, $"The notebook did not finish within {limits.NotebookTimeout.TotalSeconds:0.#} s.");
 
     static CellOutcome Died(string key, SandboxProcess.Result result) =>
         result.Output.Contains("Stack overflow", StringComparison.Ordinal)
-            ? new CellOutcome(key, CellStatus.StackOverflow, "The cell overflowed the stack (unbounded recursion?) and the notebook's process died.")
+            ? new CellOutcome(key, GradeStatus.StackOverflow, "The cell overflowed the stack (unbounded recursion?) and the notebook's process died.")
             : result.Output.Contains("OutOfMemory", StringComparison.Ordinal)
-                ? new CellOutcome(key, CellStatus.OutOfMemory, "The cell ran out of memory and the notebook's process died.")
-                : new CellOutcome(key, CellStatus.Crashed, $"The notebook's process died in this cell (exit code {result.ExitCode}).");
+                ? new CellOutcome(key, GradeStatus.OutOfMemory, "The cell ran out of memory and the notebook's process died.")
+                : new CellOutcome(key, GradeStatus.Crashed, $"The notebook's process died in this cell (exit code {result.ExitCode}).");
 }

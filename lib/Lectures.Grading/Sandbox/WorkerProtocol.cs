@@ -1,3 +1,5 @@
+using Lectures.Grading.Scoring;
+
 namespace Lectures.Grading.Sandbox;
 
 /// <summary>One code cell the grading worker runs, compiled by the grader, under a key unique within the run.</summary>
@@ -27,43 +29,9 @@ public sealed record WorkerLimits(long DataBytes, int Processes, long FileBytes,
 
 /// <summary>How one cell ended, as the worker reports it.</summary>
 /// <param name="Key">The cell's key.</param>
-/// <param name="Status">One of the <see cref="CellStatus"/> names.</param>
+/// <param name="Status">How it ended.</param>
 /// <param name="Message">The error, or "" when the cell passed.</param>
-public sealed record CellOutcome(string Key, string Status, string Message);
-
-/// <summary>The statuses a cell can end with.</summary>
-public static class CellStatus
-{
-    /// <summary>The cell ran without an exception.</summary>
-    public const string Passed = "passed";
-    /// <summary>The cell threw an exception (a failed check).</summary>
-    public const string Failed = "failed";
-    /// <summary>The cell threw NotImplementedException: a stub the student has not replaced.</summary>
-    public const string NotImplemented = "not-implemented";
-    /// <summary>The cell does not compile.</summary>
-    public const string CompileError = "compile-error";
-    /// <summary>The cell ran longer than the per-cell limit.</summary>
-    public const string Timeout = "timeout";
-    /// <summary>The notebook ran longer than the per-notebook limit before this cell finished.</summary>
-    public const string NotebookTimeout = "notebook-timeout";
-    /// <summary>The cell overflowed the stack (the worker process died).</summary>
-    public const string StackOverflow = "stack-overflow";
-    /// <summary>The cell went over the memory cap.</summary>
-    public const string OutOfMemory = "out-of-memory";
-    /// <summary>The worker process died in this cell for another reason.</summary>
-    public const string Crashed = "crashed";
-    /// <summary>The cell uses an API a submission may not use (files, processes, network, reflection).</summary>
-    public const string Forbidden = "forbidden-api";
-    /// <summary>A student declaration hides what a trusted cell binds to with the instructor's solution (e.g. a class Random).</summary>
-    public const string ShadowsApi = "shadows-api";
-    /// <summary>A function or type the release declares, which a trusted cell uses, was declared with another signature.</summary>
-    public const string ChangedSignature = "changed-signature";
-    /// <summary>The cell was not run (the run was given up).</summary>
-    public const string NotRun = "not-run";
-    /// <summary>The submission has more code cells or source text than the grader compiles (<see cref="GradingLimits.MaxCodeCells"/>,
-    /// <see cref="GradingLimits.MaxSourceCharacters"/>), or takes longer to compile than the notebook time limit: none of it runs.</summary>
-    public const string TooLarge = "too-large";
-}
+public sealed record CellOutcome(string Key, GradeStatus Status, string Message);
 
 /// <summary>The worker's list of the files a notebook left in its working folder.</summary>
 /// <param name="Paths">Relative paths, in ordinal order, at most <see cref="SandboxFiles.MaxEntries"/>.</param>

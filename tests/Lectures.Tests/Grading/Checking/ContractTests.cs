@@ -33,7 +33,7 @@ public class ContractTests
     {
         var cells = Grader.Cells(a, Notebook.Parse(json));
         var label = cells.ToDictionary(c => c.Key, c => c.GradeId ?? c.Key);
-        return CellCompiler.Compile(cells).Rejected.Where(o => o.Status != CellStatus.Passed).ToDictionary(o => label[o.Key]);
+        return CellCompiler.Compile(cells).Rejected.Where(o => o.Status != GradeStatus.Passed).ToDictionary(o => label[o.Key]);
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public class ContractTests
         var refused = Refused(a, json);
         Assert.Contains(("test-hand", "Any"), CellCompiler.ComparedNotebookTypes(Grader.Cells(a, Notebook.Parse(json))));
         var test = Assert.Single(refused).Value;
-        Assert.Equal(CellStatus.ChangedSignature, test.Status);
+        Assert.Equal(GradeStatus.ChangedSignature, test.Status);
         Assert.Equal("test-hand", Assert.Single(refused).Key);
         Assert.Equal("HandWalkIndexDepth2 is declared as Any HandWalkIndexDepth2(), but the release declares long HandWalkIndexDepth2(), which test-hand uses.", test.Message);
     }
@@ -86,7 +86,7 @@ public class ContractTests
         var json = Insert(Solved(a), "test-hand", "class Random { public Random(int seed) { } public int Next(int a, int b) => a; public int Next(int n) => 0; public double NextDouble() => 0.5; }");
         var refused = Refused(a, json);
         Assert.Equal(new[] { "hidden-random" }, refused.Keys);
-        Assert.Equal(CellStatus.ShadowsApi, refused["hidden-random"].Status);
+        Assert.Equal(GradeStatus.ShadowsApi, refused["hidden-random"].Status);
         Assert.Equal("class Random hides System.Random, which hidden-random uses.", refused["hidden-random"].Message);
     }
 
@@ -96,7 +96,7 @@ public class ContractTests
         var a = Load("one-wis");
         var json = Insert(Solved(a), "given", "class Random { public Random(int seed) { } public double NextDouble() => 0; }");
         var refused = Refused(a, json);
-        Assert.Equal(CellStatus.ShadowsApi, refused["given"].Status);
+        Assert.Equal(GradeStatus.ShadowsApi, refused["given"].Status);
         Assert.Equal("class Random hides System.Random, which given uses.", refused["given"].Message);
     }
 
@@ -106,9 +106,9 @@ public class ContractTests
         var a = Load("reward-std");
         const string math = "static class Math { public static double Abs(double x) => 0; public static double Log(double x) => 0; public static double Sqrt(double x) => 0; public static double Exp(double x) => 1; }";
         var refused = Refused(a, Insert(Solved(a), "test-softmax", math));
-        Assert.Equal(CellStatus.ShadowsApi, refused["test-softmax"].Status);
+        Assert.Equal(GradeStatus.ShadowsApi, refused["test-softmax"].Status);
         Assert.Equal("static class Math hides System.Math, which test-softmax uses.", refused["test-softmax"].Message);
-        Assert.All(refused.Values, o => Assert.Equal(CellStatus.ShadowsApi, o.Status));
+        Assert.All(refused.Values, o => Assert.Equal(GradeStatus.ShadowsApi, o.Status));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public class ContractTests
     {
         var a = Load("one-wis");
         var refused = Refused(a, Insert(Solved(a), "test-scores", "static bool SequenceEqual(this int[] a, int[] b) => true;"));
-        Assert.Equal(CellStatus.ShadowsApi, refused["test-scores"].Status);
+        Assert.Equal(GradeStatus.ShadowsApi, refused["test-scores"].Status);
         // C# 14 binds int[].SequenceEqual to the span overload of MemoryExtensions.
         Assert.StartsWith("extension method SequenceEqual hides bool System.MemoryExtensions.SequenceEqual<int>(this System.ReadOnlySpan<int>", refused["test-scores"].Message);
         Assert.EndsWith(", which test-scores uses.", refused["test-scores"].Message);
@@ -139,7 +139,7 @@ public class ContractTests
         var copy = Solved(a, first.Cells.Select(c => (c.Id, c.Source)).ToArray());
         var refused = Refused(a, NotebookEdits.WithoutRelease(Insert(copy, "test-library", FakeKit)));
         Assert.Equal(new[] { "test-library" }, refused.Keys);
-        Assert.Equal(CellStatus.ShadowsApi, refused["test-library"].Status);
+        Assert.Equal(GradeStatus.ShadowsApi, refused["test-library"].Status);
         Assert.Equal("class Graph hides Lectures.Graphs.Graph, which test-library uses.", refused["test-library"].Message);
     }
 
@@ -156,7 +156,7 @@ public class ContractTests
     {
         var a = Load("reward-std");
         var refused = Refused(a, Insert(Solved(a), "test-bound", "static double Norm(double[] x) => 0;"));
-        Assert.Equal(CellStatus.ShadowsApi, refused["test-bound"].Status);
+        Assert.Equal(GradeStatus.ShadowsApi, refused["test-bound"].Status);
         Assert.Equal("method Norm hides double Norm(double[]), which test-bound uses.", refused["test-bound"].Message);
     }
 
@@ -165,7 +165,7 @@ public class ContractTests
     {
         var a = Load("reward-std");
         var refused = Refused(a, Insert(Solved(a), "test-softmax", "static double[] Softmax(double[] z) => new[] { 0.25, 0.75 };"));
-        Assert.Equal(CellStatus.ShadowsApi, refused["test-softmax"].Status);
+        Assert.Equal(GradeStatus.ShadowsApi, refused["test-softmax"].Status);
         Assert.Contains("Softmax", refused["test-softmax"].Message);
     }
 

@@ -62,9 +62,9 @@ public class AssignmentTests
         var grades = Grader.Grade(assignment, Submissions.Find(dir, name), GradingLimits.Default).ToDictionary(g => g.Student);
 
         Assert.All(grades["instructor"].Rows,
-            r => Assert.True(r.Status == CellStatus.Passed, $"{name}/{r.Test}: {r.Status} {r.Message}"));
+            r => Assert.True(r.Status == GradeStatus.Passed, $"{name}/{r.Test}: {r.Status} {r.Message}"));
         Assert.Equal(0, grades["student"].Points);
         Assert.All(grades["student"].Rows,
-            r => Assert.Equal(CellStatus.NotImplemented, r.Status));
+            r => Assert.Equal(GradeStatus.NotImplemented, r.Status));
     }
 }

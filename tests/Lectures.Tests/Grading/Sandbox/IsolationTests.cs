@@ -179,7 +179,7 @@ public class IsolationTests(IsolationFixture fixture) : IClassFixture<IsolationF
     public void TheWorkerSeesOnlyItsOwnEnvironmentAndProcesses()
     {
         SandboxRequirement.SkipWhenUnavailable();
-        Assert.Equal("failed", Attack(0).Status);
+        Assert.Equal(GradeStatus.Failed, Attack(0).Status);
         Assert.Equal("Exception: DOTNET_CLI_TELEMETRY_OPTOUT,DOTNET_EnableDiagnostics,DOTNET_GCHeapHardLimit,DOTNET_NOLOGO,DOTNET_gcServer,HOME,PATH,PWD,TMPDIR",
             Attack(0).Message);
         // bwrap's init and the worker.
@@ -190,14 +190,14 @@ public class IsolationTests(IsolationFixture fixture) : IClassFixture<IsolationF
     public void FilesOutsideTheSandboxCanBeNeitherReadNorWritten()
     {
         SandboxRequirement.SkipWhenUnavailable();
-        Assert.Equal(CellStatus.Failed, Attack(2).Status);
+        Assert.Equal(GradeStatus.Failed, Attack(2).Status);
         Assert.StartsWith("DirectoryNotFoundException: Could not find a part of the path", Attack(2).Message);
         Assert.DoesNotContain("42", Attack(2).Message.Replace(fixture.SecretPath, ""));
-        Assert.Equal(CellStatus.Failed, Attack(3).Status);
+        Assert.Equal(GradeStatus.Failed, Attack(3).Status);
         Assert.StartsWith("DirectoryNotFoundException", Attack(3).Message);
-        Assert.Equal(CellStatus.Failed, Attack(4).Status);
+        Assert.Equal(GradeStatus.Failed, Attack(4).Status);
         Assert.StartsWith("DirectoryNotFoundException", Attack(4).Message);
-        Assert.Equal(CellStatus.Failed, Attack(5).Status);
+        Assert.Equal(GradeStatus.Failed, Attack(5).Status);
         Assert.Contains("Read-only file system", Attack(5).Message);
         Assert.Equal(fixture.HashesBefore, fixture.HashesAfter);
         Assert.False(File.Exists("/usr/lectures-was-here"));
@@ -207,7 +207,7 @@ public class IsolationTests(IsolationFixture fixture) : IClassFixture<IsolationF
     public void TheNetworkIsUnreachable()
     {
         SandboxRequirement.SkipWhenUnavailable();
-        Assert.Equal(CellStatus.Failed, Attack(6).Status);
+        Assert.Equal(GradeStatus.Failed, Attack(6).Status);
         Assert.StartsWith("SocketException: Connection refused", Attack(6).Message);
         Assert.False(fixture.ListenerWasContacted);
     }
@@ -216,19 +216,19 @@ public class IsolationTests(IsolationFixture fixture) : IClassFixture<IsolationF
     public void NativeMemoryProcessesAndDaemonsAreContained()
     {
         SandboxRequirement.SkipWhenUnavailable();
-        Assert.Equal(CellStatus.OutOfMemory, Attack(7).Status);
+        Assert.Equal(GradeStatus.OutOfMemory, Attack(7).Status);
         // The daemon started, and died with the sandbox.
-        Assert.Equal(CellStatus.Passed, Attack(8).Status);
+        Assert.Equal(GradeStatus.Passed, Attack(8).Status);
         Assert.False(fixture.DaemonSurvived);
-        Assert.Equal(new CellOutcome("attack11", CellStatus.Failed, "Exception: sh exited with 2; all 500 started: False"), Attack(11));
+        Assert.Equal(new CellOutcome("attack11", GradeStatus.Failed, "Exception: sh exited with 2; all 500 started: False"), Attack(11));
     }
 
     [SkippableFact]
     public void WhatACellWritesToStandardOutputCannotPoseAsAReport()
     {
         SandboxRequirement.SkipWhenUnavailable();
-        Assert.Equal(CellStatus.Passed, Attack(9).Status);
-        Assert.Equal(new CellOutcome("attack10", CellStatus.Failed, "Exception: the real outcome"), Attack(10));
+        Assert.Equal(GradeStatus.Passed, Attack(9).Status);
+        Assert.Equal(new CellOutcome("attack10", GradeStatus.Failed, "Exception: the real outcome"), Attack(10));
         Assert.Empty(fixture.Attacks.WroteFiles);
         Assert.Contains("files {\"Paths\":[\"forged\"]}", Assert.Single(fixture.Attacks.Output));
     }
@@ -247,7 +247,7 @@ public class IsolationTests(IsolationFixture fixture) : IClassFixture<IsolationF
     public void A600MegabyteFloodIsCappedAtOneMegabyte()
     {
         SandboxRequirement.SkipWhenUnavailable();
-        Assert.Equal(CellStatus.Passed, fixture.Flood.Outcomes["flood"].Status);
+        Assert.Equal(GradeStatus.Passed, fixture.Flood.Outcomes["flood"].Status);
         var output = Assert.Single(fixture.Flood.Output);
         Assert.StartsWith(new string('\0', 1 << 20) + "\n[628097024 more bytes of output dropped", output);
     }
@@ -268,7 +268,7 @@ public class IsolationTests(IsolationFixture fixture) : IClassFixture<IsolationF
         SandboxRequirement.SkipWhenUnavailable();
         var grade = fixture.Grades["holds-stdout"];
         Assert.Equal(SyntheticAssignment.MaxPoints, grade.Points);
-        Assert.All(grade.Rows, r => Assert.Equal(CellStatus.Passed, r.Status));
+        Assert.All(grade.Rows, r => Assert.Equal(GradeStatus.Passed, r.Status));
     }
 
     [SkippableFact]
@@ -278,7 +278,7 @@ public class IsolationTests(IsolationFixture fixture) : IClassFixture<IsolationF
         var grade = fixture.Grades["many-cells"];
         Assert.Equal(0, grade.Points);
         Assert.Equal(new[] { "test-square", "test-sum", "hidden-sum" }, grade.Rows.Select(r => r.Test));
-        Assert.All(grade.Rows, r => Assert.Equal(CellStatus.TooLarge, r.Status));
+        Assert.All(grade.Rows, r => Assert.Equal(GradeStatus.TooLarge, r.Status));
         Assert.Equal("The notebook has 2007 code cells; the grader runs at most 200.", grade.Rows[0].Message);
     }
 }

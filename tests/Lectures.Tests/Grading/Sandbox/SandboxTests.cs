@@ -70,7 +70,7 @@ public class SandboxTests
         var run = SubmissionRunner.Run(cells, limits);
 
         Assert.Equal(150, run.Outcomes.Count);
-        Assert.All(run.Outcomes.Values, o => Assert.Equal(CellStatus.TooLarge, o.Status));
+        Assert.All(run.Outcomes.Values, o => Assert.Equal(GradeStatus.TooLarge, o.Status));
         Assert.Equal("Compiling the notebook took longer than its time limit (0.001 s); none of it runs.", run.Outcomes["c0"].Message);
         Assert.Empty(run.Output);
     }
