@@ -1,8 +1,8 @@
-using Lectures.Grading.Execution;
 using Lectures.Grading.Format;
 using Lectures.Grading.Scoring;
 using Lectures.Grading.Release;
 using Lectures.Grading.Samples;
+using Lectures.Grading.Sandbox;
 
 namespace Lectures.Benchmarks;
 

@@ -1,4 +1,3 @@
-using Lectures.Cli.Kit;
 using Lectures.Grading.Format;
 using Lectures.Grading.Release;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Lectures.Cli.Kit;
-using Lectures.Grading.Execution;
 using Lectures.Grading.Format;
+using Lectures.Grading.Sandbox;
 using Lectures.Grading.Scoring;
 using Spectre.Console;
 
@@ -9,7 +8,7 @@ namespace Lectures.Cli.Commands;
 
 /// <summary>
 /// <c>lectures grade NAME --submissions DIR [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N]
-/// [--parallel N] [--unsandboxed]</c>: grades every submitted notebook, each in the OS sandbox (<see cref="Sandbox"/>),
+/// [--parallel N] [--unsandboxed]</c>: grades every submitted notebook, each in the OS sandbox (<see cref="OsSandbox"/>),
 /// writes gradebook.csv and feedback/STUDENT.md to out/grade/NAME/, and prints a summary table. Without the sandbox
 /// (no bubblewrap or user namespaces) it refuses to start unless given --unsandboxed, and then says so in the summary
 /// and on every student's grade.
@@ -46,7 +45,7 @@ public static class GradeCommand
             .AddColumn("Student").AddColumn(new TableColumn("Points").RightAligned()).AddColumn("Not passed");
         foreach (var grade in grades)
         {
-            var problems = grade.Rows.Where(r => r.Status != CellStatus.Passed).Select(r => $"{r.Test}: {r.Status}");
+            var problems = grade.Rows.Where(r => r.Status != GradeStatus.Passed).Select(r => $"{r.Test}: {r.Status.Name()}");
             table.AddRow(Markup.Escape(grade.Student), $"{grade.Points:0.##} / {grade.MaxPoints:0.##}", Markup.Escape(string.Join(", ", problems)));
         }
         AnsiConsole.Write(table);

@@ -1,3 +1,5 @@
+using Lectures.Grading.Sandbox;
+
 namespace Lectures.Cli.Kit;
 
 /// <summary>One-time machine set-up steps the main job and the tests both need.</summary>
@@ -18,7 +20,7 @@ public static class Setup
     /// </summary>
     public static void RegisterJupyterKernel(string root, Action<string> log)
     {
-        if (!Shell.OnPath("jupyter"))
+        if (!Executables.OnPath("jupyter"))
         {
             log("Jupyter not found: skipping the Jupyter kernel (see README, 'Jupyter').");
             return;

@@ -1,3 +1,6 @@
+using Lectures.Cli.Kit;
+using Lectures.Grading.Sandbox;
+
 namespace Lectures.Cli.Site;
 
 /// <summary>
@@ -10,7 +13,7 @@ public static class HeadlessChromium
     public const string Command = "chromium";
 
     /// <summary>True when <see cref="Command"/> is on PATH.</summary>
-    public static bool Available => Shell.OnPath(Command);
+    public static bool Available => Executables.OnPath(Command);
 
     /// <summary>The serialised DOM of <paramref name="page"/> after its scripts ran for up to 8 s of virtual time.</summary>
     public static string DumpDom(string page, string scratch) =>

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lectures.Cli.Kit;
+using Lectures.Grading.Sandbox;
 
 namespace Lectures.Cli.Site;
 
@@ -31,7 +33,7 @@ public static class Katex
     {
         var folder = PackageFolder(root);
         if (InstalledDist(folder) is { } dist) return dist;
-        if (!Shell.OnPath("npm"))
+        if (!Executables.OnPath("npm"))
         {
             log("KaTeX: npm is not installed, so the site shows formulas as TeX source (install Node.js and npm to typeset them).");
             return null;

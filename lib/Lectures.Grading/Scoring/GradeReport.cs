@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Lectures.Grading.Execution;
+using Lectures.Grading.Sandbox;
 
 namespace Lectures.Grading.Scoring;
 
@@ -43,7 +43,7 @@ public static class GradeReport
         var text = new StringBuilder(Header).Append('\n');
         foreach (var grade in grades)
             foreach (var row in grade.Rows)
-                text.Append(string.Join(",", Csv(grade.Student), Csv(row.Test), Number(row.Points), Number(row.MaxPoints), Csv(row.Status))).Append('\n');
+                text.Append(string.Join(",", Csv(grade.Student), Csv(row.Test), Number(row.Points), Number(row.MaxPoints), Csv(row.Status.Name()))).Append('\n');
         return text.ToString();
     }
 
@@ -55,19 +55,19 @@ public static class GradeReport
         text.Append($"**Score: {Number(grade.Points)} / {Number(grade.MaxPoints)}**\n\n");
         text.Append("| Test | Points | Status |\n|---|---|---|\n");
         foreach (var row in grade.Rows.Where(r => r.MaxPoints > 0))
-            text.Append($"| {row.Test} | {Number(row.Points)} / {Number(row.MaxPoints)} | {row.Status} |\n");
-        var failing = grade.Rows.Where(r => r.MaxPoints > 0 && r.Status != CellStatus.Passed).ToList();
+            text.Append($"| {row.Test} | {Number(row.Points)} / {Number(row.MaxPoints)} | {row.Status.Name()} |\n");
+        var failing = grade.Rows.Where(r => r.MaxPoints > 0 && r.Status != GradeStatus.Passed).ToList();
         if (failing.Count > 0)
         {
             text.Append("\n## Tests that did not pass\n");
             foreach (var row in failing)
-                text.Append($"\n### {row.Test} ({row.Status})\n\n```\n{row.Message.Trim()}\n```\n");
+                text.Append($"\n### {row.Test} ({row.Status.Name()})\n\n```\n{row.Message.Trim()}\n```\n");
         }
         var problems = grade.Rows.Where(r => r.MaxPoints == 0).ToList();
         if (problems.Count > 0)
         {
             text.Append("\n## Other problems found\n\n");
-            foreach (var row in problems) text.Append($"- **{row.Test}** ({row.Status}): {row.Message.Trim()}\n");
+            foreach (var row in problems) text.Append($"- **{row.Test}** ({row.Status.Name()}): {row.Message.Trim()}\n");
         }
         return text.ToString();
     }

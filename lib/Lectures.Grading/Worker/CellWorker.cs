@@ -1,7 +1,8 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json;
-using Lectures.Grading.Execution;
+using Lectures.Grading.Sandbox;
+using Lectures.Grading.Scoring;
 
 namespace Lectures.Grading.Worker;
 
@@ -48,7 +49,7 @@ sealed class CellWorker(WorkerPlan plan, TextWriter report)
                 .GetMethod("<Factory>", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
             var outcome = RunCell(cell.Key, () => (Task)factory.Invoke(null, new object[] { submissions })!);
             report.WriteLine($"end {JsonSerializer.Serialize(outcome, WorkerJson.Default.CellOutcome)}");
-            if (outcome.Status == CellStatus.Timeout) return TimedOutExitCode;
+            if (outcome.Status == GradeStatus.Timeout) return TimedOutExitCode;
         }
         return 0;
     }
@@ -59,8 +60,8 @@ sealed class CellWorker(WorkerPlan plan, TextWriter report)
         try
         {
             if (!run.Wait(TimeSpan.FromSeconds(plan.CellTimeoutSeconds)))
-                return new CellOutcome(key, CellStatus.Timeout, $"The cell did not finish within {plan.CellTimeoutSeconds:0.#} s.");
-            return new CellOutcome(key, CellStatus.Passed, "");
+                return new CellOutcome(key, GradeStatus.Timeout, $"The cell did not finish within {plan.CellTimeoutSeconds:0.#} s.");
+            return new CellOutcome(key, GradeStatus.Passed, "");
         }
         catch (AggregateException e)
         {
@@ -76,11 +77,11 @@ sealed class CellWorker(WorkerPlan plan, TextWriter report)
         _ => e,
     };
 
-    static string StatusOf(Exception e) => e switch
+    static GradeStatus StatusOf(Exception e) => e switch
     {
-        NotImplementedException => CellStatus.NotImplemented,
-        OutOfMemoryException => CellStatus.OutOfMemory,
-        InsufficientExecutionStackException => CellStatus.StackOverflow,
-        _ => CellStatus.Failed,
+        NotImplementedException => GradeStatus.NotImplemented,
+        OutOfMemoryException => GradeStatus.OutOfMemory,
+        InsufficientExecutionStackException => GradeStatus.StackOverflow,
+        _ => GradeStatus.Failed,
     };
 }

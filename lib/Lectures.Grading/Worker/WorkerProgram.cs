@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Lectures.Grading.Execution;
+using Lectures.Grading.Sandbox;
 
 namespace Lectures.Grading.Worker;
 

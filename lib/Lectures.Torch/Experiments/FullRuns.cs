@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lectures.Graphs;
 using Lectures.Plotting;
 using Lectures.Torch.Interactions;
 using Lectures.Torch.Sparsification;
@@ -15,8 +14,7 @@ public static class FullRuns
 {
     /// <summary>benchmarks/results under the repository root (found from the current directory, then the application's).</summary>
     public static string Directory =>
-        new[] { System.IO.Directory.GetCurrentDirectory(), AppContext.BaseDirectory }
-            .Select(Datasets.FindRepositoryRoot).FirstOrDefault(r => r is not null) is { } root
+        KitRoot.Locate() is { } root
             ? Path.Combine(root, "benchmarks", "results")
             : throw new DirectoryNotFoundException(
                 "benchmarks/results was not found: no folder holding Lectures.sln at or above the current directory.");

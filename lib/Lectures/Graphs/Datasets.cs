@@ -40,7 +40,7 @@ public static class Datasets
         var dirs = new List<string>();
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env) dirs.Add(Path.GetFullPath(env));
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            if (FindRepositoryRoot(start) is { } root)
+            if (KitRoot.Above(start) is { } root)
                 dirs.Add(Path.GetFullPath(Path.Combine(root, "..", "shared", "datasets")));
         dirs.Add(CacheDirectory);
         return dirs.Distinct().ToList();
@@ -139,14 +139,6 @@ public static class Datasets
 
     private static string? Find(string fileName, IEnumerable<string> directories) =>
         directories.Select(d => Path.Combine(d, fileName)).FirstOrDefault(File.Exists);
-
-    /// <summary>The nearest directory at or above <paramref name="start"/> that holds Lectures.sln, or null.</summary>
-    public static string? FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Lectures.sln"))) return dir.FullName;
-        return null;
-    }
 
     // Downloads that failed in this process, by source and target: each is tried once, so a notebook that asks
     // twice (or two notebooks in one kernel) waits for the connect timeout only once.

@@ -1,4 +1,3 @@
-using Lectures.Cli.Kit;
 using Lectures.Cli.Notebooks;
 
 namespace Lectures.Tests.Notebooks;

@@ -69,7 +69,7 @@ public class SiteTests(KitFixture kit)
     [SkippableFact]
     public void KatexCompilesEveryFormulaOfEveryNotebookAndAssignment()
     {
-        Skip.IfNot(Shell.OnPath("node") && Katex.Ensure(kit.Root, _ => { }) is not null, "node and npm are needed to install and run KaTeX");
+        Skip.IfNot(Executables.OnPath("node") && Katex.Ensure(kit.Root, _ => { }) is not null, "node and npm are needed to install and run KaTeX");
         var notebooks = KitRoot.Notebooks(kit.Root)
             .Concat(Directory.GetFiles(Path.Combine(kit.Root, "assignments"), "*.ipynb", SearchOption.AllDirectories))
             .ToList();
@@ -84,7 +84,7 @@ public class SiteTests(KitFixture kit)
     [SkippableFact]
     public void KatexNamesTheNotebookCellAndFormulaThatDoNotCompile()
     {
-        Skip.IfNot(Shell.OnPath("node") && Katex.Ensure(kit.Root, _ => { }) is not null, "node and npm are needed to install and run KaTeX");
+        Skip.IfNot(Executables.OnPath("node") && Katex.Ensure(kit.Root, _ => { }) is not null, "node and npm are needed to install and run KaTeX");
         var nb = Path.Combine(kit.Scratch("bad-formula"), "99-bad.ipynb");
         NotebookRunnerTests.Write(nb, ("markdown", "# Bad\nFine: $\\frac{1}{2}$ and $$\\Omega(1/\\mathrm{STD}_0^2)$$."),
             ("code", "1"), ("markdown", "Broken: $\\frac{1}{2$ and unknown $\\foo{x}$, fine $x_i$."));
@@ -174,7 +174,7 @@ public class SiteTests(KitFixture kit)
     [SkippableFact]
     public void WelcomeRunsInJupyterWithTheDotnetKernel()
     {
-        Skip.IfNot(Shell.OnPath("jupyter"), "Jupyter is not installed (CI installs it: apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client)");
+        Skip.IfNot(Executables.OnPath("jupyter"), "Jupyter is not installed (CI installs it: apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client)");
         Setup.RegisterJupyterKernel(kit.Root, _ => { });
         var dir = kit.Scratch("jupyter");
         var result = Shell.Run("jupyter", new[]

@@ -1,3 +1,4 @@
+using Lectures.Cli.Kit;
 using Lectures.Torch.Finetuning;
 using Lectures.Torch.Runtime;
 using TorchSharp;

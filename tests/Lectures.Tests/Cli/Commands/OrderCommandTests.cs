@@ -1,6 +1,7 @@
 namespace Lectures.Tests.Cli.Commands;
 
 using Lectures.Cli.Commands;
+using Lectures.Cli.Kit;
 using Lectures.Graphs;
 using Lectures.Sparsification;
 

@@ -87,7 +87,7 @@ public class GraphFileTests
     [Fact]
     public void SearchDirectoriesIncludeSharedDatasetsBesideTheRepository()
     {
-        var root = Datasets.FindRepositoryRoot(AppContext.BaseDirectory)!;
+        var root = KitRoot.Find(AppContext.BaseDirectory);
         Assert.True(File.Exists(Path.Combine(root, "Lectures.sln")));
         Assert.Contains(Path.GetFullPath(Path.Combine(root, "..", "shared", "datasets")), Datasets.SearchDirectories());
         Assert.Equal(Datasets.CacheDirectory, Datasets.SearchDirectories()[^1]);

@@ -1,4 +1,3 @@
-using Lectures.Grading.Execution;
 using Lectures.Grading.Scoring;
 using Lectures.Grading.Samples;
 

@@ -1,4 +1,3 @@
-using Lectures.Grading.Execution;
 using Lectures.Grading.Scoring;
 
 namespace Lectures.Tests.Grading.Scoring;
@@ -7,7 +6,7 @@ namespace Lectures.Tests.Grading.Scoring;
 public class ReportTests
 {
     static StudentGrade Grade(string student, double points) =>
-        new(student, student + ".ipynb", new[] { new GradeRow("t1", points, 2, points == 2 ? CellStatus.Passed : CellStatus.Failed, points == 2 ? "" : "wrong") });
+        new(student, student + ".ipynb", new[] { new GradeRow("t1", points, 2, points == 2 ? GradeStatus.Passed : GradeStatus.Failed, points == 2 ? "" : "wrong") });
 
     static string Scratch() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "lectures-grading-tests", Guid.NewGuid().ToString("N")[..8])).FullName;
 

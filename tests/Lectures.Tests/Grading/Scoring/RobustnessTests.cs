@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Lectures.Grading.Execution;
 using Lectures.Grading.Scoring;
 using Lectures.Grading.Samples;
 using static Lectures.Grading.Samples.SyntheticAssignment;
@@ -80,7 +79,7 @@ public class RobustnessTests(RobustnessFixture fixture) : IClassFixture<Robustne
     {
         Assert.Equal(MaxPoints, Grade("instructor").Points);
         Assert.Equal(MaxPoints, Grade("correct").Points);
-        Assert.All(Grade("correct").Rows, r => Assert.Equal(CellStatus.Passed, r.Status));
+        Assert.All(Grade("correct").Rows, r => Assert.Equal(GradeStatus.Passed, r.Status));
         Assert.Equal(new[] { "test-square", "test-sum", "hidden-sum" }, Grade("correct").Rows.Select(r => r.Test));
     }
 
@@ -89,20 +88,20 @@ public class RobustnessTests(RobustnessFixture fixture) : IClassFixture<Robustne
     {
         Assert.Equal(0, Grade("released").Points);
         Assert.Equal(MaxPoints, Grade("released").MaxPoints);
-        Assert.All(Grade("released").Rows, r => Assert.Equal(CellStatus.NotImplemented, r.Status));
+        Assert.All(Grade("released").Rows, r => Assert.Equal(GradeStatus.NotImplemented, r.Status));
     }
 
     [Theory]
-    [InlineData("loop", "test-square", CellStatus.Timeout, 4)]
-    [InlineData("overflow", "test-square", CellStatus.StackOverflow, 4)]
-    [InlineData("exception", "test-square", CellStatus.Failed, 4)]
-    [InlineData("memory", "test-square", CellStatus.OutOfMemory, 4)]
-    [InlineData("missing", "test-sum", CellStatus.CompileError, 2)]
+    [InlineData("loop", "test-square", GradeStatus.Timeout, 4)]
+    [InlineData("overflow", "test-square", GradeStatus.StackOverflow, 4)]
+    [InlineData("exception", "test-square", GradeStatus.Failed, 4)]
+    [InlineData("memory", "test-square", GradeStatus.OutOfMemory, 4)]
+    [InlineData("missing", "test-sum", GradeStatus.CompileError, 2)]
     [InlineData("renamed", "test-square", GradeStatus.MissingCell, 4)]
     [InlineData("edited-test", "test-square", GradeStatus.EditedTest, 4)]
     [InlineData("deleted-test", "test-sum", GradeStatus.MissingCell, 5)]
-    [InlineData("writes", "test-square", CellStatus.CompileError, 4)]
-    public void EachBrokenSubmissionGetsItsStatusAndThePointsOfWhatStillWorks(string student, string test, string status, double total)
+    [InlineData("writes", "test-square", GradeStatus.CompileError, 4)]
+    public void EachBrokenSubmissionGetsItsStatusAndThePointsOfWhatStillWorks(string student, string test, GradeStatus status, double total)
     {
         Assert.Equal(status, Row(student, test).Status);
         Assert.Equal(0, Row(student, test).Points);
@@ -112,13 +111,13 @@ public class RobustnessTests(RobustnessFixture fixture) : IClassFixture<Robustne
     [Theory]
     [InlineData("missing", "cell:sol-sum", GradeStatus.MissingCell, MaxPoints - 4)]
     [InlineData("edited-readonly", "cell:given", GradeStatus.EditedReadOnly, MaxPoints)]
-    [InlineData("writes", "cell:sol-square", CellStatus.Forbidden, MaxPoints - 2)]
-    [InlineData("reads-hidden", "cell:free", CellStatus.Forbidden, MaxPoints)]
-    [InlineData("sneaky-writer", "cell:free", CellStatus.Forbidden, MaxPoints)]
-    [InlineData("proc-mem", "cell:free", CellStatus.Forbidden, MaxPoints)]
-    [InlineData("reflection", "cell:sol-square", CellStatus.Forbidden, MaxPoints - 2)]
+    [InlineData("writes", "cell:sol-square", GradeStatus.ForbiddenApi, MaxPoints - 2)]
+    [InlineData("reads-hidden", "cell:free", GradeStatus.ForbiddenApi, MaxPoints)]
+    [InlineData("sneaky-writer", "cell:free", GradeStatus.ForbiddenApi, MaxPoints)]
+    [InlineData("proc-mem", "cell:free", GradeStatus.ForbiddenApi, MaxPoints)]
+    [InlineData("reflection", "cell:sol-square", GradeStatus.ForbiddenApi, MaxPoints - 2)]
     [InlineData("loop", "cell:sol-square", null, 4)]
-    public void ProblemsOutsideTestsAreReportedOnTheirOwnLine(string student, string test, string? status, double total)
+    public void ProblemsOutsideTestsAreReportedOnTheirOwnLine(string student, string test, GradeStatus? status, double total)
     {
         var rows = Grade(student).Rows.Where(r => r.Test == test).ToList();
         if (status is null) Assert.Empty(rows);
@@ -145,9 +144,9 @@ public class RobustnessTests(RobustnessFixture fixture) : IClassFixture<Robustne
     }
 
     [Theory]
-    [InlineData("struct-eq", "test-square", CellStatus.ChangedSignature, "Square is declared as Any Square(long), but the release declares long Square(long), which test-square uses.", 4)]
-    [InlineData("shadow-twice", "hidden-sum", CellStatus.ShadowsApi, "method Twice hides long Twice(long), which hidden-sum uses.", 3)]
-    public void DeclarationsThatChangeWhatATestUsesCostThatTest(string student, string test, string status, string message, double total)
+    [InlineData("struct-eq", "test-square", GradeStatus.ChangedSignature, "Square is declared as Any Square(long), but the release declares long Square(long), which test-square uses.", 4)]
+    [InlineData("shadow-twice", "hidden-sum", GradeStatus.ShadowsApi, "method Twice hides long Twice(long), which hidden-sum uses.", 3)]
+    public void DeclarationsThatChangeWhatATestUsesCostThatTest(string student, string test, GradeStatus status, string message, double total)
     {
         Assert.Equal(status, Row(student, test).Status);
         Assert.Equal(message, Row(student, test).Message);
@@ -161,19 +160,19 @@ public class RobustnessTests(RobustnessFixture fixture) : IClassFixture<Robustne
     public void CellsTheKernelAcceptsGradeAsInTheKernel(string student)
     {
         Assert.Equal(MaxPoints, Grade(student).Points);
-        Assert.All(Grade(student).Rows, r => Assert.Equal(CellStatus.Passed, r.Status));
+        Assert.All(Grade(student).Rows, r => Assert.Equal(GradeStatus.Passed, r.Status));
     }
 
     [Fact]
     public void ACellCarryingATestsIdGetsItsOwnRowAndLeavesTheTestsRow()
     {
         var hidden = Assert.Single(Grade("hidden-id").Rows, r => r.Test.StartsWith("cell:hidden-sum#", StringComparison.Ordinal));
-        Assert.Equal(CellStatus.Forbidden, hidden.Status);
-        Assert.Equal(CellStatus.Passed, Row("hidden-id", "hidden-sum").Status);
+        Assert.Equal(GradeStatus.ForbiddenApi, hidden.Status);
+        Assert.Equal(GradeStatus.Passed, Row("hidden-id", "hidden-sum").Status);
         Assert.Equal(MaxPoints, Grade("hidden-id").Points);
         var copy = Assert.Single(Grade("copied-test-loops").Rows, r => r.Test.StartsWith("cell:test-square#", StringComparison.Ordinal));
-        Assert.Equal(CellStatus.Timeout, copy.Status);
-        Assert.Equal(CellStatus.Passed, Row("copied-test-loops", "test-square").Status);
+        Assert.Equal(GradeStatus.Timeout, copy.Status);
+        Assert.Equal(GradeStatus.Passed, Row("copied-test-loops", "test-square").Status);
         Assert.Equal(MaxPoints, Grade("copied-test-loops").Points);
     }
 

@@ -1,4 +1,3 @@
-using Lectures.Grading.Execution;
 using Lectures.Grading.Format;
 using Lectures.Grading.Scoring;
 using Lectures.Grading.Release;
@@ -35,9 +34,9 @@ public class VersionedReleaseTests
         var grades = Grader.Grade(assignment, Submissions.Find(s.Submissions, Name), RobustnessFixture.Limits).ToDictionary(g => g.Student);
 
         GradeRow Row(string student) => grades[student].Rows.Single(r => r.Test == "test-square");
-        Assert.Equal((CellStatus.Passed, MaxPoints), (Row("first").Status, grades["first"].Points));
-        Assert.Equal((CellStatus.Passed, MaxPoints), (Row("first-unnumbered").Status, grades["first-unnumbered"].Points));
-        Assert.Equal((CellStatus.Failed, MaxPoints - 2), (Row("second").Status, grades["second"].Points));
+        Assert.Equal((GradeStatus.Passed, MaxPoints), (Row("first").Status, grades["first"].Points));
+        Assert.Equal((GradeStatus.Passed, MaxPoints), (Row("first-unnumbered").Status, grades["first-unnumbered"].Points));
+        Assert.Equal((GradeStatus.Failed, MaxPoints - 2), (Row("second").Status, grades["second"].Points));
         Assert.Contains("Square(-3) 9, got 49 and 0", Row("second").Message);
         Assert.Equal((GradeStatus.EditedTest, MaxPoints - 2), (Row("first-edited").Status, grades["first-edited"].Points));
     }

@@ -1,5 +1,4 @@
 using System.Text;
-using Lectures.Cli.Kit;
 using Lectures.Torch.Experiments;
 using Lectures.Torch.Finetuning;
 using Lectures.Torch.LanguageModel;

@@ -1,0 +1,30 @@
+using Lectures.Grading.Format;
+using Lectures.Grading.Release;
+
+namespace Lectures.Grading.Stages;
+
+/// <summary>
+/// "detect-edits": a locked cell (visible test or read-only cell) runs as its release gave it, trusted, and is
+/// marked edited when the submission's source has another checksum than the released one.
+/// </summary>
+public sealed class DetectEdits : IGradingStage
+{
+    /// <inheritdoc/>
+    public string Name => "detect-edits";
+
+    /// <inheritdoc/>
+    public GradingPhase Phase => GradingPhase.Plan;
+
+    /// <inheritdoc/>
+    public void Apply(SubmissionGrading grading)
+    {
+        foreach (var cell in grading.Cells.Where(c => c.Spec is { Locked: true }))
+        {
+            var spec = cell.Spec!;
+            var released = grading.Release!.Cell(spec.Id) ?? new ReleasedCell(spec.Id, spec.Checksum, spec.Source);
+            cell.Edited = CellChecksum.Of(cell.Source) != released.Checksum;
+            cell.Source = released.Source;
+            cell.Trusted = true;
+        }
+    }
+}

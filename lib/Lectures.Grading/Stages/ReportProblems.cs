@@ -1,0 +1,47 @@
+using Lectures.Grading.Format;
+using Lectures.Grading.Scoring;
+
+namespace Lectures.Grading.Stages;
+
+/// <summary>
+/// "report-problems": rows of no points for what is wrong outside the tests: a solution or read-only cell that is
+/// missing or (read-only) was edited, every other cell that was refused or stopped its worker
+/// (<see cref="GradeStatuses.IsProblem"/>), and files the submission wrote. Nothing when the grading stopped.
+/// </summary>
+public sealed class ReportProblems : IGradingStage
+{
+    /// <inheritdoc/>
+    public string Name => "report-problems";
+
+    /// <inheritdoc/>
+    public GradingPhase Phase => GradingPhase.Score;
+
+    /// <inheritdoc/>
+    public void Apply(SubmissionGrading grading)
+    {
+        if (grading.Failure is null) grading.Rows.AddRange(Rows(grading));
+    }
+
+    static IEnumerable<GradeRow> Rows(SubmissionGrading grading)
+    {
+        foreach (var cell in grading.Assignment.Cells.Where(c => c.Role is CellRole.Solution or CellRole.ReadOnly))
+        {
+            if (!grading.Has(cell.Id))
+                yield return new GradeRow("cell:" + cell.Id, 0, 0, GradeStatus.MissingCell, $"The cell '{cell.Id}' is not in the submission (deleted, or its id was changed).");
+            else if (grading.WasEdited(cell.Id))
+                yield return new GradeRow("cell:" + cell.Id, 0, 0, GradeStatus.EditedReadOnly, $"The read-only cell '{cell.Id}' was changed; the original was run instead.");
+        }
+        var tests = grading.Assignment.Tests.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var run = grading.Run!;
+        // Tests report their own outcome on their row; every other cell that was refused or stopped gets a row of its own.
+        foreach (var cell in grading.Cells.Where(c => c.IsCode && !(c.Trusted && tests.Contains(c.Label))))
+        {
+            var outcome = run.Outcomes[cell.Key];
+            if (outcome.Status.IsProblem())
+                yield return new GradeRow("cell:" + cell.Label, 0, 0, outcome.Status, outcome.Message);
+        }
+        if (run.WroteFiles.Count > 0)
+            yield return new GradeRow("(notebook)", 0, 0, GradeStatus.WroteFiles,
+                $"The submission wrote files, which it may not: {string.Join(", ", run.WroteFiles.Take(5))}.");
+    }
+}

@@ -1,0 +1,36 @@
+using Lectures.Grading.Format;
+using Lectures.Grading.Scoring;
+
+namespace Lectures.Grading.Stages;
+
+/// <summary>
+/// "score-tests": one row per test of the assignment, in notebook order. A test earns its points when its cell
+/// passed; it earns nothing when it is missing, was edited, or the grading stopped (<see cref="SubmissionGrading.Failure"/>).
+/// </summary>
+public sealed class ScoreTests : IGradingStage
+{
+    /// <inheritdoc/>
+    public string Name => "score-tests";
+
+    /// <inheritdoc/>
+    public GradingPhase Phase => GradingPhase.Score;
+
+    /// <inheritdoc/>
+    public void Apply(SubmissionGrading grading) => grading.Rows.AddRange(grading.Assignment.Tests.Select(t => Row(t, grading)));
+
+    static GradeRow Row(AssignmentCell test, SubmissionGrading grading)
+    {
+        if (grading.Failure is var (status, message))
+            return new GradeRow(test.Id, 0, test.Points, status, message);
+        if (!test.Hidden && !grading.Has(test.Id))
+            return new GradeRow(test.Id, 0, test.Points, GradeStatus.MissingCell, $"The test cell '{test.Id}' is not in the submission (deleted, or its id was changed).");
+        if (grading.WasEdited(test.Id))
+            return new GradeRow(test.Id, 0, test.Points, GradeStatus.EditedTest, $"The test cell '{test.Id}' was changed; tests must be left as released.");
+        if (grading.CodeCellOf(test.Id) is not { } cell)
+            return new GradeRow(test.Id, 0, test.Points, GradeStatus.MissingCell, $"The test cell '{test.Id}' is no longer a code cell.");
+        var outcome = grading.Run!.Outcomes[cell.Key];
+        return outcome.Status == GradeStatus.Passed
+            ? new GradeRow(test.Id, test.Points, test.Points, GradeStatus.Passed, "")
+            : new GradeRow(test.Id, 0, test.Points, outcome.Status, outcome.Message);
+    }
+}
