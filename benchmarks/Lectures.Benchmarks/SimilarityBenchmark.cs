@@ -1,4 +1,3 @@
-using Lectures.Graphs;
 using Lectures.Grading.Format;
 using Lectures.Grading.Similarity;
 
@@ -16,8 +15,7 @@ public sealed class SimilarityBenchmark : Benchmark
     /// <inheritdoc />
     public override void Run()
     {
-        var assignment = Assignment.Load(Assignment.NotebookPath(Datasets.FindRepositoryRoot(Directory.GetCurrentDirectory())
-            ?? throw new DirectoryNotFoundException("Run the benchmark inside the kit."), "one-wis"));
+        var assignment = Assignment.Load(Assignment.NotebookPath(KitRoot.Find(), "one-wis"));
         var solutions = assignment.Cells.Where(c => c.Role == CellRole.Solution).Select(c => c.Source).ToList();
         var rng = new Random(28);
         var submissions = Enumerable.Range(0, 200).Select(i => new SolutionCode($"s{i:000}", solutions.Select(cell => string.Join('\n',

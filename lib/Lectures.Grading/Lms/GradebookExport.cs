@@ -23,6 +23,20 @@ public static partial class GradebookExport
     [GeneratedRegex(@"^(?<name>.*) \((?<id>\d+)\)$")]
     private static partial Regex CanvasAssignment();
 
+    /// <summary>The LMSs an export is written for, as <c>--export</c> names them.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["canvas", "moodle"];
+
+    /// <summary>
+    /// The sheet for LMS <paramref name="kind"/> ("canvas" or "moodle") from the roster the LMS exported at
+    /// <paramref name="rosterPath"/>: <see cref="Canvas"/> or <see cref="Moodle"/>.
+    /// </summary>
+    public static FilledGradebook For(string kind, string rosterPath, string assignment, IReadOnlyDictionary<string, double> points) => kind switch
+    {
+        "canvas" => Canvas(CsvTable.Read(rosterPath), rosterPath, assignment, points),
+        "moodle" => Moodle(CsvTable.Read(rosterPath), rosterPath, points),
+        _ => throw new ArgumentException($"--export must be one of {string.Join(", ", Kinds)}, got '{kind}'."),
+    };
+
     /// <summary>
     /// The Canvas sheet for <paramref name="assignment"/> (the column's header, the name in it, or its id) with
     /// <paramref name="points"/> by user id; failing an exact match, the one column whose name contains it. Throws InvalidDataException naming <paramref name="templatePath"/> when

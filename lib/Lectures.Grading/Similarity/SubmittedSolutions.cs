@@ -19,6 +19,25 @@ public static class SubmittedSolutions
         return new SolutionCode(student, cells);
     }
 
+    /// <summary>
+    /// The solution code of every readable submission in <paramref name="submissions"/> (student, path), and the
+    /// paths of those that are not readable notebooks (they are left out of the comparison).
+    /// </summary>
+    public static (IReadOnlyList<SolutionCode> Code, IReadOnlyList<string> Unreadable) Read(Assignment assignment, IEnumerable<(string Student, string Path)> submissions)
+    {
+        var (code, unreadable) = (new List<SolutionCode>(), new List<string>());
+        foreach (var (student, path) in submissions)
+            try
+            {
+                code.Add(Of(assignment, student, path));
+            }
+            catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
+            {
+                unreadable.Add(path);
+            }
+        return (code, unreadable);
+    }
+
     /// <summary>The code cells of the student release of <paramref name="assignment"/>: solution cells as stubs, all other visible code as written.</summary>
     public static IReadOnlyList<string> Released(Assignment assignment) =>
         assignment.Cells.Where(c => c.IsCode && !c.Hidden)
