@@ -79,30 +79,38 @@ public static class SimilarityComparison
     }
 
     /// <summary>
-    /// Joins the shared fingerprints into passages: in A's order, a match extends the current passage when it lies in
-    /// the same cells within w + k tokens of it on both sides; each passage covers its k-grams' tokens.
+    /// Joins the shared fingerprints into passages: in A's order, a shared fingerprint of A extends the current
+    /// passage when B has the same hash in the same cell after the passage's last match, both within 2(k + w) tokens
+    /// of it (the occurrence closest to the same step in both is taken); otherwise it starts a new passage at B's
+    /// first occurrence not yet used, so repeated code in B pairs up in order. A passage covers its k-grams' tokens.
     /// </summary>
     static IReadOnlyList<MatchedPassage> Passages(Prepared a, Prepared b, SimilarityOptions options)
     {
         var inB = b.Prints.Where(f => a.Set.Contains(f.Hash)).ToLookup(f => f.Hash);
-        var matches = a.Prints.Where(f => b.Set.Contains(f.Hash))
-            .SelectMany(fa => inB[fa.Hash].Select(fb => (A: fa, B: fb)))
-            .OrderBy(m => m.A.Cell).ThenBy(m => m.A.Token).ThenBy(m => m.B.Cell).ThenBy(m => m.B.Token);
-        var reach = options.K + options.Window;
-        var runs = new List<(int CellA, int FromA, int ToA, int CellB, int FromB, int ToB)>();
-        foreach (var (fa, fb) in matches)
+        var used = new HashSet<Fingerprint>();
+        var runs = new List<(int CellA, int FromA, int LastA, int CellB, int FromB, int LastB)>();
+        var gap = 2 * (options.K + options.Window);   // a short stretch whose fingerprints the release took may lie inside a passage
+        foreach (var fa in a.Prints.Where(f => b.Set.Contains(f.Hash)))
         {
             var last = runs.Count - 1;
-            if (last >= 0 && runs[last] is var r && r.CellA == fa.Cell && r.CellB == fb.Cell
-                && fa.Token <= r.ToA + options.Window && fb.Token >= r.FromB - reach && fb.Token <= r.ToB + options.Window)
-                runs[last] = (r.CellA, r.FromA, Math.Max(r.ToA, fa.Token + options.K), r.CellB, Math.Min(r.FromB, fb.Token), Math.Max(r.ToB, fb.Token + options.K));
-            else
-                runs.Add((fa.Cell, fa.Token, fa.Token + options.K, fb.Cell, fb.Token, fb.Token + options.K));
+            var r = last >= 0 ? runs[last] : default;
+            var next = last < 0 || r.CellA != fa.Cell || fa.Token - r.LastA > gap ? null
+                : inB[fa.Hash].Where(fb => fb.Cell == r.CellB && fb.Token > r.LastB && fb.Token - r.LastB <= gap)
+                    .OrderBy(fb => Math.Abs(fb.Token - r.LastB - (fa.Token - r.LastA))).Cast<Fingerprint?>().FirstOrDefault();
+            if (next is { } c)
+            {
+                runs[last] = (r.CellA, r.FromA, fa.Token, r.CellB, r.FromB, c.Token);
+                used.Add(c);
+                continue;
+            }
+            var start = inB[fa.Hash].Where(f => !used.Contains(f)).DefaultIfEmpty(inB[fa.Hash].First()).First();
+            used.Add(start);
+            runs.Add((fa.Cell, fa.Token, fa.Token, start.Cell, start.Token, start.Token));
         }
         return runs.Select(r =>
         {
             var (ta, tb) = (a.Tokens[r.CellA], b.Tokens[r.CellB]);
-            return new MatchedPassage(r.CellA, ta[r.FromA].Start, ta[r.ToA - 1].End, r.CellB, tb[r.FromB].Start, tb[r.ToB - 1].End);
+            return new MatchedPassage(r.CellA, ta[r.FromA].Start, ta[r.LastA + options.K - 1].End, r.CellB, tb[r.FromB].Start, tb[r.LastB + options.K - 1].End);
         }).ToList();
     }
 }

@@ -42,6 +42,13 @@ public class SimilarityTests
             OneWisSolutions.Release, Options);
         var pair = Assert.Single(pairs);   // c only holds release code: it shares nothing with anyone
         Assert.Equal(("a", "b", 1.0, 1.0, 1.0), (pair.A.Student, pair.B.Student, pair.Score, pair.OfA, pair.OfB));
+        // Renamed but identical: one passage per method (the released signature between them shares nothing), each
+        // the same tokens on both sides; the repeated degree loop of OneWisOrder pairs with its own copy, not the other method's.
+        var second = honest.IndexOf("OneWisOrder", StringComparison.Ordinal);
+        Assert.Equal(2, pair.Passages.Count);
+        Assert.True(pair.Passages[0].StartA < second && pair.Passages[1].StartA > second && pair.Passages[1].StartB > pair.B.Cells[0].IndexOf("OneWisOrder", StringComparison.Ordinal));
+        foreach (var m in pair.Passages)
+            Assert.Equal(CodeTokens.Of(honest[m.StartA..m.EndA]).Select(t => t.Code), CodeTokens.Of(pair.B.Cells[0][m.StartB..m.EndB]).Select(t => t.Code));
     }
 
     [Fact]
