@@ -47,7 +47,7 @@ public static class GradeCommand
         var submissions = Submissions.Find(folder, name);
         if (submissions.Count == 0) throw new ArgumentException($"No submissions in {folder}: expected STUDENT.ipynb files or STUDENT/ folders.");
 
-        var stages = options.Get("--times") is { } times ? [.. Grader.Stages, LateStage(root, name, times, options.Get("--extensions"), submissions)] : Grader.Stages;
+        var stages = options.Get("--times") is { } times ? [.. Grader.Stages, LateStage(root, assignment, times, options.Get("--extensions"), submissions)] : Grader.Stages;
 
         var clock = Stopwatch.StartNew();
         var done = 0;
@@ -73,12 +73,12 @@ public static class GradeCommand
         return 0;
     }
 
-    /// <summary>The late-penalty stage: the policy of assignments/course.json, the times and extensions files; every submission needs a time.</summary>
-    static LatePenalty LateStage(string root, string name, string timesPath, string? extensionsPath, IReadOnlyList<Submission> submissions)
+    /// <summary>The late-penalty stage: the policy of assignments/course.json (its deadline after the first release), the times and extensions files; every submission needs a time.</summary>
+    static LatePenalty LateStage(string root, Assignment assignment, string timesPath, string? extensionsPath, IReadOnlyList<Submission> submissions)
     {
-        var course = Path.Combine(root, "assignments", CoursePolicies.FileName);
+        var (course, name) = (Path.Combine(root, "assignments", CoursePolicies.FileName), assignment.Name);
         if (!File.Exists(course)) throw new ArgumentException($"--times needs the deadline and late policy of '{name}' in {course}.");
-        var policy = CoursePolicies.For(course, name, released: null)
+        var policy = CoursePolicies.For(course, name, released: assignment.Releases.FirstOrDefault()?.Date)
                      ?? throw new ArgumentException($"{course} gives no deadline for '{name}': add it under \"assignments\".");
         var stage = new LatePenalty(policy, StudentFiles.Times(timesPath),
             extensionsPath is null ? new Dictionary<string, TimeSpan>() : StudentFiles.Extensions(extensionsPath));
