@@ -14,9 +14,6 @@ internal static class SeedSpread
     /// <summary>The y axis title: "test accuracy (%), mean ± std over seeds" or "..., one seed".</summary>
     public static string AccuracyAxis(int seeds) => seeds > 1 ? "test accuracy (%), mean ± std over seeds" : "test accuracy (%), one seed";
 
-    /// <summary>The chart with the title.</summary>
-    public static GenericChart Titled(GenericChart chart, string title) => Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
-
     /// <summary>Error bars ± half width at each point of more than one seed; none at all when every point has one seed.</summary>
     public static GenericChart WithErrorBars(GenericChart chart, IEnumerable<(int Count, double HalfWidth)> points)
     {

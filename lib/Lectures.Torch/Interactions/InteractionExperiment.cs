@@ -15,20 +15,42 @@ namespace Lectures.Torch.Interactions;
 /// between the images) or interleaved (high walk index). A GNN can only model the interaction the task needs
 /// across a partition with a high walk index, so the high placement should be clearly more accurate.
 /// </summary>
-public static class InteractionExperiment
+public sealed class InteractionExperiment : IExperiment<InteractionOptions, InteractionResults>
 {
+    InteractionExperiment() { }
+
+    /// <inheritdoc />
+    public static string Name => "interaction";
+
+    /// <inheritdoc />
+    public static string Description => "GCN, GAT, GIN on digit pairs over two cliques: low vs high walk-index placement (5 seeds)";
+
+    /// <inheritdoc />
+    public static string JournalFile => InteractionResults.RunFile.FileName;
+
+    /// <inheritdoc cref="InteractionOptions.Reduced" />
+    public static InteractionOptions Reduced => InteractionOptions.Reduced;
+
+    /// <inheritdoc cref="InteractionOptions.Standard" />
+    public static InteractionOptions Standard => InteractionOptions.Standard;
+
+    /// <inheritdoc cref="Run(InteractionOptions, IProgress{ExperimentProgress}?, JournalSettings?, LabelledImages?)" />
+    public static InteractionResults Run(InteractionOptions options, IProgress<ExperimentProgress>? progress = null, JournalSettings? journal = null) =>
+        Run(options, progress, journal, null);
+
     /// <summary>
     /// Runs every model, placement and seed of <paramref name="options"/> on <paramref name="images"/> (default the UCI
     /// digits), reporting each finished run. With a <paramref name="journal"/>, each finished run is appended to
     /// interaction.csv in its directory as it completes, and resuming skips the runs recorded there (with the same
     /// options and images).
     /// </summary>
-    public static InteractionResults Run(InteractionOptions options, IProgress<ExperimentProgress>? progress = null, JournalSettings? journal = null,
-        LabelledImages? images = null)
+    public static InteractionResults Run(InteractionOptions options, IProgress<ExperimentProgress>? progress, JournalSettings? journal,
+        LabelledImages? images)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         images ??= Digits.Load();
-        var recorded = InteractionResults.RunFile.OpenJournal(journal, [.. options.Settings(), .. SettingsDescription.Of(new { Images = images })],
+        var recorded = InteractionResults.RunFile.Open(journal, [.. options.Settings(), .. SettingsDescription.Of(new { Images = images })],
             options.Seeds.Count * options.Models.Count * 2);
         TorchRuntime.EnsureLoaded();
         using var threads = TorchThreads.Use(options.Threads);
@@ -37,7 +59,7 @@ public static class InteractionExperiment
         ChunkPlacement[] placements = [ChunkPlacement.LowWalkIndex, ChunkPlacement.HighWalkIndex];
         var walkIndex = placements.ToDictionary(p => p, p => DigitPairs.WalkIndex(p, options.Depth));
         var runs = new List<InteractionRun>(recorded.Total);
-        var done = 0;
+        var (index, done) = (0, 0);
         foreach (var seed in options.Seeds)
         {
             var (train, rest) = images.Split(InteractionOptions.TrainImages, seed);
@@ -51,12 +73,13 @@ public static class InteractionExperiment
                 {
                     foreach (var model in options.Models)
                     {
-                        var name = $"{GnnSpec.Name(model.Architecture)} {InteractionResults.PlacementName(placement, walkIndex[placement])} seed {seed}";
-                        var run = InteractionResults.RunFile.Run(recorded, name, () =>
+                        if (!recorded.Includes(index++)) continue;
+                        var name = $"{GnnOptions.Name(model.Architecture)} {InteractionResults.PlacementName(placement, walkIndex[placement])} seed {seed}";
+                        var run = InteractionResults.RunFile.Run(recorded, name, name, () =>
                         {
                             data ??= new PairData(pairs, placement);
                             var result = Train(model, options, graph, data, seed);
-                            return new InteractionRun(GnnSpec.Name(model.Architecture), placement, walkIndex[placement], seed,
+                            return new InteractionRun(GnnOptions.Name(model.Architecture), placement, walkIndex[placement], seed,
                                 result.TrainAccuracy, result.ValidationAccuracy, result.TestAccuracy, result.BestEpoch, result.Epochs);
                         });
                         done++;
@@ -79,7 +102,7 @@ public static class InteractionExperiment
     /// Trains through <see cref="GnnTrainer"/>: each epoch is one pass over the training pairs in a shuffled order
     /// (new Random(seed)), one Adam step per batch on the binary cross-entropy of the pooled logit.
     /// </summary>
-    private static TrainingResult Train(GnnSpec spec, InteractionOptions options, MessageGraph graph, PairData data, int seed)
+    private static TrainingResult Train(GnnOptions spec, InteractionOptions options, MessageGraph graph, PairData data, int seed)
     {
         var rng = new Random(seed);
         var order = Enumerable.Range(0, (int)data.Train.Labels.shape[0]).Select(i => (long)i).ToArray();

@@ -22,7 +22,7 @@ public static class InteractionExperimentCharts
             SeedSpread.WithErrorBars(Chart.Column<double, string, string>(g.Select(b => 100 * b.Mean), new Optional<IEnumerable<string>>(g.Select(b => b.Category), true),
                     Name: g.Key, MultiText: g.Select(b => $"{SeedSpread.Text(b.Mean, b.StandardDeviation, b.Count)} {b.Note}".TrimEnd()).ToList()),
                 g.Select(b => (b.Count, 100 * b.StandardDeviation))));
-        return SeedSpread.Titled(Chart.Combine(series), title)
+        return Chart.Combine(series).WithTitle(title)
             .WithXAxisStyle<double, double, string>(TitleText: "model")
             .WithYAxisStyle<double, double, string>(TitleText: SeedSpread.AccuracyAxis(list.Max(b => b.Count)));
     }

@@ -25,7 +25,7 @@ public static class SparsificationExperimentCharts
                     ShowMarkers: true, Name: g.Key, MultiText: ordered.Select(p => $"{g.Key}: {SeedSpread.Text(p.Mean, p.StandardDeviation, p.Count)}").ToList()),
                 ordered.Select(p => (p.Count, 100 * p.StandardDeviation)));
         });
-        return SeedSpread.Titled(Chart.Combine(lines), title)
+        return Chart.Combine(lines).WithTitle(title)
             .WithXAxisStyle<double, double, string>(TitleText: "edges removed (% of the original edges)")
             .WithYAxisStyle<double, double, string>(TitleText: SeedSpread.AccuracyAxis(list.Max(p => p.Count)));
     }

@@ -93,10 +93,6 @@ public static class FinetuningCharts
             .WithTitle("RFT on a mixed batch: the batch gradient is large, the small-std inputs get almost none and are left behind");
     }
 
-    // Plotly.NET.CSharp has no title helper; Plotly.NET's withTitle returns a function of the chart.
-    private static GenericChart WithTitle(this GenericChart chart, string title) =>
-        Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
-
     private static double[] LogGrid(double from, double to, int count) =>
         [.. Enumerable.Range(0, count).Select(i => from * Math.Pow(to / from, (double)i / (count - 1)))];
 }

@@ -42,7 +42,7 @@ public static class GraphCharts
             return trace;
         }), vertices);
         return GraphAxes(Chart.Combine(EdgeTraces(graph, positions).Append(vertices)))
-            .TitledWithLegendBelow($"{valueName}, per vertex of the {graph.LoadReport.Source}");
+            .WithTitle($"{valueName}, per vertex of the {graph.LoadReport.Source}").TallWithLegendBelow();
     }
 
     /// <summary>
@@ -75,7 +75,7 @@ public static class GraphCharts
             Vertices(false, true, "I^c, on the boundary C_I", "#a63603"),
         ]);
         return GraphAxes(Chart.Combine(traces))
-            .TitledWithLegendBelow($"Partition I = {partition} (|I| = {partition.I.Count}), boundary |C_I| = {boundary.Count}");
+            .WithTitle($"Partition I = {partition} (|I| = {partition.I.Count}), boundary |C_I| = {boundary.Count}").TallWithLegendBelow();
     }
 
     private static IReadOnlyList<(double X, double Y)> Positions(Graph graph, IReadOnlyList<(double X, double Y)>? positions, int seed)

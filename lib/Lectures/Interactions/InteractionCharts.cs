@@ -65,7 +65,7 @@ public static class InteractionCharts
         var layout = new Layout();
         layout.SetProperty("yaxis", yAxis);
         return Plotly.NET.Chart.withLayout(layout).Invoke(chart)
-            .TitledWithLegendBelow($"Separation rank vs walk index: {predictions}, L = {depth}, D<sub>h</sub> = {hidden}");
+            .WithTitle($"Separation rank vs walk index: {predictions}, L = {depth}, D<sub>h</sub> = {hidden}").TallWithLegendBelow();
     }
 
     /// <summary>
@@ -93,7 +93,7 @@ public static class InteractionCharts
             Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(
                 Chart.Combine(traces), TitleText: "k (index of the singular value, largest first)"),
             TitleText: "s_k / s_1 (relative singular value, log scale)", AxisType: StyleParam.AxisType.Log);
-        return chart.TitledWithLegendBelow("Singular values of the normalised evaluation matrix M[p, q] = f(a_p, b_q)");
+        return chart.WithTitle("Singular values of the normalised evaluation matrix M[p, q] = f(a_p, b_q)").TallWithLegendBelow();
     }
 
     /// <summary>
@@ -113,7 +113,7 @@ public static class InteractionCharts
             .Append(Chart.Line<double, double, string>(x: [0.0, maxP], y: [0.0, maxP], Name: "saturation: rank = P (only \"at least\")",
                 LineColor: Color.fromString("#7f7f7f"), LineDash: StyleParam.DrawingStyle.Dash));
         return Axes(Chart.Combine(traces), "P = Q (points per side of the evaluation matrix)", "rank of M (lower bound on sep)")
-            .TitledWithLegendBelow("Measured separation rank vs evaluation-matrix size");
+            .WithTitle("Measured separation rank vs evaluation-matrix size").TallWithLegendBelow();
     }
 
     private const string SharpBoundColour = "#000000";

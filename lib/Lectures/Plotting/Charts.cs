@@ -1,4 +1,3 @@
-using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -38,7 +37,7 @@ public static class Charts
         var list = traces.ToList();
         if (list.Count == 0) throw new ArgumentException("A chart needs at least one series.");
         var chart = list.Count == 1 ? list[0] : GenericChart.combine(list);
-        chart = Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(chart);
+        chart = chart.WithTitle(title);
         var legend = new Layout();
         legend.SetProperty("showlegend", list.Count > 1);
         chart = Plotly.NET.Chart.withLayout(legend).Invoke(chart);

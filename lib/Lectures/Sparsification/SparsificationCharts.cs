@@ -1,7 +1,6 @@
 using Lectures.Graphs;
 using Lectures.Plotting;
 using Plotly.NET;
-using Plotly.NET.LayoutObjects;
 using static Lectures.Plotting.ChartStyle;
 using Chart = Plotly.NET.CSharp.Chart;
 
@@ -25,7 +24,7 @@ public static class SparsificationCharts
             Chart.Histogram<long, long, string>(X: after, Name: $"{order.RemovedCount(percent)} edges removed ({percent}%)", MarkerColor: Color.fromString("#d62728")),
         ]);
         return Axes(chart, $"walk index sₜ (length-{depth - 1} walks from C_t to t)", "number of vertices")
-            .Titled($"Vertex walk indices before and after {order.Method}, L = {depth}");
+            .WithTitle($"Vertex walk indices before and after {order.Method}, L = {depth}");
     }
 
     /// <summary>
@@ -60,7 +59,7 @@ public static class SparsificationCharts
                 mode: StyleParam.Mode.Markers_Text, Name: "vertices", MultiText: graph.Vertices.Select(v => v.ToString()).ToList(),
                 TextPosition: StyleParam.TextPosition.TopCenter, MarkerColor: Color.fromString("#1f77b4")),
         ]);
-        return Axes(chart, "layout x (no units)", "layout y (no units)").Titled($"{order.Method}: the first {k} of {order.Count} edges removed");
+        return Axes(chart, "layout x (no units)", "layout y (no units)").WithTitle($"{order.Method}: the first {k} of {order.Count} edges removed");
     }
 
     /// <summary>
@@ -91,13 +90,6 @@ public static class SparsificationCharts
             x: levels.Select(p => 100 - p), y: levels.Select(p => measure(order.Apply(p))),
             Name: order.Method, ShowMarkers: true)).ToList();
         if (traces.Count == 0) throw new ArgumentException("No removal orders to chart.", nameof(orders));
-        return Axes(Chart.Combine(traces), "edges kept (%)", yTitle).Titled(title);
-    }
-
-    private static GenericChart Titled(this GenericChart chart, string text)
-    {
-        var title = new Title();
-        title.SetProperty("text", text);
-        return Plotly.NET.Chart.withTitle(title).Invoke(chart);
+        return Axes(Chart.Combine(traces), "edges kept (%)", yTitle).WithTitle(title);
     }
 }

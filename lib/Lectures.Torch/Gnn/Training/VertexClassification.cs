@@ -53,7 +53,7 @@ public sealed class VertexClassification : IDisposable
     /// <paramref name="structure"/> (this task's graph, or the same vertices with edges removed; default the full
     /// graph) and returns the test accuracy at the best validation epoch.
     /// </summary>
-    public TrainingResult Train(GnnSpec spec, TrainingOptions options, int seed, Graph? structure = null)
+    public TrainingResult Train(GnnOptions spec, TrainingOptions options, int seed, Graph? structure = null)
     {
         using var graph = MessageGraph.From(CheckStructure(structure ?? Graph));
         return Fit(graph, spec, options, seed, null).Result;
@@ -63,7 +63,7 @@ public sealed class VertexClassification : IDisposable
     /// A random 80/10/10 split of <paramref name="graph"/> (seeded), then <see cref="Train"/> with the same seed: the
     /// one-line way to train a GNN on a labelled graph.
     /// </summary>
-    public static TrainingResult TrainOnce(Graph graph, GnnSpec spec, int seed, TrainingOptions? options = null)
+    public static TrainingResult TrainOnce(Graph graph, GnnOptions spec, int seed, TrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         using var task = new VertexClassification(graph, VertexSplit.Random(graph.VertexCount, seed));
@@ -76,7 +76,7 @@ public sealed class VertexClassification : IDisposable
     /// its messages, is optimised by its own Adam (no weight decay) and the loss gains mask.L1 * ||m||_1; the mask at
     /// the best validation epoch is returned.
     /// </summary>
-    internal (TrainingResult Result, double[]? Mask) Fit(MessageGraph graph, GnnSpec spec, TrainingOptions options, int seed, EdgeMaskTraining? mask)
+    internal (TrainingResult Result, double[]? Mask) Fit(MessageGraph graph, GnnOptions spec, TrainingOptions options, int seed, EdgeMaskTraining? mask)
     {
         ArgumentNullException.ThrowIfNull(spec);
         using var edgeMask = mask is null ? null : nn.Parameter(tensor(mask.Initial(graph.EdgeCount, seed)));

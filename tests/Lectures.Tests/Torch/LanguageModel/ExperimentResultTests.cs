@@ -5,14 +5,14 @@ namespace Lectures.Tests.Torch.LanguageModel;
 
 public class ExperimentResultTests
 {
-    internal static readonly LanguageModelRunNames Names = LanguageModelMethods.For(new LanguageModelExperimentOptions()).Names;
+    internal static readonly LanguageModelRunNames Names = LanguageModelMethods.For(new LanguageModelOptions()).Names;
 
-    static FinetuningRun Run(string name, double testReward, double[] finalReward) =>
+    static MethodRun Run(string name, double testReward, double[] finalReward) =>
         new(name, [], finalReward, new double[finalReward.Length], testReward, [new ProbePoint(10, "SFT", 0.5, 0.2, 0.25, 0.25)]);
 
-    static TaskOutcome Outcome(string task, double[] initialReward, double[] initialStd, double sft, double rft) =>
+    static LanguageModelRun Outcome(string task, double[] initialReward, double[] initialStd, double sft, double rft) =>
         new(task, 0.5, ["a", "b", "c", "d"], initialReward, initialStd, InitialTestReward: 0.4,
-            new Dictionary<string, FinetuningRun>
+            new Dictionary<string, MethodRun>
             {
                 [Names.Sft] = Run(Names.Sft, sft, [0.9, 1.0, 0.8, 0.9]),
                 [Names.Rft] = Run(Names.Rft, rft, [0.1, 1.0, 0.3, 0.9]),
@@ -42,7 +42,7 @@ public class ExperimentResultTests
         var none = Outcome("none", [0.5, 0.5, 0.5, 0.5], [0.3, 0.3, 0.3, 0.3], sft: 0.8, rft: 0.8);
         var some = Outcome("some", [0.1, 0.5, 0.5, 0.5], [0.01, 0.3, 0.3, 0.3], sft: 0.8, rft: 0.7);
         var many = Outcome("many", [0.1, 0.9, 0.2, 0.5], [0.01, 0.3, 0.02, 0.2], sft: 0.8, rft: 0.6);
-        var result = new LanguageModelExperimentResult(new LanguageModelExperimentOptions(), 0, [none, some, many], TimeSpan.Zero);
+        var result = new LanguageModelResults(new LanguageModelOptions(), 0, [none, some, many], TimeSpan.Zero);
         Assert.Equal(-1.0, result.SpearmanSmallStdVersusRelativeGain, 12);
         // RFT improvements in bin [0, 0.05): the two inputs with STD 0.01 (V 0.1 -> 0.1: 0) and the one with 0.02 (V 0.2 -> 0.3: 0.1).
         var bins = result.ImprovementByInitialStd(Names.Rft);
@@ -61,8 +61,8 @@ public class ExperimentResultPartialRunTests
     [Fact]
     public void ImprovementIsFinalMinusInitialRewardPerInput()
     {
-        var t = new TaskOutcome("x", 0.5, ["a", "b"], [0.25, 0.5], [0.01, 0.3], InitialTestReward: 0.4,
-            new Dictionary<string, FinetuningRun> { [Names.Rft] = new(Names.Rft, [], [1.0, 0.75], [0, 0], 0.7, []) },
+        var t = new LanguageModelRun("x", 0.5, ["a", "b"], [0.25, 0.5], [0.01, 0.3], InitialTestReward: 0.4,
+            new Dictionary<string, MethodRun> { [Names.Rft] = new(Names.Rft, [], [1.0, 0.75], [0, 0], 0.7, []) },
             StdThreshold: 0.05, LowReward: 0.5, ExperimentResultTests.Names);
         Assert.Equal([0.75, 0.25], t.Improvement(Names.Rft));
         // Without the SFT-phase runs their figures are NaN, not an exception; RFT's gain is still 0.7 - 0.4.
