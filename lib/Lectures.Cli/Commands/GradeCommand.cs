@@ -47,6 +47,7 @@ public static class GradeCommand
         var submissions = Submissions.Find(folder, name);
         if (submissions.Count == 0) throw new ArgumentException($"No submissions in {folder}: expected STUDENT.ipynb files or STUDENT/ folders.");
 
+        if (export is not null) GradebookExport.For(export, roster!, name, new Dictionary<string, double>());   // a wrong roster fails before grading, not after
         var stages = options.Get("--times") is { } times ? [.. Grader.Stages, LateStage(root, assignment, times, options.Get("--extensions"), submissions)] : Grader.Stages;
 
         var clock = Stopwatch.StartNew();
