@@ -26,6 +26,10 @@ public static class Program
           grade NAME --submissions DIR      grade submitted notebooks: out/grade/NAME/gradebook.csv and feedback/
                 [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N]
                 [--unsandboxed]                 (only where bubblewrap is missing: students' code runs unisolated)
+                [--similarity]                  (also write similarity.html: pairs of similar solutions, to look at)
+                [--times FILE [--extensions FILE]]  (late policy of assignments/course.json: submission times, extensions)
+                [--export canvas|moodle --roster FILE]  (fill the gradebook the LMS exported, to import back)
+                                            (--submissions also reads Canvas and Moodle bulk downloads as they unzip)
           experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
                 [--resume DIR]              (continue a stopped run in DIR: finished runs are kept as they come)
                 [--shard K/N]               (run one machine's share; `experiment merge DIR...` joins the shards)
@@ -65,7 +69,7 @@ public static class Program
         }
         try
         {
-            var options = new Options(args.Skip(1), [.. OrderCommand.Flags, "--unsandboxed", "--user"]);
+            var options = new Options(args.Skip(1), [.. OrderCommand.Flags, "--unsandboxed", "--similarity", "--user"]);
             return args[0] switch
             {
                 "build" => BuildCommand.Run(options),

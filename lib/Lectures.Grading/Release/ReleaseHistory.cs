@@ -11,10 +11,11 @@ namespace Lectures.Grading.Release;
 /// <param name="Source">Its source, which is what runs when a submission of this release is graded.</param>
 public sealed record ReleasedCell(string Id, string Checksum, string Source);
 
-/// <summary>One release of an assignment: its number and its locked cells.</summary>
+/// <summary>One release of an assignment: its number, its locked cells and when it was made.</summary>
 /// <param name="Number">1 for the first release, then 2, 3, ...; 0 for the notebook as it is now when it was never released.</param>
 /// <param name="Cells">The locked cells, in notebook order.</param>
-public sealed record AssignmentRelease(int Number, IReadOnlyList<ReleasedCell> Cells)
+/// <param name="Date">When <c>assign release</c> first wrote it (UTC, whole seconds); null until recorded, and in histories written before dates were kept.</param>
+public sealed record AssignmentRelease(int Number, IReadOnlyList<ReleasedCell> Cells, DateTimeOffset? Date = null)
 {
     /// <summary>The locked cell <paramref name="id"/> of this release, or null.</summary>
     public ReleasedCell? Cell(string id) => Cells.FirstOrDefault(c => c.Id == id);
@@ -44,6 +45,7 @@ public static class ReleaseHistory
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -82,11 +84,12 @@ public static class ReleaseHistory
         return assignment.Releases.FirstOrDefault(r => r.SameCells(now)) ?? now with { Number = assignment.Releases.Count + 1 };
     }
 
-    /// <summary>Adds <paramref name="release"/> to the history file of <paramref name="assignment"/> unless it is there already.</summary>
+    /// <summary>Adds <paramref name="release"/>, dated now, to the history file of <paramref name="assignment"/> unless it is there already.</summary>
     public static void Record(Assignment assignment, AssignmentRelease release)
     {
         if (assignment.Releases.Any(r => r.Number == release.Number)) return;
-        var file = new HistoryFile(assignment.Name, assignment.Releases.Append(release).ToList());
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var file = new HistoryFile(assignment.Name, assignment.Releases.Append(release with { Date = now }).ToList());
         File.WriteAllText(PathOf(assignment.Path), JsonSerializer.Serialize(file, Json) + "\n");
     }
 

@@ -50,6 +50,8 @@ public enum GradeStatus
     InvalidNotebook,
     /// <summary>The submission was graded without the OS sandbox (<see cref="Sandbox.GradingLimits.Unsandboxed"/>).</summary>
     Unsandboxed,
+    /// <summary>The submission came after the student's due time: the row's points are minus the late penalty (<see cref="Late.LatePolicy"/>).</summary>
+    Late,
 }
 
 /// <summary>The written names of <see cref="GradeStatus"/> and which statuses are problems.</summary>
@@ -78,6 +80,7 @@ public static class GradeStatuses
         GradeStatus.WroteFiles => "wrote-files",
         GradeStatus.InvalidNotebook => "invalid-notebook",
         GradeStatus.Unsandboxed => "unsandboxed",
+        GradeStatus.Late => "late",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a grade status."),
     };
 

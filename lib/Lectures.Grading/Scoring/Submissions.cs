@@ -1,3 +1,5 @@
+using Lectures.Grading.Lms;
+
 namespace Lectures.Grading.Scoring;
 
 /// <summary>Finds the submissions in a folder.</summary>
@@ -7,12 +9,14 @@ public static class Submissions
     /// The submissions of assignment <paramref name="name"/> in <paramref name="folder"/>, by student name
     /// (ordinal order): each file STUDENT.ipynb directly in the folder, and each sub-folder STUDENT holding
     /// name.ipynb at any depth (nbgrader's layout) or else exactly one .ipynb. A sub-folder with no notebook is
-    /// still listed, with the path it should have had, so the student appears in the gradebook.
+    /// still listed, with the path it should have had, so the student appears in the gradebook. A Canvas or Moodle
+    /// bulk download (<see cref="LmsFolders"/>) is read in its own layout, each submission named by the LMS's student id.
     /// </summary>
     public static IReadOnlyList<Submission> Find(string folder, string name)
     {
         if (!Directory.Exists(folder))
             throw new ArgumentException($"The submissions folder '{folder}' does not exist.");
+        if (LmsFolders.Find(folder) is { } lms) return lms.Select(s => new Submission(s.StudentId, s.Path)).ToList();
         var found = new List<Submission>();
         foreach (var file in Directory.GetFiles(folder, "*.ipynb"))
             found.Add(new Submission(Path.GetFileNameWithoutExtension(file), file));
