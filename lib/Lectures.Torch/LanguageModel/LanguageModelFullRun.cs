@@ -18,4 +18,8 @@ public sealed record LanguageModelFullRun(FullRunSource Source, IReadOnlyList<(s
 
     /// <summary>The value of <paramref name="quantity"/> on every task, in the order of <see cref="Tasks"/>.</summary>
     public double[] PerTask(string quantity) => [.. Tasks.Select(t => Value(t, quantity))];
+
+    /// <summary>The test reward of <paramref name="run"/> (one of <paramref name="names"/>) on <paramref name="task"/>: its column "RUN_test_reward".</summary>
+    public double TestReward(string task, LanguageModelRunNames names, string run) =>
+        Value(task, JournalMigrations.Column(names, run) + "_test_reward");
 }

@@ -93,7 +93,7 @@ public class ExperimentSummaryFileTests : TemporaryDirectoryTest
         Assert.Equal(0.5, read.Value("many", "rft_gain_relative_to_sft"), 12);
         Assert.Equal(0.8, read.Value("many", "small_sft_recovery"), 12);
         Assert.Equal(2.0 / 3, read.Value("many", "small_sft_benefit_recovery"), 12);
-        Assert.Equal(0.6, read.Value("many", JournalMigrations.Column(ExperimentResultTests.Names, ExperimentResultTests.Names.Rft) + "_test_reward"), 12);
+        Assert.Equal(0.6, read.TestReward("many", ExperimentResultTests.Names, ExperimentResultTests.Names.Rft), 12);
         Assert.Equal(2, read.Value("all", "inputs_bin_0"));
         Assert.Equal(0.05, read.Value("all", "rft_improvement_bin_0"), 12);
         Assert.Equal(0.7, read.Value("all", "sft_improvement_bin_0"), 12);
