@@ -10,7 +10,8 @@ namespace Lectures.Torch.Finetuning;
 /// The controlled finetuning experiments with perfect exploration: for each seed, split the data, standardise the
 /// training inputs, pretrain an MLP on label sets, build the finetuning task (per relabelling rule and reward variant),
 /// and finetune a copy of the pretrained model with every method and optimiser, logging reward, accuracy, gradient
-/// norm and reward std per group.
+/// norm and reward std per group. The runs of a task variant train in parallel (<see cref="ParallelRuns{T}"/>), with the
+/// results of a sequential run.
 /// </summary>
 public static class ControlledExperiment
 {
@@ -50,13 +51,14 @@ public static class ControlledExperiment
             var variants = options.Grid.Relabellings.SelectMany(r => options.Grid.WrongRewardsOnModified.Select(w => (Relabelling: r, Wrong: w))).ToArray();
             var jobs = options.Grid.Optimizers.SelectMany(o => chosen.Select(m => (Optimizer: o, Method: m))).ToArray();
             var objectives = new PhaseObjectives(options.Methods.ReinforceSamples, seed);
-            // Pretraining is skipped when every run of the seed is recorded (a resumed experiment).
-            var pretrained = new Lazy<Mlp>(() =>
+            // Pretraining is skipped when every run of the seed is recorded (a resumed experiment), and done once per
+            // setting in a process (a notebook that runs the experiment in parts).
+            var pretrained = new Lazy<Mlp>(() => PretrainedModels.CopyFor(options, sizes, dtype, seed, () =>
             {
                 var model = new Mlp(sizes, seed, dtype);
                 Pretraining.Run(model, train, sets, options.Pretraining.Steps, options.Pretraining.LearningRate);
                 return model;
-            });
+            }));
             try
             {
                 foreach (var (relabelling, wrong) in variants)
@@ -65,17 +67,21 @@ public static class ControlledExperiment
                     TrainingBatch? batch = null;
                     try
                     {
-                        foreach (var (optimizer, method) in jobs)
+                        var labels = jobs.Select(j => new RunLabel(j.Method.Name, j.Optimizer.Name, TaskName(relabelling, wrong), seed)).ToArray();
+                        bool IsRecorded(int k) => journal.IsRecorded(Key(labels[k] with { Method = methods.EarlierName(jobs[k].Method) })) || journal.IsRecorded(Key(labels[k]));
+                        var pending = Enumerable.Range(0, jobs.Length).Where(k => !IsRecorded(k)).ToHashSet();
+                        if (pending.Count > 0) batch = new TrainingBatch(train, task.Value, dtype);
+                        using var ahead = new ParallelRuns<RecordedRun>(Enumerable.Range(0, jobs.Length).Select(k => !pending.Contains(k) ? null : (Func<RecordedRun>)(() =>
                         {
-                            var label = new RunLabel(method.Name, optimizer.Name, TaskName(relabelling, wrong), seed);
-                            var run = journal.Recorded(Key(label with { Method = methods.EarlierName(method) })) ?? journal.Run(Key(label), Describe(label), () =>
-                            {
-                                batch ??= new TrainingBatch(train, task.Value, dtype);
-                                using var model = pretrained.Value.Copy();
-                                var finished = FinetuningTrainer.Run(model, batch, method, objectives, optimizer, label, options.LogEvery, options.SmallStdThreshold);
-                                return new RecordedRun(finished.Records.Select(ControlledExperimentResults.CsvRow).ToArray(),
-                                    finished.DivergedAtStep?.ToString(CultureInfo.InvariantCulture) ?? "");
-                            });
+                            using var model = pretrained.Value.Copy();
+                            var finished = FinetuningTrainer.Run(model, batch!, jobs[k].Method, objectives, jobs[k].Optimizer, labels[k], options.LogEvery, options.SmallStdThreshold);
+                            return new RecordedRun(finished.Records.Select(ControlledExperimentResults.CsvRow).ToArray(),
+                                finished.DivergedAtStep?.ToString(CultureInfo.InvariantCulture) ?? "");
+                        })).ToArray(), options.Threads);
+                        for (var k = 0; k < jobs.Length; k++)
+                        {
+                            var (method, label) = (jobs[k].Method, labels[k]);
+                            var run = journal.Recorded(Key(label with { Method = methods.EarlierName(method) })) ?? journal.Run(Key(label), Describe(label), () => ahead.Take(k));
                             done++;
                             if (run is null) continue;
                             // Every row is the method's; rows recorded under its earlier name take today's.

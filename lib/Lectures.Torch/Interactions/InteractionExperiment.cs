@@ -13,7 +13,8 @@ namespace Lectures.Torch.Interactions;
 /// The interaction experiment: GNNs with mean pooling classify whether two digit images show the same digit, with
 /// the images' chunks placed on two 16-cliques either one image per clique (low walk index of the partition
 /// between the images) or interleaved (high walk index). A GNN can only model the interaction the task needs
-/// across a partition with a high walk index, so the high placement should be clearly more accurate.
+/// across a partition with a high walk index, so the high placement should be clearly more accurate. The runs of a seed
+/// train in parallel (<see cref="ParallelRuns{T}"/>), with the results of a sequential run.
 /// </summary>
 public static class InteractionExperiment
 {
@@ -44,67 +45,99 @@ public static class InteractionExperiment
             var (validation, test) = rest.Split(InteractionOptions.ValidationImages, seed);
             var pairs = new[] { (train, options.TrainPairs), (validation, options.ValidationPairs), (test, options.TestPairs) }
                 .Select(s => (Images: s.Item1, Pairs: DigitPairs.Sample(s.Item1, s.Item2, seed))).ToArray();
-            foreach (var placement in placements)
+            var jobs = placements.SelectMany(placement => options.Models.Select(model => (Placement: placement, Model: model,
+                Name: $"{GnnSpec.Name(model.Architecture)} {InteractionResults.PlacementName(placement, walkIndex[placement])} seed {seed}"))).ToArray();
+            // The pair tensors of a placement, built when one of its runs is not recorded yet.
+            var data = placements.ToDictionary(p => p, p => jobs.Any(j => j.Placement == p && !recorded.IsRecorded(j.Name)) ? new PairData(pairs, p) : null);
+            try
             {
-                PairData? data = null;
-                try
+                using var ahead = new ParallelRuns<InteractionRun>(jobs.Select(j => recorded.IsRecorded(j.Name) ? null : (Func<InteractionRun>)(() =>
                 {
-                    foreach (var model in options.Models)
-                    {
-                        var name = $"{GnnSpec.Name(model.Architecture)} {InteractionResults.PlacementName(placement, walkIndex[placement])} seed {seed}";
-                        var run = InteractionResults.RunFile.Run(recorded, name, () =>
-                        {
-                            data ??= new PairData(pairs, placement);
-                            var result = Train(model, options, graph, data, seed);
-                            return new InteractionRun(GnnSpec.Name(model.Architecture), placement, walkIndex[placement], seed,
-                                result.TrainAccuracy, result.ValidationAccuracy, result.TestAccuracy, result.BestEpoch, result.Epochs);
-                        });
-                        done++;
-                        if (run is null) continue;
-                        runs.Add(run);
-                        progress?.Report(new ExperimentProgress(done, recorded.Total, $"{name}: test accuracy {run.TestAccuracy:F3}"));
-                    }
-                }
-                finally
+                    var result = Train(j.Model, options, graph, data[j.Placement]!, seed);
+                    return new InteractionRun(GnnSpec.Name(j.Model.Architecture), j.Placement, walkIndex[j.Placement], seed,
+                        result.TrainAccuracy, result.ValidationAccuracy, result.TestAccuracy, result.BestEpoch, result.Epochs);
+                })).ToArray(), options.Threads);
+                for (var k = 0; k < jobs.Length; k++)
                 {
-                    data?.Dispose();
+                    var run = InteractionResults.RunFile.Run(recorded, jobs[k].Name, () => ahead.Take(k));
+                    done++;
+                    if (run is null) continue;
+                    runs.Add(run);
+                    progress?.Report(new ExperimentProgress(done, recorded.Total, $"{jobs[k].Name}: test accuracy {run.TestAccuracy:F3}"));
                 }
+            }
+            finally
+            {
+                foreach (var set in data.Values) set?.Dispose();
             }
         }
         recorded.Complete();
         return new InteractionResults(options, runs, clock.Elapsed) { RecordedEarlier = recorded.RecordedEarlier };
     }
 
+    /// <summary>Held while a run seeds torch's generator and draws its initial weights (runs go in parallel; the generator is shared).</summary>
+    private static readonly object InitialWeights = new();
+
     private static TrainingResult Train(GnnSpec spec, InteractionOptions options, MessageGraph graph, PairData data, int seed)
     {
-        torch.manual_seed(seed);
-        using var model = spec.Create(DigitPairs.FeatureCount, 1, GnnReadout.MeanPool);
+        GnnModel created;
+        lock (InitialWeights)
+        {
+            torch.manual_seed(seed);
+            created = spec.Create(DigitPairs.FeatureCount, 1, GnnReadout.MeanPool);
+        }
+        using var model = created;
         using var optimizer = optim.Adam(model.parameters(), options.Training.LearningRate, weight_decay: options.Training.WeightDecay);
         var rng = new Random(seed);
         var order = Enumerable.Range(0, (int)data.Train.Labels.shape[0]).Select(i => (long)i).ToArray();
         var stopping = new EarlyStopping(options.Training.MaxEpochs, options.Training.Patience);
-        double bestTest = 0, bestTrain = 0;
-        while (stopping.NextEpoch())
+        // The weights and buffers at the best validation epoch; the test and training accuracies are measured once, on them.
+        Dictionary<string, Tensor>? best = null;
+        try
         {
-            model.train();
-            rng.Shuffle(order);
-            for (var start = 0; start < order.Length; start += options.BatchSize)
+            while (stopping.NextEpoch())
             {
-                using var scope = NewDisposeScope();
-                var batch = tensor(order[start..Math.Min(order.Length, start + options.BatchSize)]);
-                optimizer.zero_grad();
-                var logits = model.forward(data.Train.Features.index_select(0, batch), graph, null).squeeze(-1);
-                nn.functional.binary_cross_entropy_with_logits(logits, data.Train.Labels.index_select(0, batch)).backward();
-                optimizer.step();
+                TrainEpoch(model, optimizer, options.BatchSize, graph, data.Train, order, rng);
+                model.eval();
+                if (!stopping.Improved(Accuracy(model, graph, data.Validation))) continue;
+                Dispose(best);
+                best = model.state_dict().ToDictionary(p => p.Key, p =>
+                {
+                    using var detached = p.Value.detach();
+                    return detached.clone().DetachFromDisposeScope();
+                });
             }
+            if (best is null) return stopping.Result(0, 0);
+            model.load_state_dict(best);
             model.eval();
-            if (stopping.Improved(Accuracy(model, graph, data.Validation)))
-            {
-                bestTest = Accuracy(model, graph, data.Test);
-                bestTrain = Accuracy(model, graph, data.Train);
-            }
+            return stopping.Result(Accuracy(model, graph, data.Test), Accuracy(model, graph, data.Train));
         }
-        return stopping.Result(bestTest, bestTrain);
+        finally
+        {
+            Dispose(best);
+        }
+    }
+
+    /// <summary>One pass over the training pairs in a fresh shuffled order, one Adam step per mini-batch.</summary>
+    private static void TrainEpoch(GnnModel model, optim.Optimizer optimizer, int batchSize, MessageGraph graph, PairSet train, long[] order, Random rng)
+    {
+        model.train();
+        rng.Shuffle(order);
+        for (var start = 0; start < order.Length; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var batch = tensor(order[start..Math.Min(order.Length, start + batchSize)]);
+            optimizer.zero_grad();
+            var logits = model.forward(train.Features.index_select(0, batch), graph, null).squeeze(-1);
+            nn.functional.binary_cross_entropy_with_logits(logits, train.Labels.index_select(0, batch)).backward();
+            optimizer.step();
+        }
+    }
+
+    private static void Dispose(Dictionary<string, Tensor>? tensors)
+    {
+        if (tensors is null) return;
+        foreach (var t in tensors.Values) t.Dispose();
     }
 
     private static double Accuracy(GnnModel model, MessageGraph graph, PairSet set)
