@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Lectures.Torch.Runtime;
 
@@ -18,7 +19,8 @@ internal sealed class FileLock : IDisposable
 
     /// <summary>
     /// Waits until no other holder has <paramref name="lockPath"/> (creating it when missing), then holds it.
-    /// Throws <see cref="TimeoutException"/> naming the file when another holder keeps it longer than <paramref name="timeout"/>.
+    /// Throws <see cref="TimeoutException"/> naming the file when another holder keeps it longer than <paramref name="timeout"/>,
+    /// and the <see cref="IOException"/> at once when the file cannot be created (a missing folder, a read-only file system).
     /// </summary>
     public static FileLock Acquire(string lockPath, TimeSpan timeout)
     {
@@ -27,12 +29,13 @@ internal sealed class FileLock : IDisposable
         {
             try
             {
-                return new FileLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                // Read access is enough for the lock, and works where the lock file exists on a read-only file system.
+                return new FileLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.Read, FileShare.None));
             }
-            catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+            catch (IOException e) when (File.Exists(lockPath))
             {
                 if (clock.Elapsed > timeout)
-                    throw new TimeoutException($"{lockPath} stayed locked by another process for {timeout.TotalSeconds:0} s.", e);
+                    throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"{lockPath} stayed locked by another process for {timeout.TotalSeconds:0.###} s."), e);
                 Thread.Sleep(RetryInterval);
             }
         }

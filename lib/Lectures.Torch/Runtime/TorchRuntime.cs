@@ -96,14 +96,14 @@ public static class TorchRuntime
         }
     }
 
-    /// <summary>The cross-process lock on <see cref="SetupLockName"/>; null when the package folder is missing or read-only (then nothing there is written).</summary>
+    /// <summary>The cross-process lock on <see cref="SetupLockName"/>; null when it cannot be created (the package folder is missing or read-only: nothing there is written then).</summary>
     static FileLock? SetupLock()
     {
         try
         {
             return FileLock.Acquire(Path.Combine(PackageDirectory(), SetupLockName), SetupLockTimeout);
         }
-        catch (Exception e) when (e is UnauthorizedAccessException or DirectoryNotFoundException)
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             return null;
         }
