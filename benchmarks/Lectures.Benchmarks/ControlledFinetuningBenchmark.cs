@@ -16,12 +16,12 @@ public sealed class ControlledFinetuningBenchmark : Benchmark
     /// <inheritdoc />
     public override void Run()
     {
-        var reduced = MedianSeconds(() => ControlledExperiment.Run(ControlledExperimentOptions.Reduced));
+        var reduced = MedianSeconds(() => FinetuningExperiment.Run(FinetuningOptions.Reduced));
         Report("reduced setting (1 seed, SGD, 11 methods)", $"{reduced:F1} s");
 
         var sw = Stopwatch.StartNew();
         var progress = new Progress<ExperimentProgress>(p => Console.Error.WriteLine($"[{sw.Elapsed.TotalMinutes:F1} min] {p}"));
-        var full = ControlledExperiment.Run(ControlledExperimentOptions.Full, progress);
+        var full = FinetuningExperiment.Run(FinetuningOptions.Standard, progress);
         Report("full grid", $"{sw.Elapsed.TotalMinutes:F1} min, {full.Records.Count} records, {full.Diverged.Count} diverged runs");
         var dir = Path.Combine("out", "experiments", "finetune");
         ExperimentReport.Write(full, dir);

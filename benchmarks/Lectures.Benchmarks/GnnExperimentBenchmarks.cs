@@ -21,8 +21,8 @@ public sealed class GcnTrainingBenchmark : Benchmark
         TrainingResult? result = null;
         foreach (var architecture in new[] { GnnArchitecture.Gcn, GnnArchitecture.Gin, GnnArchitecture.ResGcn })
         {
-            var (wall, cpu) = GnnTiming.Median(() => result = VertexClassification.TrainOnce(cora, new GnnSpec(architecture), seed: 0));
-            Report($"{GnnSpec.Name(architecture)} on Cora, 1 thread, seed 0",
+            var (wall, cpu) = GnnTiming.Median(() => result = VertexClassification.TrainOnce(cora, new GnnOptions(architecture), seed: 0));
+            Report($"{GnnOptions.Name(architecture)} on Cora, 1 thread, seed 0",
                 $"{wall:F2} s wall, {cpu:F2} s CPU, {result!.Epochs} epochs ({1000 * cpu / result.Epochs:F0} ms CPU/epoch), test {result.TestAccuracy:F3}");
         }
     }

@@ -16,7 +16,7 @@ public sealed class LanguageModelBenchmark : Benchmark
     /// <inheritdoc/>
     public override void Run()
     {
-        var options = new LanguageModelExperimentOptions();
+        var options = new LanguageModelOptions();
         using var model = CharacterLanguageModel.LoadShipped();
         TorchSharp.torch.set_num_threads(options.Threads);
         var task = new TranslationTask();
@@ -27,7 +27,7 @@ public sealed class LanguageModelBenchmark : Benchmark
         var ppo = PolicyGradientObjective.Ppo(options.Finetuning.SamplesPerInput, epochs: options.Finetuning.PpoEpochs);
         Report($"PPO step, {options.Finetuning.BatchSize} inputs x {options.Finetuning.SamplesPerInput} samples, {options.Finetuning.PpoEpochs} epochs",
             Seconds(MedianSeconds(() => trainer.Train(ppo, inputs, 1))));
-        var reduced = LanguageModelExperimentOptions.Reduced();
+        var reduced = LanguageModelOptions.Reduced();
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = LanguageModelExperiment.Run(reduced);
@@ -58,7 +58,7 @@ public sealed class LanguageModelExperimentBenchmark : Benchmark
             Console.WriteLine($"  {p}");
         });
         var directory = Path.Combine("out", "experiments", "lm");
-        var result = LanguageModelExperiment.Run(new LanguageModelExperimentOptions(), progress, new JournalSettings(directory));
+        var result = LanguageModelExperiment.Run(new LanguageModelOptions(), progress, new JournalSettings(directory));
         ExperimentReport.Write(result, directory);
         foreach (var t in result.Tasks)
         {

@@ -28,7 +28,9 @@ public static class Program
                 [--unsandboxed]                 (only where bubblewrap is missing: students' code runs unisolated)
           experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
                 [--resume DIR]              (continue a stopped run in DIR: finished runs are kept as they come)
-                                            (names: sparsify, interaction, finetune, lm; `experiment --help` lists them)
+                [--shard K/N]               (run one machine's share; `experiment merge DIR...` joins the shards)
+                                            (names: sparsification, interaction, finetuning, language-model;
+                                            `experiment --help` lists them)
           data                              download the external datasets (Cora) into ~/.cache/lectures
           order FILE.npz --method M --out F  write a removal order as "u<TAB>v" lines (M: 1-wis, 2-wis, 3-wis, random,
                 [--tie-rule smallest|largest] [--seed N] [--force]   spectral); an existing F is kept unless --force
@@ -97,7 +99,5 @@ public static class Program
         return string.Join(" ", message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
     }
 
-    static string ExperimentUsage() =>
-        "lectures experiment NAME [--out DIR] [--resume DIR]: run a full experiment, write CSV + HTML report to out/experiments/NAME/.\n\n" +
-        string.Join("\n", ExperimentCommand.Names.Select(n => $"  {n.Key,-12} {n.Value}"));
+    static string ExperimentUsage() => ExperimentCommand.Usage();
 }

@@ -12,52 +12,107 @@ namespace Lectures.Cli.Commands;
 
 /// <summary>
 /// `lectures experiment NAME`: runs one of the kit's full experiments with progress and writes its CSV files
-/// and HTML report under out/experiments/NAME/ (or --out DIR).
+/// and HTML report under out/experiments/NAME/ (or --out DIR); `--shard K/N` runs one machine's share of the grid, and
+/// `lectures experiment merge DIR...` joins the shards' directories and writes the report.
 /// </summary>
 public static class ExperimentCommand
 {
     /// <summary>
-    /// One experiment of the command line: its name, a one-line description, the options it accepts besides --out and
-    /// --resume, and how it runs from those options with a progress sink, a journal and the run's provenance.
+    /// One experiment of the command line: its name (the experiment type's), the names it was known by before, a one-line
+    /// description, its journal file, the options it accepts besides --out, --resume and --shard, and how it runs from
+    /// those options with a progress sink and a journal.
     /// </summary>
-    sealed record Experiment(string Name, string Description, string[] Settings,
-        Func<Options, IProgress<ExperimentProgress>, JournalSettings, RunProvenance, IExperimentResults> Run);
+    sealed record Experiment(string Name, string[] Aliases, string Description, string JournalFile, string[] Settings,
+        Func<Options, IProgress<ExperimentProgress>?, JournalSettings, IExperimentResults> Run);
 
     /// <summary>The experiments, in the order `lectures experiment --help` lists them. Adding one is one entry.</summary>
     static readonly Experiment[] Experiments =
     [
-        new("finetune", "controlled finetuning on UCI digits: RFT vs SFT vs heuristics on small- and large-std inputs (3 seeds)", [],
-            (_, progress, journal, _) => ControlledExperiment.Run(ControlledExperimentOptions.Full, progress, journal)),
-        new("interaction", "GCN, GAT, GIN on digit pairs over two cliques: low vs high walk-index placement (5 seeds)", [],
-            (_, progress, journal, provenance) => InteractionExperiment.Run(InteractionOptions.Standard, progress, journal) with { Provenance = provenance }),
-        new("lm", "a small character language model: reward std per input, RFT vs SFT on six text tasks (findings I-III; --seed N)", ["--seed"],
-            (options, progress, journal, _) => LanguageModelExperiment.Run(new LanguageModelExperimentOptions { Seed = options.GetInt("--seed", 0) }, progress, journal)),
-        new("sparsify", "accuracy vs edges removed: 1-WIS, 2-WIS, random, spectral, UGS (--dataset cora|citation-like|FILE.npz, --model gcn|gin|resgcn, --step 10|5)",
-            ["--dataset", "--model", "--step"],
-            (options, progress, journal, provenance) => SparsificationExperiment.Run(SparsificationGrid(options), progress, journal) with { Provenance = provenance }),
+        Register<FinetuningExperiment, FinetuningOptions, FinetuningResults>(["finetune"], []),
+        Register<InteractionExperiment, InteractionOptions, InteractionResults>([], []),
+        Register<LanguageModelExperiment, LanguageModelOptions, LanguageModelResults>(["lm"], ["--seed"],
+            (options, standard) => standard with { Seed = options.GetInt("--seed", 0) }),
+        Register<SparsificationExperiment, SparsificationOptions, SparsificationResults>(["sparsify"], ["--dataset", "--model", "--step"],
+            (options, _) => SparsificationGrid(options)),
     ];
 
-    /// <summary>The experiments by name, with a one-line description each.</summary>
-    public static IReadOnlyDictionary<string, string> Names { get; } = Experiments.ToDictionary(e => e.Name, e => e.Description);
+    /// <summary>The entry of <typeparamref name="TExperiment"/>: its Standard setting, changed by <paramref name="configure"/> from the command line's options.</summary>
+    static Experiment Register<TExperiment, TOptions, TResults>(string[] aliases, string[] settings, Func<Options, TOptions, TOptions>? configure = null)
+        where TExperiment : IExperiment<TOptions, TResults>
+        where TOptions : IExperimentOptions
+        where TResults : IExperimentResults =>
+        new(TExperiment.Name, aliases, TExperiment.Description, TExperiment.JournalFile, settings,
+            (options, progress, journal) => TExperiment.Run(configure is null ? TExperiment.Standard : configure(options, TExperiment.Standard), progress, journal));
+
+    /// <summary>`lectures experiment --help`: the usage line, the experiments with their earlier names, and merge.</summary>
+    public static string Usage() =>
+        "lectures experiment NAME [--out DIR] [--resume DIR] [--shard K/N]: run a full experiment, write CSV + HTML report to out/experiments/NAME/.\n" +
+        "lectures experiment merge DIR... [--out DIR] [settings]: join the finished shards' directories, write the report.\n\n" +
+        string.Join("\n", Experiments.Select(e => $"  {e.Name + string.Concat(e.Aliases.Select(a => $" ({a})")),-26} {e.Description}"));
 
     /// <summary>
-    /// Runs the experiment named by the first positional argument; returns the exit code. Each finished run is on disk
-    /// as soon as it completes; --resume continues an experiment that was stopped, killed or crashed. Ctrl+C stops after
-    /// the run in progress (exit code 3, like runs that failed with a native error) and prints how to resume
+    /// Runs the experiment named by the first positional argument (or `merge`); returns the exit code. Each finished run
+    /// is on disk as soon as it completes; --resume continues an experiment that was stopped, killed or crashed. Ctrl+C
+    /// stops after the run in progress (exit code 3, like runs that failed with a native error) and prints how to resume
     /// (--resume DIR, the experiment's output directory).
     /// </summary>
     public static int Run(Options options)
     {
         var name = options.Positional.FirstOrDefault()
-            ?? throw new ArgumentException($"Name an experiment: {string.Join(", ", Names.Keys)}.");
-        var experiment = Experiments.FirstOrDefault(e => e.Name == name)
-            ?? throw new ArgumentException($"Unknown experiment '{name}'. Known: {string.Join(", ", Names.Keys)}.");
+            ?? throw new ArgumentException($"Name an experiment: {string.Join(", ", Experiments.Select(e => e.Name))}.");
+        if (name == "merge") return Merge(options);
+        var experiment = Find(name);
         var root = KitRoot.Find();
         // --resume DIR continues the experiment in DIR (the kit's option parser gives every option a value).
         var resumed = options.Get("--resume");
         var outDir = Path.GetFullPath(options.Get("--out") ?? resumed ?? Path.Combine(root, "out", "experiments", name));
         if (resumed is not null && Path.GetFullPath(resumed) != outDir)
             throw new ArgumentException($"--resume {resumed} and --out {options.Get("--out")} name different directories: give one of them.");
+        var shard = options.Get("--shard") is { } text ? Shard.Parse(text) : null;
+        return WithCancellation(experiment, options, outDir, stop =>
+        {
+            options.RejectUnknown(["--out", "--resume", "--shard", .. experiment.Settings]);
+            var clock = Stopwatch.StartNew();
+            var results = experiment.Run(options, Progress(clock), new JournalSettings(outDir, options.Has("--resume"), stop, shard));
+            if (shard is null) return Report(experiment, options, results, outDir, clock);
+            Console.WriteLine($"Shard {shard}: {results.Tally} recorded in {outDir}. When every shard has finished, join them with: " +
+                $"lectures experiment merge DIR1 ... DIR{shard.Count} --out OUT{SettingArguments(experiment, options)}");
+            return 0;
+        });
+    }
+
+    /// <summary>
+    /// `lectures experiment merge DIR... [--out DIR] [settings]`: joins the shards' run directories (<see cref="RunJournal.Merge"/>;
+    /// the experiment is the one whose journal file they hold) into --out (default out/experiments/NAME), then resumes the
+    /// joined directory, which runs nothing and writes the report as an unsharded run does.
+    /// </summary>
+    static int Merge(Options options)
+    {
+        var shards = options.Positional.Skip(1).Select(Path.GetFullPath).ToList();
+        if (shards.Count == 0) throw new ArgumentException("Name the shards' directories to merge: lectures experiment merge DIR... [--out DIR].");
+        var file = shards.Select(d => Directory.Exists(d) ? Directory.GetFiles(d, "*.runs").FirstOrDefault() : null).FirstOrDefault(f => f is not null)
+            ?? throw new FileNotFoundException($"{shards[0]} holds no experiment's .runs file.");
+        var experiment = Experiments.FirstOrDefault(e => Path.ChangeExtension(e.JournalFile, ".runs") == Path.GetFileName(file))
+            ?? throw new InvalidDataException($"{file} is not the journal of a known experiment.");
+        var outDir = Path.GetFullPath(options.Get("--out") ?? Path.Combine(KitRoot.Find(), "out", "experiments", experiment.Name));
+        options.RejectUnknown(["--out", .. experiment.Settings]);
+        var runs = RunJournal.Merge(shards, outDir);
+        Console.WriteLine($"Merged {runs} runs of {shards.Count} shards into {outDir}.");
+        return WithCancellation(experiment, options, outDir, stop =>
+        {
+            var clock = Stopwatch.StartNew();
+            var results = experiment.Run(options, null, new JournalSettings(outDir, Resume: true, stop));
+            return Report(experiment, options, results, outDir, clock);
+        });
+    }
+
+    static Experiment Find(string name) =>
+        Experiments.FirstOrDefault(e => e.Name == name || e.Aliases.Contains(name))
+        ?? throw new ArgumentException($"Unknown experiment '{name}'. Known: {string.Join(", ", Experiments.Select(e => e.Name))}, merge.");
+
+    /// <summary>Runs <paramref name="run"/> with Ctrl+C stopping it after the run in progress; a stopped or failed experiment gives exit code 3 and the command that resumes it.</summary>
+    static int WithCancellation(Experiment experiment, Options options, string outDir, Func<CancellationToken, int> run)
+    {
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -69,12 +124,13 @@ public static class ExperimentCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            return Run(experiment, options, outDir, new JournalSettings(outDir, options.Has("--resume"), stop.Token));
+            return run(stop.Token);
         }
         catch (ExperimentIncompleteException e)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine($"{e.Finished} of {e.Total} runs are recorded. Resume with: lectures experiment {name} --resume {Quote(outDir)}{SettingArguments(experiment, options)}");
+            var shard = options.Get("--shard") is { } text ? $" --shard {text}" : "";
+            Console.Error.WriteLine($"{e.Finished} of {e.Total} runs are recorded. Resume with: lectures experiment {experiment.Name} --resume {Quote(outDir)}{shard}{SettingArguments(experiment, options)}");
             return 3;
         }
         finally
@@ -83,12 +139,10 @@ public static class ExperimentCommand
         }
     }
 
-    static int Run(Experiment experiment, Options options, string outDir, JournalSettings journal)
+    /// <summary>Writes the report of <paramref name="results"/> (with this run's provenance) into <paramref name="outDir"/> and prints the summary.</summary>
+    static int Report(Experiment experiment, Options options, IExperimentResults results, string outDir, Stopwatch clock)
     {
-        options.RejectUnknown(["--out", "--resume", .. experiment.Settings]);
-        var clock = Stopwatch.StartNew();
-        var results = experiment.Run(options, Progress(clock), journal, Provenance(experiment, options));
-        var report = ExperimentReport.Write(results, outDir);
+        var report = ExperimentReport.Write(results.WithProvenance(Provenance(experiment, options)), outDir);
         // Reports load plotly.js from beside them, so they open offline.
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Site", ChartHtml.LocalPlotly), Path.Combine(outDir, ChartHtml.LocalPlotly), overwrite: true);
         Console.WriteLine(results.Summary());
@@ -96,7 +150,7 @@ public static class ExperimentCommand
         return 0;
     }
 
-    /// <summary>The sparsify grid: <see cref="SparsificationOptions.Standard"/> for --dataset and --model, in steps of --step percent.</summary>
+    /// <summary>The sparsification grid: <see cref="SparsificationOptions.Standard"/> for --dataset and --model, in steps of --step percent.</summary>
     static SparsificationOptions SparsificationGrid(Options options)
     {
         var model = options.Get("--model", "gcn")!.ToLowerInvariant() switch

@@ -118,7 +118,7 @@ public static partial class SiteBuilder
             switch (NotebookDocument.Kind(cell))
             {
                 case "markdown":
-                    body.AppendLine("<section class=\"markdown\">" + headings.Collect(Markdig.Markdown.ToHtml(source, Markdown)) + "</section>");
+                    body.AppendLine("<section class=\"markdown\">" + headings.Collect(LecturePages(Markdig.Markdown.ToHtml(source, Markdown))) + "</section>");
                     break;
                 case "code":
                     body.AppendLine($"<section class=\"code\">{CSharpHtml(source)}");
@@ -173,6 +173,13 @@ public static partial class SiteBuilder
 
     [GeneratedRegex("<h(?<level>[1-6]) id=\"(?<id>[^\"]*)\">(?<html>.*?)</h\\k<level>>", RegexOptions.Singleline)]
     private static partial Regex HeadingPattern();
+
+    /// <summary>A lecture's link to another lecture's notebook points at that lecture's page: href="NN-name.ipynb#x"
+    /// becomes href="NN-name.html#x".</summary>
+    static string LecturePages(string html) => LectureLinkPattern().Replace(html, "href=\"${page}.html${anchor}\"");
+
+    [GeneratedRegex("href=\"(?:\\./)?(?<page>\\d{2}-[^\"/#]*)\\.ipynb(?<anchor>#[^\"]*)?\"")]
+    private static partial Regex LectureLinkPattern();
 
     static string RenderOutput(JsonObject output)
     {

@@ -81,7 +81,7 @@ static class ApiPolicy
         "Lectures.Torch.Runtime", "Lectures.Torch.Experiments",
         "Lectures.Torch.Sparsification.SparsificationExperiment.Run", "Lectures.Torch.Sparsification.SparsificationResults.WriteCsv",
         "Lectures.Torch.Interactions.InteractionExperiment.Run", "Lectures.Torch.Interactions.InteractionResults.WriteCsv",
-        "Lectures.Torch.Finetuning.ControlledExperimentResults.WriteCsv", "Lectures.Torch.LanguageModel.LanguageModelExperimentResult.WriteCsv",
+        "Lectures.Torch.Finetuning.FinetuningResults.WriteCsv", "Lectures.Torch.LanguageModel.LanguageModelResults.WriteCsv",
         "Lectures.Torch.LanguageModel.LanguageModelExperiment.Run",
         "Lectures.Torch.LanguageModel.CharacterLanguageModel.Save", "Lectures.Torch.LanguageModel.CharacterLanguageModel.Load",
         // The grader, the command line and the kernel extension: only the notebook's display functions.

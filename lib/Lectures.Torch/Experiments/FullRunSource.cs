@@ -8,7 +8,7 @@ namespace Lectures.Torch.Experiments;
 public sealed record FullRunSource(int Seeds, string Date, string Commit, string Command)
 {
     /// <summary>"from the full run: 5 seeds, 2026-11-26, `command` (benchmarks/RESULTS.md, commit 94ffb8e)".</summary>
-    public string Label => $"from the full run: {Seeds} seeds, {Date}, `{Command}` " +
+    public string Label => $"from the full run: {Seeds} seed{(Seeds == 1 ? "" : "s")}, {Date}, `{Command}` " +
                            $"(benchmarks/RESULTS.md, commit {(Commit.Length == 40 ? Commit[..7] : Commit)})";
 
     /// <summary>The label.</summary>

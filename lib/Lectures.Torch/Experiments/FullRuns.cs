@@ -2,6 +2,7 @@ using System.Globalization;
 using Lectures.Graphs;
 using Lectures.Plotting;
 using Lectures.Torch.Interactions;
+using Lectures.Torch.LanguageModel;
 using Lectures.Torch.Sparsification;
 
 namespace Lectures.Torch.Experiments;
@@ -51,6 +52,18 @@ public static class FullRuns
             $"{r["placement"]} walk index", Number(r, "test_accuracy_mean"), Number(r, "test_accuracy_std"),
             int.Parse(r["seeds"], CultureInfo.InvariantCulture),
             $"WI = {r["walk_index"]}, train {100 * Number(r, "train_accuracy_mean"):F1}%")).ToList());
+    }
+
+    /// <summary>
+    /// The language-model result from language-model.csv (columns seeds, date, recorded_at_commit, command, task,
+    /// quantity, value).
+    /// </summary>
+    public static LanguageModelFullRun LanguageModel(string? path = null)
+    {
+        path ??= Path.Combine(Directory, "language-model.csv");
+        var rows = Read(path, LanguageModelResults.SummaryHeader);
+        if (rows.Count == 0) throw new InvalidDataException($"{path} has no rows.");
+        return new LanguageModelFullRun(SourceOf(rows[0]), rows.Select(r => (r["task"], r["quantity"], Number(r, "value"))).ToList());
     }
 
     private static FullRunSource SourceOf(IReadOnlyDictionary<string, string> row) =>

@@ -3,14 +3,22 @@ using Plotly.NET;
 namespace Lectures.Torch.Experiments;
 
 /// <summary>
-/// What every experiment's Run(options, IProgress&lt;ExperimentProgress&gt;, JournalSettings?) returns: its charts,
-/// its CSV files and its findings. <see cref="ExperimentReport.Write"/> turns them into one report; results types
-/// write no files of their own.
+/// What every experiment's Run returns: its charts, its CSV files, its findings, how many runs it made and where it
+/// came from. <see cref="ExperimentReport.Write"/> turns them into one report; results types write no files of their own.
 /// </summary>
 public interface IExperimentResults
 {
     /// <summary>The report's title, e.g. "Edge sparsification: GCN on Cora".</summary>
     string Title { get; }
+
+    /// <summary>The runs of this start: how many, how many were recorded earlier, and the wall time.</summary>
+    RunTally Tally { get; }
+
+    /// <summary>Where the results came from (date, commit, command); <see cref="RunProvenance.Unknown"/> outside the command line.</summary>
+    RunProvenance Provenance { get; }
+
+    /// <summary>These results with <paramref name="provenance"/>.</summary>
+    IExperimentResults WithProvenance(RunProvenance provenance);
 
     /// <summary>The experiment's charts, in the order the report shows them.</summary>
     IEnumerable<GenericChart> Charts();

@@ -9,7 +9,8 @@ namespace Lectures.Torch.Experiments;
 /// <param name="Directory">The output directory: the experiment's result file (e.g. records.csv) gets each finished run's rows as the run completes; beside it, a .runs file (records.runs) keeps the settings and the finished runs.</param>
 /// <param name="Resume">Continue the runs recorded in <paramref name="Directory"/> (recorded with the same settings) instead of starting afresh.</param>
 /// <param name="Cancellation">When cancelled, the experiment stops after the run in progress (<see cref="ExperimentIncompleteException"/>).</param>
-public sealed record JournalSettings(string Directory, bool Resume = false, CancellationToken Cancellation = default);
+/// <param name="Shard">Run only this shard's share of the grid (null: every run); <see cref="RunJournal.Merge"/> joins the shards' directories.</param>
+public sealed record JournalSettings(string Directory, bool Resume = false, CancellationToken Cancellation = default, Shard? Shard = null);
 
 /// <summary>One finished run as recorded: its CSV rows and one extra field (e.g. the step where it diverged, or "").</summary>
 public sealed record RecordedRun(IReadOnlyList<string> Rows, string Extra);
@@ -50,12 +51,13 @@ public sealed class ExperimentIncompleteException(string message, string? direct
 /// otherwise (a kill between the two steps). An experiment whose runs all finished in grid order is not rewritten.
 /// </para>
 /// </summary>
-public sealed class RunJournal
+public sealed partial class RunJournal
 {
     const string SettingTag = "setting";
     const string RunTag = "run";
     const string CompleteTag = "complete";
     const string OrderTag = "order";
+    const string ShardTag = "shard";
 
     readonly string? csvPath;
     readonly string? runsPath;
@@ -66,13 +68,19 @@ public sealed class RunJournal
     readonly List<string> failures = new();
     readonly CancellationToken cancellation;
     readonly string? header;
+    readonly Shard? shard;
+    readonly (int Start, int End) share;
     bool complete;
 
-    RunJournal(string? directory, string fileName, string? header, int total, CancellationToken cancellation)
+    RunJournal(string? directory, string fileName, string? header, int total, CancellationToken cancellation, Shard? shard = null)
     {
         if (total < 1) throw new ArgumentException($"An experiment of {total} runs is empty: expected at least one run.", nameof(total));
+        share = shard?.Range(total) ?? (0, total);
+        if (share.End == share.Start)
+            throw new ArgumentException($"Shard {shard} of a grid of {total} runs has no runs: expected at most {total} shards.", nameof(shard));
         Directory = directory;
-        Total = total;
+        Total = share.End - share.Start;
+        this.shard = shard;
         this.header = header;
         this.cancellation = cancellation;
         if (directory is null) return;
@@ -83,8 +91,11 @@ public sealed class RunJournal
     /// <summary>The directory of the files, null when kept in memory.</summary>
     public string? Directory { get; }
 
-    /// <summary>Runs in the whole experiment.</summary>
+    /// <summary>Runs in the whole experiment (in its shard's share when sharded).</summary>
     public int Total { get; }
+
+    /// <summary>Whether the run at <paramref name="gridIndex"/> (0-based, in grid order) is in this journal's share of the grid.</summary>
+    public bool Includes(int gridIndex) => gridIndex >= share.Start && gridIndex < share.End;
 
     /// <summary>Runs recorded so far (earlier starts included).</summary>
     public int Count => recorded.Count;
@@ -106,7 +117,7 @@ public sealed class RunJournal
     {
         if (journal is null) return InMemory(total);
         ArgumentException.ThrowIfNullOrWhiteSpace(journal.Directory);
-        var opened = new RunJournal(Path.GetFullPath(journal.Directory), fileName, header, total, journal.Cancellation);
+        var opened = new RunJournal(Path.GetFullPath(journal.Directory), fileName, header, total, journal.Cancellation, journal.Shard);
         if (journal.Resume && File.Exists(opened.runsPath)) opened.Resume(settings);
         else opened.Start(settings, journal.Resume);
         return opened;
@@ -219,7 +230,7 @@ public sealed class RunJournal
         System.IO.Directory.CreateDirectory(Directory!);
         WriteAtomically(csvPath!, header is null ? "" : header + "\n");
         WriteAtomically(runsPath!, $"# Settings and finished runs of {Path.GetFileName(csvPath)}; `--resume` continues them.\n" +
-            string.Concat(settings.Select(s => $"{SettingTag}\t{s.Name}\t{OneLine(s.Value)}\n")));
+            string.Concat(settings.Select(s => $"{SettingTag}\t{s.Name}\t{OneLine(s.Value)}\n")) + (shard is null ? "" : $"{ShardTag}\t{shard}\n"));
     }
 
     void Resume(IReadOnlyList<(string Name, string Value)> settings)
@@ -230,6 +241,9 @@ public sealed class RunJournal
         var differences = settings.Select(s => (s.Name, Now: OneLine(s.Value), Then: recordedSettings.GetValueOrDefault(s.Name)))
             .Where(d => d.Then != d.Now).Select(d => $"{d.Name}: {d.Then ?? "(not recorded)"} recorded, {d.Now} now")
             .Concat(recordedSettings.Keys.Except(settings.Select(s => s.Name)).Select(n => $"{n}: recorded, not a setting now")).ToList();
+        var recordedShard = fields.FirstOrDefault(f => f[0] == ShardTag && f.Length == 2)?[1];
+        if (recordedShard != shard?.ToString())
+            differences.Add($"shard: {recordedShard ?? "(the whole grid)"} recorded, {shard?.ToString() ?? "the whole grid"} now");
         if (differences.Count > 0)
             throw new InvalidOperationException(
                 $"Cannot resume the runs in {Directory}: they were made with other settings.\n  {string.Join("\n  ", differences)}\n" +

@@ -4,7 +4,7 @@ namespace Lectures.Torch.Finetuning;
 
 /// <summary>
 /// SFT: J_i = -CE(p(.|x_i), y_i) = ln p(y_i|x_i) on the target labels, with dJ_i/dz = (e_{y_i} - p) / tau; either on
-/// every training input or on a seeded random sample of a fraction of them, stratified by class (the cheap fix: SFT on
+/// every training input or on a seeded random sample of a fraction of them, stratified by class (the cheap SFT phase: SFT on
 /// 1% of the labelled inputs).
 /// </summary>
 public sealed class CrossEntropy : PolicyObjective

@@ -6,9 +6,6 @@ namespace Lectures.Torch.Finetuning;
 /// <summary>Who a run is, for its log rows.</summary>
 public sealed record RunLabel(string Method, string Optimizer, string Task, int Seed);
 
-/// <summary>The log of one finetuning run; <see cref="DivergedAtStep"/> is set when the logits stopped being finite.</summary>
-public sealed record FinetuningLog(IReadOnlyList<ControlledExperimentRecord> Records, int? DivergedAtStep);
-
 /// <summary>
 /// The one finetuning loop shared by every method: full batch, each step back-propagates
 /// -sum_i w_i dJ_i/dz_i (the objective's per-input logit gradients and weights) through the network and takes an
@@ -28,7 +25,7 @@ public static class FinetuningTrainer
     public const string AllGroup = "all";
 
     /// <summary>Finetunes <paramref name="model"/> in place with <paramref name="method"/> (each phase's objective from <paramref name="objectives"/>) and returns the log.</summary>
-    public static FinetuningLog Run(Mlp model, TrainingBatch batch, FinetuningMethod method, PhaseObjectives objectives, OptimizerSetting optimizer,
+    public static FinetuningRun Run(Mlp model, TrainingBatch batch, FinetuningMethod method, PhaseObjectives objectives, OptimizerOptions optimizer,
         RunLabel label, int logEvery = 1, double smallStdThreshold = 0.1)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -43,7 +40,7 @@ public static class FinetuningTrainer
         using var smallWeights = GroupWeights(small, batch);
         using var largeWeights = GroupWeights(large, batch);
         var monitor = new RewardStdMonitor(smallStdThreshold);
-        var records = new List<ControlledExperimentRecord>();
+        var records = new List<FinetuningRecord>();
         var total = method.TotalSteps;
         var step = 0;
         for (var phaseIndex = 0; phaseIndex < method.Phases.Count; phaseIndex++)
@@ -58,7 +55,7 @@ public static class FinetuningTrainer
                 using var scope = NewDisposeScope();
                 var logits = model.call(batch.Inputs);
                 if (!logits.isfinite().all().item<bool>())
-                    return new FinetuningLog(records, step);
+                    return new FinetuningRun(records, step);
                 var ascent = objective.InputGradients(logits.detach(), phase.Temperature, batch, step);
                 var logging = s == 0 || step % logEvery == 0 || step == total;
                 double smallNorm = 0, largeNorm = 0;
@@ -76,7 +73,7 @@ public static class FinetuningTrainer
                 if (step < total) torchOptimizer.step();
             }
         }
-        return new FinetuningLog(records, null);
+        return new FinetuningRun(records, null);
     }
 
     static Tensor GroupWeights(int[] members, TrainingBatch batch)
@@ -118,7 +115,7 @@ public static class FinetuningTrainer
         return Math.Sqrt(squares);
     }
 
-    static IEnumerable<ControlledExperimentRecord> Log(Tensor logits, TrainingBatch batch, RewardStdMonitor monitor, RunLabel label, int step, string phase,
+    static IEnumerable<FinetuningRecord> Log(Tensor logits, TrainingBatch batch, RewardStdMonitor monitor, RunLabel label, int step, string phase,
         params (string Name, int[] Members, double GradientNorm)[] groups)
     {
         bool[] correct;
@@ -135,7 +132,7 @@ public static class FinetuningTrainer
         foreach (var (name, members, norm) in groups)
         {
             var summary = monitor.Summarize(members);
-            yield return new ControlledExperimentRecord(label.Method, label.Optimizer, label.Task, label.Seed, step, phase, name,
+            yield return new FinetuningRecord(label.Method, label.Optimizer, label.Task, label.Seed, step, phase, name,
                 summary.MeanExpectedReward, members.Count(i => correct[i]) / (double)members.Length, norm,
                 summary.MeanRewardStd, TenthPercentile(members.Select(i => std[i]).ToArray()), summary.FractionBelowThreshold,
                 members.Count(i => std[i] < monitor.Threshold && !correct[i]) / (double)members.Length);

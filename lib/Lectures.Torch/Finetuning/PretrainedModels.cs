@@ -21,7 +21,7 @@ static class PretrainedModels
     /// A copy (the caller's to dispose) of the model pretrained for <paramref name="options"/> and <paramref name="seed"/>
     /// with layer sizes <paramref name="sizes"/>; <paramref name="pretrain"/> makes the kept original the first time.
     /// </summary>
-    public static Mlp CopyFor(ControlledExperimentOptions options, IReadOnlyList<int> sizes, ScalarType dtype, int seed, Func<Mlp> pretrain)
+    public static Mlp CopyFor(FinetuningOptions options, IReadOnlyList<int> sizes, ScalarType dtype, int seed, Func<Mlp> pretrain)
     {
         var setting = new Setting(options.Task.Data, options.Task.TrainCount, options.Task.LabelSetSize, string.Join("-", sizes), dtype,
             options.Pretraining.Steps, options.Pretraining.LearningRate, seed, options.Threads);

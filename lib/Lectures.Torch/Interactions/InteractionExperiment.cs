@@ -16,20 +16,42 @@ namespace Lectures.Torch.Interactions;
 /// across a partition with a high walk index, so the high placement should be clearly more accurate. The runs of a seed
 /// train in parallel (<see cref="ParallelRuns{T}"/>), with the results of a sequential run.
 /// </summary>
-public static class InteractionExperiment
+public sealed class InteractionExperiment : IExperiment<InteractionOptions, InteractionResults>
 {
+    InteractionExperiment() { }
+
+    /// <inheritdoc />
+    public static string Name => "interaction";
+
+    /// <inheritdoc />
+    public static string Description => "GCN, GAT, GIN on digit pairs over two cliques: low vs high walk-index placement (5 seeds)";
+
+    /// <inheritdoc />
+    public static string JournalFile => InteractionResults.RunFile.FileName;
+
+    /// <inheritdoc cref="InteractionOptions.Reduced" />
+    public static InteractionOptions Reduced => InteractionOptions.Reduced;
+
+    /// <inheritdoc cref="InteractionOptions.Standard" />
+    public static InteractionOptions Standard => InteractionOptions.Standard;
+
+    /// <inheritdoc cref="Run(InteractionOptions, IProgress{ExperimentProgress}?, JournalSettings?, LabelledImages?)" />
+    public static InteractionResults Run(InteractionOptions options, IProgress<ExperimentProgress>? progress = null, JournalSettings? journal = null) =>
+        Run(options, progress, journal, null);
+
     /// <summary>
     /// Runs every model, placement and seed of <paramref name="options"/> on <paramref name="images"/> (default the UCI
     /// digits), reporting each finished run. With a <paramref name="journal"/>, each finished run is appended to
     /// interaction.csv in its directory as it completes, and resuming skips the runs recorded there (with the same
     /// options and images).
     /// </summary>
-    public static InteractionResults Run(InteractionOptions options, IProgress<ExperimentProgress>? progress = null, JournalSettings? journal = null,
-        LabelledImages? images = null)
+    public static InteractionResults Run(InteractionOptions options, IProgress<ExperimentProgress>? progress, JournalSettings? journal,
+        LabelledImages? images)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         images ??= Digits.Load();
-        var recorded = InteractionResults.RunFile.OpenJournal(journal, [.. options.Settings(), .. SettingsDescription.Of(new { Images = images })],
+        var recorded = InteractionResults.RunFile.Open(journal, [.. options.Settings(), .. SettingsDescription.Of(new { Images = images })],
             options.Seeds.Count * options.Models.Count * 2);
         TorchRuntime.EnsureLoaded();
         using var threads = TorchThreads.Use(options.Threads);
@@ -38,7 +60,7 @@ public static class InteractionExperiment
         ChunkPlacement[] placements = [ChunkPlacement.LowWalkIndex, ChunkPlacement.HighWalkIndex];
         var walkIndex = placements.ToDictionary(p => p, p => DigitPairs.WalkIndex(p, options.Depth));
         var runs = new List<InteractionRun>(recorded.Total);
-        var done = 0;
+        var (index, done) = (0, 0);
         foreach (var seed in options.Seeds)
         {
             var (train, rest) = images.Split(InteractionOptions.TrainImages, seed);
@@ -46,20 +68,24 @@ public static class InteractionExperiment
             var pairs = new[] { (train, options.TrainPairs), (validation, options.ValidationPairs), (test, options.TestPairs) }
                 .Select(s => (Images: s.Item1, Pairs: DigitPairs.Sample(s.Item1, s.Item2, seed))).ToArray();
             var jobs = placements.SelectMany(placement => options.Models.Select(model => (Placement: placement, Model: model,
-                Name: $"{GnnSpec.Name(model.Architecture)} {InteractionResults.PlacementName(placement, walkIndex[placement])} seed {seed}"))).ToArray();
-            // The pair tensors of a placement, built when one of its runs is not recorded yet.
-            var data = placements.ToDictionary(p => p, p => jobs.Any(j => j.Placement == p && !recorded.IsRecorded(j.Name)) ? new PairData(pairs, p) : null);
+                Name: $"{GnnOptions.Name(model.Architecture)} {InteractionResults.PlacementName(placement, walkIndex[placement])} seed {seed}"))).ToArray();
+            var included = jobs.Select(_ => recorded.Includes(index++)).ToArray();
+            var pending = Enumerable.Range(0, jobs.Length).Where(k => included[k] && !recorded.IsRecorded(jobs[k].Name)).ToHashSet();
+            // The pair tensors of a placement, built when one of its runs is to be computed here.
+            var data = placements.ToDictionary(p => p, p => pending.Any(k => jobs[k].Placement == p) ? new PairData(pairs, p) : null);
             try
             {
-                using var ahead = new ParallelRuns<InteractionRun>(jobs.Select(j => recorded.IsRecorded(j.Name) ? null : (Func<InteractionRun>)(() =>
+                using var ahead = new ParallelRuns<InteractionRun>(Enumerable.Range(0, jobs.Length).Select(k => !pending.Contains(k) ? null : (Func<InteractionRun>)(() =>
                 {
-                    var result = Train(j.Model, options, graph, data[j.Placement]!, seed);
-                    return new InteractionRun(GnnSpec.Name(j.Model.Architecture), j.Placement, walkIndex[j.Placement], seed,
+                    var (placement, model) = (jobs[k].Placement, jobs[k].Model);
+                    var result = Train(model, options, graph, data[placement]!, seed);
+                    return new InteractionRun(GnnOptions.Name(model.Architecture), placement, walkIndex[placement], seed,
                         result.TrainAccuracy, result.ValidationAccuracy, result.TestAccuracy, result.BestEpoch, result.Epochs);
                 })).ToArray(), options.Threads);
                 for (var k = 0; k < jobs.Length; k++)
                 {
-                    var run = InteractionResults.RunFile.Run(recorded, jobs[k].Name, () => ahead.Take(k));
+                    if (!included[k]) continue;
+                    var run = InteractionResults.RunFile.Run(recorded, jobs[k].Name, jobs[k].Name, () => ahead.Take(k));
                     done++;
                     if (run is null) continue;
                     runs.Add(run);
@@ -75,75 +101,34 @@ public static class InteractionExperiment
         return new InteractionResults(options, runs, clock.Elapsed) { RecordedEarlier = recorded.RecordedEarlier };
     }
 
-    /// <summary>Held while a run seeds torch's generator and draws its initial weights (runs go in parallel; the generator is shared).</summary>
-    private static readonly object InitialWeights = new();
-
-    private static TrainingResult Train(GnnSpec spec, InteractionOptions options, MessageGraph graph, PairData data, int seed)
+    /// <summary>
+    /// Trains through <see cref="GnnTrainer"/>: each epoch is one pass over the training pairs in a shuffled order
+    /// (new Random(seed)), one Adam step per batch on the binary cross-entropy of the pooled logit.
+    /// </summary>
+    private static TrainingResult Train(GnnOptions spec, InteractionOptions options, MessageGraph graph, PairData data, int seed)
     {
-        GnnModel created;
-        lock (InitialWeights)
-        {
-            torch.manual_seed(seed);
-            created = spec.Create(DigitPairs.FeatureCount, 1, GnnReadout.MeanPool);
-        }
-        using var model = created;
-        using var optimizer = optim.Adam(model.parameters(), options.Training.LearningRate, weight_decay: options.Training.WeightDecay);
         var rng = new Random(seed);
         var order = Enumerable.Range(0, (int)data.Train.Labels.shape[0]).Select(i => (long)i).ToArray();
-        var stopping = new EarlyStopping(options.Training.MaxEpochs, options.Training.Patience);
-        // The weights and buffers at the best validation epoch; the test and training accuracies are measured once, on them.
-        Dictionary<string, Tensor>? best = null;
-        try
-        {
-            while (stopping.NextEpoch())
+        return GnnTrainer.Fit(() => spec.Create(DigitPairs.FeatureCount, 1, GnnReadout.MeanPool), options.Training, seed,
+            (model, optimizer) =>
             {
-                TrainEpoch(model, optimizer, options.BatchSize, graph, data.Train, order, rng);
-                model.eval();
-                if (!stopping.Improved(Accuracy(model, graph, data.Validation))) continue;
-                Dispose(best);
-                best = model.state_dict().ToDictionary(p => p.Key, p =>
+                rng.Shuffle(order);
+                for (var start = 0; start < order.Length; start += options.BatchSize)
                 {
-                    using var detached = p.Value.detach();
-                    return detached.clone().DetachFromDisposeScope();
-                });
-            }
-            if (best is null) return stopping.Result(0, 0);
-            model.load_state_dict(best);
-            model.eval();
-            return stopping.Result(Accuracy(model, graph, data.Test), Accuracy(model, graph, data.Train));
-        }
-        finally
-        {
-            Dispose(best);
-        }
-    }
-
-    /// <summary>One pass over the training pairs in a fresh shuffled order, one Adam step per mini-batch.</summary>
-    private static void TrainEpoch(GnnModel model, optim.Optimizer optimizer, int batchSize, MessageGraph graph, PairSet train, long[] order, Random rng)
-    {
-        model.train();
-        rng.Shuffle(order);
-        for (var start = 0; start < order.Length; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            var batch = tensor(order[start..Math.Min(order.Length, start + batchSize)]);
-            optimizer.zero_grad();
-            var logits = model.forward(train.Features.index_select(0, batch), graph, null).squeeze(-1);
-            nn.functional.binary_cross_entropy_with_logits(logits, train.Labels.index_select(0, batch)).backward();
-            optimizer.step();
-        }
-    }
-
-    private static void Dispose(Dictionary<string, Tensor>? tensors)
-    {
-        if (tensors is null) return;
-        foreach (var t in tensors.Values) t.Dispose();
+                    using var scope = NewDisposeScope();
+                    var batch = tensor(order[start..Math.Min(order.Length, start + options.BatchSize)]);
+                    optimizer.zero_grad();
+                    var logits = model.forward(data.Train.Features.index_select(0, batch), graph, null).squeeze(-1);
+                    nn.functional.binary_cross_entropy_with_logits(logits, data.Train.Labels.index_select(0, batch)).backward();
+                    optimizer.step();
+                }
+            },
+            model => new EpochValidation(Accuracy(model, graph, data.Validation), () => (Accuracy(model, graph, data.Test), Accuracy(model, graph, data.Train))));
     }
 
     private static double Accuracy(GnnModel model, MessageGraph graph, PairSet set)
     {
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
         var predicted = model.forward(set.Features, graph, null).squeeze(-1).GreaterThan(0).to_type(ScalarType.Float32);
         return predicted.eq(set.Labels).sum().item<long>() / (double)set.Labels.shape[0];
     }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Lectures.Torch.Experiments;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;
 
@@ -18,14 +18,14 @@ namespace Lectures.Torch.Interactions;
 /// <param name="Seeds">Seeds: image split, pairs, initial weights, batch order (the same for both placements).</param>
 /// <param name="Threads">torch.set_num_threads for the run.</param>
 public sealed record InteractionOptions(
-    IReadOnlyList<GnnSpec> Models,
+    IReadOnlyList<GnnOptions> Models,
     TrainingOptions Training,
     int TrainPairs,
     int ValidationPairs,
     int TestPairs,
     int BatchSize,
     IReadOnlyList<int> Seeds,
-    int Threads = 1)
+    int Threads = 1) : IExperimentOptions
 {
     /// <summary>Images in the training pool (the validation pool has 200, the test pool the remaining 397).</summary>
     public const int TrainImages = 1200;
@@ -45,35 +45,17 @@ public sealed record InteractionOptions(
     };
 
     /// <summary>The models of these architectures with the experiment's shape: depth 3, width 16, no dropout.</summary>
-    public static IReadOnlyList<GnnSpec> Architectures(IEnumerable<GnnArchitecture> architectures, int hidden = 16, int depth = 3) =>
-        architectures.Select(a => new GnnSpec(a, hidden, depth, Dropout: 0)).ToList();
+    public static IReadOnlyList<GnnOptions> Architectures(IEnumerable<GnnArchitecture> architectures, int hidden = 16, int depth = 3) =>
+        architectures.Select(a => new GnnOptions(a, hidden, depth, Dropout: 0)).ToList();
 
     /// <summary>The message-passing depth L shared by the models (the placements' walk indices are for it).</summary>
     public int Depth => Models[0].Depth;
 
     /// <summary>
-    /// The settings as the journal records them: the flat lines of the earlier flat options (BatchSize, Depth, Hidden,
-    /// LearningRate, MaxEpochs, Models, Patience, Seeds, TestPairs, Threads, TrainPairs, ValidationPairs), so that runs
-    /// recorded before the options were composed resume; Dropout, Heads and WeightDecay only when they differ from 0, 4 and 0.
+    /// The settings as the journal records them: the lines of the earlier flat options
+    /// (<see cref="JournalMigrations.Settings(InteractionOptions)"/>); the experiment adds the images' hash.
     /// </summary>
-    public IReadOnlyList<(string Name, string Value)> Settings()
-    {
-        Validate();
-        static string N(double x) => x.ToString("R", CultureInfo.InvariantCulture);
-        static string I(int x) => x.ToString(CultureInfo.InvariantCulture);
-        var shape = Models[0];
-        var lines = new List<(string, string)>
-        {
-            ("BatchSize", I(BatchSize)), ("Depth", I(shape.Depth)), ("Hidden", I(shape.Hidden)), ("LearningRate", N(Training.LearningRate)),
-            ("MaxEpochs", I(Training.MaxEpochs)), ("Models", $"[{string.Join(", ", Models.Select(m => m.Architecture))}]"), ("Patience", I(Training.Patience)),
-            ("Seeds", $"[{string.Join(", ", Seeds.Select(I))}]"), ("TestPairs", I(TestPairs)), ("Threads", I(Threads)), ("TrainPairs", I(TrainPairs)),
-            ("ValidationPairs", I(ValidationPairs)),
-        };
-        if (shape.Dropout != 0) lines.Add(("Dropout", N(shape.Dropout)));
-        if (shape.Heads != 4) lines.Add(("Heads", I(shape.Heads)));
-        if (Training.WeightDecay != 0) lines.Add(("WeightDecay", N(Training.WeightDecay)));
-        return lines;
-    }
+    public IReadOnlyList<(string Name, string Value)> Settings() => JournalMigrations.Settings(this);
 
     /// <summary>Throws an ArgumentException naming the first bad value.</summary>
     public void Validate()

@@ -17,7 +17,7 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
     public int RecordedEarlier { get; init; }
 
     /// <summary>interaction.csv: model, placement, walk_index, seed, train_accuracy, validation_accuracy, test_accuracy, best_epoch, epochs.</summary>
-    internal static RunCsv<InteractionRun> RunFile { get; } = new("interaction.csv",
+    internal static RunFile<InteractionRun> RunFile { get; } = RunFile<InteractionRun>.Csv("interaction.csv",
         "model,placement,walk_index,seed,train_accuracy,validation_accuracy,test_accuracy,best_epoch,epochs",
         r => string.Create(CultureInfo.InvariantCulture,
             $"{r.Model},{r.Placement},{r.WalkIndex},{r.Seed},{r.TrainAccuracy:R},{r.ValidationAccuracy:R},{r.TestAccuracy:R},{r.BestEpoch},{r.Epochs}"),
@@ -35,11 +35,17 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
     /// <summary>The header of summary.csv (and of the shipped benchmarks/results/interaction.csv).</summary>
     public const string SummaryHeader = "model,seeds,date,recorded_at_commit,command,placement,walk_index,test_accuracy_mean,test_accuracy_std,train_accuracy_mean";
 
+    /// <inheritdoc />
+    public string Title => "Interactions: accuracy by walk index of the image partition";
+
+    /// <inheritdoc />
+    public RunTally Tally => new(Runs.Count, RecordedEarlier, Elapsed);
+
     /// <summary>Where the run came from (date, commit, command), written into summary.csv; the command line sets it.</summary>
     public RunProvenance Provenance { get; init; } = RunProvenance.Unknown;
 
     /// <inheritdoc />
-    public string Title => "Interactions: accuracy by walk index of the image partition";
+    public IExperimentResults WithProvenance(RunProvenance provenance) => this with { Provenance = provenance };
 
     /// <summary>
     /// Mean and sample std of the test accuracy per model (category, in the options' order) and placement (series,
@@ -59,9 +65,9 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
         {
             var low = g.Where(r => r.Placement == ChunkPlacement.LowWalkIndex).ToList();
             var high = g.Where(r => r.Placement == ChunkPlacement.HighWalkIndex).ToList();
-            var sl = SeedStatistics.Summarise("", 0, low.Select(r => r.TestAccuracy).ToArray());
-            var sh = SeedStatistics.Summarise("", 0, high.Select(r => r.TestAccuracy).ToArray());
-            var se = Math.Sqrt(sh.StandardDeviation * sh.StandardDeviation / sh.Count + sl.StandardDeviation * sl.StandardDeviation / sl.Count);
+            var sl = Statistics.MeanAndStd(low.Select(r => r.TestAccuracy).ToArray());
+            var sh = Statistics.MeanAndStd(high.Select(r => r.TestAccuracy).ToArray());
+            var se = Math.Sqrt(sh.StandardDeviation * sh.StandardDeviation / high.Count + sl.StandardDeviation * sl.StandardDeviation / low.Count);
             return new InteractionComparison(g.Key, low[0].WalkIndex, high[0].WalkIndex, sl.Mean, sh.Mean, se);
         }).ToList();
 
@@ -82,9 +88,9 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
         var summary = Path.Combine(directory, SummaryFileName);
         ExperimentReport.WriteCsv(summary, SummaryHeader, Groups().Select(g =>
         {
-            var test = SeedStatistics.Summarise("", 0, g.Runs.Select(r => r.TestAccuracy).ToArray());
+            var test = Statistics.MeanAndStd(g.Runs.Select(r => r.TestAccuracy).ToArray());
             return string.Create(CultureInfo.InvariantCulture,
-                $"{g.Model},{test.Count},{Provenance.CsvFields()},{(g.Placement == ChunkPlacement.LowWalkIndex ? "low" : "high")},{g.WalkIndex}," +
+                $"{g.Model},{g.Runs.Count},{Provenance.CsvFields()},{(g.Placement == ChunkPlacement.LowWalkIndex ? "low" : "high")},{g.WalkIndex}," +
                 $"{test.Mean:F4},{test.StandardDeviation:F4},{g.Runs.Average(r => r.TrainAccuracy):F3}");
         }));
         return [RunFile.Write(directory, Runs), summary];
@@ -96,10 +102,10 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
         var o = Options;
         var text = new StringBuilder(
             $"Pairs of UCI digits, label 1 when both show the same digit; 16 chunks of 4 pixels per image, one per vertex of two " +
-            $"16-cliques joined by one edge. Models {string.Join(", ", o.Models.Select(m => GnnSpec.Name(m.Architecture)))} of depth {o.Depth}, " +
+            $"16-cliques joined by one edge. Models {string.Join(", ", o.Models.Select(m => GnnOptions.Name(m.Architecture)))} of depth {o.Depth}, " +
             $"width {o.Models[0].Hidden}, mean pooling, one logit; {o.TrainPairs}/{o.ValidationPairs}/{o.TestPairs} train/validation/test pairs; " +
             $"Adam lr {o.Training.LearningRate.ToString(CultureInfo.InvariantCulture)}, batch {o.BatchSize}, at most {o.Training.MaxEpochs} epochs, " +
-            $"patience {o.Training.Patience}; seeds {string.Join(", ", o.Seeds)}; {new RunTally(Runs.Count, RecordedEarlier, Elapsed)}.\n\n" +
+            $"patience {o.Training.Patience}; seeds {string.Join(", ", o.Seeds)}; {Tally}.\n\n" +
             "## Test accuracy (%), mean ± std over seeds\n\n");
         text.Append(MeanTable.Markdown("model", MeansByPlacement().Select(m => (m.Category, m.Series, m.Mean, m.StandardDeviation, m.Count))));
         text.Append("\n## High vs low walk index\n\n| model | low WI | high WI | high − low (points) | in standard errors |\n|---|---|---|---|---|\n");
@@ -116,6 +122,6 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
     /// <summary>The runs per model (in the options' order) and placement (low first).</summary>
     IEnumerable<(string Model, ChunkPlacement Placement, long WalkIndex, IReadOnlyList<InteractionRun> Runs)> Groups() =>
         Runs.GroupBy(r => (r.Model, r.Placement, r.WalkIndex))
-            .OrderBy(g => Options.Models.Select(m => GnnSpec.Name(m.Architecture)).ToList().IndexOf(g.Key.Model)).ThenBy(g => g.Key.Placement)
+            .OrderBy(g => Options.Models.Select(m => GnnOptions.Name(m.Architecture)).ToList().IndexOf(g.Key.Model)).ThenBy(g => g.Key.Placement)
             .Select(g => (g.Key.Model, g.Key.Placement, g.Key.WalkIndex, (IReadOnlyList<InteractionRun>)g.ToList()));
 }

@@ -14,31 +14,56 @@ namespace Lectures.Torch.LanguageModel;
 /// tasks, measure every training input's reward std from sampled outputs, then finetune each task from the same
 /// weights with SFT, RFT (PPO, and REINFORCE), full SFT then RFT, and SFT on a small labelled fraction then RFT.
 /// </summary>
-public static class LanguageModelExperiment
+public sealed class LanguageModelExperiment : IExperiment<LanguageModelOptions, LanguageModelResults>
 {
+    LanguageModelExperiment() { }
+
+    /// <inheritdoc />
+    public static string Name => "language-model";
+
+    /// <inheritdoc />
+    public static string Description => "a small character language model: reward std per input, RFT vs SFT on six text tasks (findings I-III; --seed N)";
+
+    /// <inheritdoc />
+    public static string JournalFile => RunFile.FileName;
+
+    /// <inheritdoc cref="LanguageModelOptions.Reduced" />
+    public static LanguageModelOptions Reduced => LanguageModelOptions.Reduced();
+
+    /// <inheritdoc cref="LanguageModelOptions.Standard" />
+    public static LanguageModelOptions Standard => LanguageModelOptions.Standard;
+
+    /// <summary>outcomes.jsonl: one task's outcome per line, every number round-tripping exactly (NaN included).</summary>
+    internal static RunFile<LanguageModelRun> RunFile { get; } = RunFile<LanguageModelRun>.Jsonl("outcomes.jsonl", new JsonSerializerOptions
+    {
+        IgnoreReadOnlyProperties = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    });
+
     /// <summary>The file name of the pretrained model in the journal's directory.</summary>
     public const string PretrainedFileName = "pretrained.lm";
 
     /// <summary>
-    /// Runs the experiment on every selected task on <see cref="LanguageModelExperimentOptions.Threads"/> torch threads
+    /// Runs the experiment on every selected task on <see cref="LanguageModelOptions.Threads"/> torch threads
     /// and returns the outcome, reporting the training steps done out of all the experiment's steps. It writes no
     /// files of its own: with a <paramref name="journal"/>, each finished task is appended to outcomes.jsonl in the
     /// journal's directory as it completes, with the pretrained model beside it (<see cref="PretrainedFileName"/>);
     /// resuming skips the recorded tasks (with the same options) and starts from that model instead of pretraining again.
     /// </summary>
-    public static LanguageModelExperimentResult Run(LanguageModelExperimentOptions options, IProgress<ExperimentProgress>? progress = null,
+    public static LanguageModelResults Run(LanguageModelOptions options, IProgress<ExperimentProgress>? progress = null,
         JournalSettings? journal = null)
     {
-        options.Validated();
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var tasks = options.Tasks.Names?.Select(TextBenchmark.Task).ToArray() ?? [.. TextBenchmark.Tasks()];
-        var recorded = RunJournal.Open(journal, "outcomes.jsonl", null, options.Settings(), tasks.Length);
+        var recorded = RunFile.Open(journal, options.Settings(), tasks.Length);
         TorchRuntime.EnsureLoaded();
         using var threads = TorchThreads.Use(options.Threads);
         var clock = Stopwatch.StartNew();
         var saved = recorded.Directory is { } directory ? Path.Combine(directory, PretrainedFileName) : null;
         var resumed = journal is { Resume: true } && File.Exists(saved);
         var pretraining = resumed ? null : options.StartingModel as LanguageModelPretraining;
-        var steps = new StepCounter(progress, (pretraining?.Steps ?? 0) + tasks.Length * StepsPerTask(options));
+        var steps = new StepCounter(progress, (pretraining?.Steps ?? 0) + recorded.Total * StepsPerTask(options));
         using var pretrained = options.StartingModel switch
         {
             ShippedCheckpoint => CharacterLanguageModel.LoadShipped(),
@@ -47,48 +72,27 @@ public static class LanguageModelExperiment
             _ => Pretrain(options, pretraining!, steps),
         };
         if (saved is not null) pretrained.Save(saved);
-        var outcomes = new List<TaskOutcome>();
+        var outcomes = new List<LanguageModelRun>();
         foreach (var (task, k) in tasks.Select((t, k) => (t, k)))
         {
+            if (!recorded.Includes(k)) continue;
             if (recorded.Recorded(task.Name) is not null) steps.Skip(StepsPerTask(options));
-            var run = recorded.Run(task.Name, $"task {task.Name}",
-                () => new RecordedRun([JsonSerializer.Serialize(RunTask(pretrained, task, k, options, steps), OutcomeJson)], ""));
-            if (run is not null) outcomes.Add(Upgraded(JsonSerializer.Deserialize<TaskOutcome>(run.Rows[0], OutcomeJson)!, options));
+            var run = RunFile.Run(recorded, task.Name, $"task {task.Name}", () => RunTask(pretrained, task, k, options, steps));
+            if (run is not null) outcomes.Add(JournalMigrations.Upgraded(run, options));
         }
         recorded.Complete();
-        return new LanguageModelExperimentResult(options, pretrained.ParameterCount, outcomes, clock.Elapsed);
+        return new LanguageModelResults(options, pretrained.ParameterCount, outcomes, clock.Elapsed) { RecordedEarlier = recorded.RecordedEarlier };
     }
 
     /// <summary>
-    /// A task's outcome recorded before method names were built from the phases (no <see cref="TaskOutcome.RunNames"/>)
-    /// with today's names (<see cref="LanguageModelRunNames.Renamed"/>); a newer outcome as it is.
-    /// </summary>
-    static TaskOutcome Upgraded(TaskOutcome outcome, LanguageModelExperimentOptions options)
-    {
-        if (outcome.RunNames is not null) return outcome;
-        var names = LanguageModelMethods.For(options).Names;
-        return outcome with
-        {
-            RunNames = names,
-            Runs = outcome.Runs.Values.Select(r => r with { Name = names.Renamed(r.Name) }).ToDictionary(r => r.Name),
-        };
-    }
-
-    /// <summary>A task's outcome as one JSON line: every number round-trips exactly (NaN included).</summary>
-    static readonly JsonSerializerOptions OutcomeJson = new()
-    {
-        IgnoreReadOnlyProperties = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    /// <summary>
-    /// Pretraining as <see cref="LanguageModelExperimentOptions.StartingModel"/> says (a <see cref="LanguageModelPretraining"/>):
+    /// Pretraining as <see cref="LanguageModelOptions.StartingModel"/> says (a <see cref="LanguageModelPretraining"/>):
     /// next-token cross-entropy on <see cref="TextBenchmark.PretrainingMix"/> of all six tasks (weights and mix seeded by
     /// the options' seed), reporting the steps done.
     /// </summary>
-    public static CharacterLanguageModel Pretrain(LanguageModelExperimentOptions options, IProgress<ExperimentProgress>? progress = null)
+    public static CharacterLanguageModel Pretrain(LanguageModelOptions options, IProgress<ExperimentProgress>? progress = null)
     {
-        options.Validated();
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         if (options.StartingModel is not LanguageModelPretraining pretraining)
             throw new ArgumentException($"The options start from {options.StartingModel}, not from pretraining.", nameof(options));
         TorchRuntime.EnsureLoaded();
@@ -96,7 +100,7 @@ public static class LanguageModelExperiment
         return Pretrain(options, pretraining, new StepCounter(progress, pretraining.Steps));
     }
 
-    static CharacterLanguageModel Pretrain(LanguageModelExperimentOptions options, LanguageModelPretraining pretraining, StepCounter steps)
+    static CharacterLanguageModel Pretrain(LanguageModelOptions options, LanguageModelPretraining pretraining, StepCounter steps)
     {
         var model = new CharacterLanguageModel(new LanguageModelShape(CharacterVocabulary.Size, HiddenSize: options.HiddenSize), options.Seed);
         var mix = TextBenchmark.PretrainingMix(TextBenchmark.Tasks(), Math.Max(1, pretraining.Steps) * pretraining.BatchSize, options.Seed);
@@ -115,13 +119,13 @@ public static class LanguageModelExperiment
     const int PretrainingReportEvery = 10;
 
     /// <summary>Training steps of one task: the steps of every run.</summary>
-    static int StepsPerTask(LanguageModelExperimentOptions options) => LanguageModelMethods.For(options).Runs(options).Sum(m => m.TotalSteps);
+    static int StepsPerTask(LanguageModelOptions options) => LanguageModelMethods.For(options).Runs(options).Sum(m => m.TotalSteps);
 
     /// <summary>
     /// A method phase as the trainer runs it: SFT is next-token cross-entropy on the references of the training inputs
     /// (of the first round(fraction * n) of them for a fraction), RFT is PPO or REINFORCE on the training inputs.
     /// </summary>
-    static Phase Trained(MethodPhase phase, TaskExample[] train, LanguageModelExperimentOptions options) => phase switch
+    static Phase Trained(MethodPhase phase, TaskExample[] train, LanguageModelOptions options) => phase switch
     {
         { Objective: FinetuningObjective.Sft } => new(NextTokenObjective.Sft,
             phase.Fraction == 1 ? train : train.Take(Math.Max(1, (int)Math.Round(phase.Fraction * train.Length))).ToArray(), phase.Steps),
@@ -146,7 +150,7 @@ public static class LanguageModelExperiment
         public void Skip(int steps) => done += steps;
     }
 
-    static TaskOutcome RunTask(CharacterLanguageModel pretrained, TextTask task, int taskIndex, LanguageModelExperimentOptions options,
+    static LanguageModelRun RunTask(CharacterLanguageModel pretrained, TextTask task, int taskIndex, LanguageModelOptions options,
         StepCounter steps)
     {
         var seed = options.Seed * 1009 + taskIndex * 101;
@@ -158,7 +162,7 @@ public static class LanguageModelExperiment
         var initialTest = probe.Measure(pretrained, test).ExpectedReward.Average();
         var methods = LanguageModelMethods.For(options);
         var runs = methods.Runs(options);
-        var outcomes = new Dictionary<string, FinetuningRun>();
+        var outcomes = new Dictionary<string, MethodRun>();
         for (var r = 0; r < runs.Count; r++)
         {
             var method = runs[r];
@@ -166,16 +170,16 @@ public static class LanguageModelExperiment
             outcomes[method.Name] = Finetune(pretrained, method.Name, phases, train, test, probe, initial, options, seed + 10 * (r + 1),
                 (chunk, step) => steps.Report(chunk, $"{task.Name} · {method.Name} · step {step}/{method.TotalSteps}"));
         }
-        return new TaskOutcome(task.Name, task.UnfamiliarFraction, train.Select(e => e.Example.Input).ToArray(),
+        return new LanguageModelRun(task.Name, task.UnfamiliarFraction, train.Select(e => e.Example.Input).ToArray(),
             initial.ExpectedReward, initial.RewardStd, initialTest, outcomes, options.Probe.StdThreshold, options.Probe.LowReward, methods.Names);
     }
 
     sealed record Phase(TrainingObjective Objective, IReadOnlyList<TaskExample> Data, int Steps);
 
-    static PolicyGradientObjective Ppo(LanguageModelExperimentOptions options) => PolicyGradientObjective.Ppo(options.Finetuning.SamplesPerInput, epochs: options.Finetuning.PpoEpochs);
+    static PolicyGradientObjective Ppo(LanguageModelOptions options) => PolicyGradientObjective.Ppo(options.Finetuning.SamplesPerInput, epochs: options.Finetuning.PpoEpochs);
 
-    static FinetuningRun Finetune(CharacterLanguageModel pretrained, string name, Phase[] phases, TaskExample[] train, TaskExample[] test,
-        RewardStdProbe probe, RewardStdReport initial, LanguageModelExperimentOptions options, int seed, Action<int, int> stepsDone)
+    static MethodRun Finetune(CharacterLanguageModel pretrained, string name, Phase[] phases, TaskExample[] train, TaskExample[] test,
+        RewardStdProbe probe, RewardStdReport initial, LanguageModelOptions options, int seed, Action<int, int> stepsDone)
     {
         using var model = pretrained.Clone();
         var curve = new List<ProbePoint> { Point(initial, 0, "pretrained", options) };
@@ -202,10 +206,10 @@ public static class LanguageModelExperiment
             phaseEnds.Add(curve[^1]);
         }
         var testReward = probe.Measure(model, test).ExpectedReward.Average();
-        return new FinetuningRun(name, curve, last.ExpectedReward, last.RewardStd, testReward, phaseEnds);
+        return new MethodRun(name, curve, last.ExpectedReward, last.RewardStd, testReward, phaseEnds);
     }
 
-    static ProbePoint Point(RewardStdReport report, int step, string phase, LanguageModelExperimentOptions options)
+    static ProbePoint Point(RewardStdReport report, int step, string phase, LanguageModelOptions options)
     {
         var n = report.RewardStd.Length;
         var smallLow = Enumerable.Range(0, n).Count(i => report.RewardStd[i] < options.Probe.StdThreshold && report.ExpectedReward[i] < options.Probe.LowReward);

@@ -15,8 +15,26 @@ namespace Lectures.Torch.Sparsification;
 /// epoch) is recorded. Paired seeds: at a seed every method uses the same 80/10/10 split and the same initial
 /// weights, so at 0% (and 100%) every method trains the identical network; such repeated graphs are trained once.
 /// </summary>
-public static class SparsificationExperiment
+public sealed class SparsificationExperiment : IExperiment<SparsificationOptions, SparsificationResults>
 {
+    SparsificationExperiment() { }
+
+    /// <inheritdoc />
+    public static string Name => "sparsification";
+
+    /// <inheritdoc />
+    public static string Description =>
+        "accuracy vs edges removed: 1-WIS, 2-WIS, random, spectral, UGS (--dataset cora|citation-like|FILE.npz, --model gcn|gin|resgcn, --step 10|5)";
+
+    /// <inheritdoc />
+    public static string JournalFile => SparsificationResults.RunFile.FileName;
+
+    /// <inheritdoc cref="SparsificationOptions.Reduced" />
+    public static SparsificationOptions Reduced => SparsificationOptions.Reduced();
+
+    /// <inheritdoc cref="SparsificationOptions.Standard" />
+    public static SparsificationOptions Standard => SparsificationOptions.Standard();
+
     /// <summary>
     /// Runs the grid of <paramref name="options"/> on the graph named by options.Dataset, reporting each finished training
     /// run; with a <paramref name="journal"/>, runs are recorded and resumed as <see cref="Run(LoadedGraph, SparsificationOptions, IProgress{ExperimentProgress}?, JournalSettings?)"/> says.
@@ -38,13 +56,13 @@ public static class SparsificationExperiment
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var recorded = SparsificationResults.RunFile.OpenJournal(journal, options.Settings(loaded),
+        var recorded = SparsificationResults.RunFile.Open(journal, [.. options.Settings(), ("Graph", loaded.Description)],
             options.Seeds.Count * options.Methods.Count * options.Levels.Count);
         TorchRuntime.EnsureLoaded();
         using var threads = TorchThreads.Use(options.Threads);
         var clock = Stopwatch.StartNew();
         var graph = loaded.Graph;
-        var done = 0;
+        var (index, done) = (0, 0);
         var runs = new List<SparsificationRun>(recorded.Total);
         var seedless = new Dictionary<SparsificationMethod, RemovalOrder>();
         foreach (var seed in options.Seeds)
@@ -60,8 +78,9 @@ public static class SparsificationExperiment
                     : seedless.TryGetValue(method, out var cached) ? cached : seedless[method] = method.Order(graph, seed));
                 foreach (var level in options.Levels)
                 {
+                    if (!recorded.Includes(index++)) continue;
                     var name = $"{method.Name()} {level}% seed {seed}";
-                    var run = SparsificationResults.RunFile.Run(recorded, name, () =>
+                    var run = SparsificationResults.RunFile.Run(recorded, name, name, () =>
                     {
                         var removed = order.Value.Removed(level);
                         var key = string.Join(",", removed.Order());

@@ -1,4 +1,5 @@
 using Lectures.Graphs;
+using Lectures.Sparsification;
 using Lectures.Torch.Experiments;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;
@@ -18,16 +19,16 @@ namespace Lectures.Torch.Sparsification;
 /// <param name="Threads">torch.set_num_threads for the run (1 keeps runs reproducible across machines and leaves cores to others).</param>
 public sealed record SparsificationOptions(
     string Dataset,
-    GnnSpec Model,
+    GnnOptions Model,
     TrainingOptions Training,
     IReadOnlyList<SparsificationMethod> Methods,
     double StepPercent,
     IReadOnlyList<int> Seeds,
-    int Threads = 1)
+    int Threads = 1) : IExperimentOptions
 {
     /// <summary>The acceptance setting: the dataset and model given, all five methods, steps of 10%, seeds 0..4.</summary>
     public static SparsificationOptions Standard(string dataset = "cora", GnnArchitecture model = GnnArchitecture.Gcn) =>
-        new(dataset, new GnnSpec(model), TrainingOptions.Default, SparsificationMethods.All, 10, [0, 1, 2, 3, 4]);
+        new(dataset, new GnnOptions(model), TrainingOptions.Default, SparsificationMethods.Compared, 10, [0, 1, 2, 3, 4]);
 
     /// <summary>The original study's resolution: steps of 5%, seeds 0..4.</summary>
     public static SparsificationOptions Full(string dataset = "cora", GnnArchitecture model = GnnArchitecture.Gcn) =>
@@ -38,7 +39,7 @@ public sealed record SparsificationOptions(
     /// 100%, one seed, a larger learning rate (5e-3) with shorter patience so each run stops after a few dozen epochs.
     /// </summary>
     public static SparsificationOptions Reduced(string dataset = "cora") =>
-        new(dataset, new GnnSpec(GnnArchitecture.Gcn), new TrainingOptions(LearningRate: 5e-3, MaxEpochs: 100, Patience: 15),
+        new(dataset, new GnnOptions(GnnArchitecture.Gcn), new TrainingOptions(LearningRate: 5e-3, MaxEpochs: 100, Patience: 15),
             [SparsificationMethod.OneWis, SparsificationMethod.Random], 25, [0]);
 
     /// <summary>The removal levels 0, step, 2 step, ..., 100 (percent).</summary>
@@ -52,14 +53,11 @@ public sealed record SparsificationOptions(
     }
 
     /// <summary>
-    /// The settings as the journal records them: one line per option except the dataset's name (Levels, Methods,
-    /// Model, Seeds, StepPercent, Threads, Training; see <see cref="SettingsDescription.Of"/>), then the loaded graph's description.
+    /// The settings as the journal records them: one line per option except the dataset's name (Levels, Methods, Model,
+    /// Seeds, StepPercent, Threads, Training; <see cref="JournalMigrations.Settings(SparsificationOptions)"/>); the
+    /// experiment adds the loaded graph's description.
     /// </summary>
-    public IReadOnlyList<(string Name, string Value)> Settings(LoadedGraph loaded)
-    {
-        ArgumentNullException.ThrowIfNull(loaded);
-        return [.. SettingsDescription.Of(this, nameof(Dataset)), ("Graph", loaded.Description)];
-    }
+    public IReadOnlyList<(string Name, string Value)> Settings() => JournalMigrations.Settings(this);
 
     /// <summary>Throws an ArgumentException naming the first bad value.</summary>
     public void Validate()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Lectures.Plotting;
+using Lectures.Sparsification;
 using Lectures.Torch.Experiments;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;
@@ -26,7 +27,7 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
     /// sparsification.csv: method, removed_percent, seed, edges_removed, edges_kept, test_accuracy, validation_accuracy,
     /// train_accuracy, best_epoch, epochs (invariant culture, round-trip numbers).
     /// </summary>
-    internal static RunCsv<SparsificationRun> RunFile { get; } = new("sparsification.csv",
+    internal static RunFile<SparsificationRun> RunFile { get; } = RunFile<SparsificationRun>.Csv("sparsification.csv",
         "method,removed_percent,seed,edges_removed,edges_kept,test_accuracy,validation_accuracy,train_accuracy,best_epoch,epochs",
         r => string.Create(CultureInfo.InvariantCulture,
             $"{r.Method},{r.RemovedPercent},{r.Seed},{r.EdgesRemoved},{r.EdgesKept},{r.Result.TestAccuracy:R},{r.Result.ValidationAccuracy:R},{r.Result.TrainAccuracy:R},{r.Result.BestEpoch},{r.Result.Epochs}"),
@@ -48,7 +49,13 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
     public RunProvenance Provenance { get; init; } = RunProvenance.Unknown;
 
     /// <inheritdoc />
-    public string Title => $"Edge sparsification: {GnnSpec.Name(Options.Model.Architecture)}";
+    public IExperimentResults WithProvenance(RunProvenance provenance) => this with { Provenance = provenance };
+
+    /// <inheritdoc />
+    public RunTally Tally => new(Runs.Count, RecordedEarlier, Elapsed);
+
+    /// <inheritdoc />
+    public string Title => $"Edge sparsification: {GnnOptions.Name(Options.Model.Architecture)}";
 
     /// <summary>Mean and sample std of the test accuracy over seeds, per method (series, in the options' order) and removal level (x, percent).</summary>
     public IReadOnlyList<SeriesPoint> MeansByLevel() =>
@@ -71,7 +78,7 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
 
     /// <summary>The chart: test accuracy against edges removed, one line per method, mean ± std over seeds.</summary>
     public GenericChart Chart() => SparsificationExperimentCharts.AccuracyVsEdgesRemoved(MeansByLevel(),
-        $"{GnnSpec.Name(Options.Model.Architecture)}: test accuracy vs edges removed ({Options.Seeds.Count} seeds)");
+        $"{GnnOptions.Name(Options.Model.Architecture)}: test accuracy vs edges removed ({Options.Seeds.Count} seeds)");
 
     /// <inheritdoc />
     public IEnumerable<GenericChart> Charts() => [Chart()];
@@ -85,7 +92,7 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
     {
         var summary = Path.Combine(directory, SummaryFileName);
         ExperimentReport.WriteCsv(summary, SummaryHeader, MeansByLevel().Select(p => string.Create(CultureInfo.InvariantCulture,
-            $"{GnnSpec.Name(Options.Model.Architecture)},{Csv.Quote(Options.Dataset)},{p.Count},{Provenance.CsvFields()},{p.Series},{p.X},{p.Mean:F4},{p.StandardDeviation:F4}")));
+            $"{GnnOptions.Name(Options.Model.Architecture)},{Csv.Quote(Options.Dataset)},{p.Count},{Provenance.CsvFields()},{p.Series},{p.X},{p.Mean:F4},{p.StandardDeviation:F4}")));
         return [RunFile.Write(directory, Runs), summary];
     }
 
@@ -94,7 +101,7 @@ public sealed record SparsificationResults(string Dataset, SparsificationOptions
     {
         var text = new StringBuilder(
             $"{Dataset}\n\nModel: {Options.Model}; training: {Options.Training}; seeds {string.Join(", ", Options.Seeds)} (paired: the same split " +
-            $"and initial weights for every method); {new RunTally(Runs.Count, RecordedEarlier, Elapsed)}.\n\n" +
+            $"and initial weights for every method); {Tally}.\n\n" +
             "## Test accuracy (%), mean ± std over seeds\n\n");
         var means = MeansByLevel();
         text.Append(MeanTable.Markdown("edges removed (%)", means.OrderBy(p => p.X)

@@ -29,7 +29,7 @@ public static class UnifiedGraphSparsifier
     /// The full UGS removal order of <paramref name="task"/>'s graph for the given model, training and seed.
     /// Progress reports the fraction of edges ordered after each round.
     /// </summary>
-    public static RemovalOrder Order(VertexClassification task, GnnSpec spec, TrainingOptions options, int seed,
+    public static RemovalOrder Order(VertexClassification task, GnnOptions spec, TrainingOptions options, int seed,
         EdgeMaskTraining? mask = null, double roundFraction = DefaultRoundFraction, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -42,7 +42,7 @@ public static class UnifiedGraphSparsifier
             order.AddRange(Round(task, spec, options, seed, order, mask, roundFraction));
             progress?.Report(order.Count / (double)m);
         }
-        return new RemovalOrder($"UGS ({GnnSpec.Name(spec.Architecture)}, seed {seed})", task.Graph, order);
+        return new RemovalOrder($"UGS ({GnnOptions.Name(spec.Architecture)}, seed {seed})", task.Graph, order);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public static class UnifiedGraphSparsifier
     /// saved initialisation and returns the next edges to remove (ids of the task's graph, smallest |m_e| first):
     /// EdgesPerRound(m) of them, or all remaining when fewer are left.
     /// </summary>
-    public static int[] Round(VertexClassification task, GnnSpec spec, TrainingOptions options, int seed, IReadOnlyCollection<int> removed,
+    public static int[] Round(VertexClassification task, GnnOptions spec, TrainingOptions options, int seed, IReadOnlyCollection<int> removed,
         EdgeMaskTraining? mask = null, double roundFraction = DefaultRoundFraction)
     {
         ArgumentNullException.ThrowIfNull(task);

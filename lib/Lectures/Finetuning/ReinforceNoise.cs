@@ -10,7 +10,8 @@ public static class ReinforceNoise
     /// <summary>
     /// For each N in <paramref name="sampleCounts"/>, <paramref name="repeats"/> independent N-sample REINFORCE estimates
     /// with baseline b (seeds drawn from <paramref name="seed"/>): ||grad V||, the RMS error sqrt(mean_r ||g_N,r - grad V||^2)
-    /// and the error of their mean ||(1/R) sum_r g_N,r - grad V||.
+    /// , the error of their mean ||(1/R) sum_r g_N,r - grad V|| and how many of the N R draws were an output with the
+    /// highest reward.
     /// </summary>
     public static IReadOnlyList<ReinforceNoisePoint> Measure(SoftmaxPolicy policy, double[] rewards, int[] sampleCounts, int repeats, int seed, double baseline = 0)
     {
@@ -24,13 +25,17 @@ public static class ReinforceNoise
         var points = new List<ReinforceNoisePoint>();
         var mean = new double[exact.Length];
         var difference = new double[exact.Length];
+        var best = rewards.Max();
         foreach (var n in sampleCounts)
         {
             Array.Clear(mean);
             double squaredError = 0;
+            var bestDraws = 0;
             for (var r = 0; r < repeats; r++)
             {
-                var estimate = policy.ReinforceGradient(rewards, n, rng.Next(), baseline);
+                var drawSeed = rng.Next();
+                var estimate = policy.ReinforceGradient(rewards, n, drawSeed, baseline);
+                bestDraws += policy.Sample(n, drawSeed).Count(y => rewards[y] == best);
                 for (var j = 0; j < exact.Length; j++)
                 {
                     difference[j] = estimate[j] - exact[j];
@@ -39,12 +44,13 @@ public static class ReinforceNoise
                 var e = SoftmaxPolicy.Norm(difference);
                 squaredError += e * e;
             }
-            points.Add(new ReinforceNoisePoint(n, exactNorm, Math.Sqrt(squaredError / repeats), SoftmaxPolicy.Norm(mean)));
+            points.Add(new ReinforceNoisePoint(n, exactNorm, Math.Sqrt(squaredError / repeats), SoftmaxPolicy.Norm(mean), bestDraws));
         }
         return points;
     }
 }
 
 /// <summary>N samples per estimate: the exact ||grad V||, the RMS error of one N-sample REINFORCE estimate, and the
-/// error of the mean of the repeated estimates (unbiasedness: it shrinks like 1/sqrt(N R)).</summary>
-public sealed record ReinforceNoisePoint(int Samples, double ExactGradientNorm, double RmsError, double MeanEstimateError);
+/// error of the mean of the repeated estimates (unbiasedness: it shrinks like 1/sqrt(N R)), and the number of the N R
+/// draws that were an output with the highest reward.</summary>
+public sealed record ReinforceNoisePoint(int Samples, double ExactGradientNorm, double RmsError, double MeanEstimateError, int BestRewardDraws);

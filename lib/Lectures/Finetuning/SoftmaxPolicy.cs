@@ -144,15 +144,7 @@ public sealed class SoftmaxPolicy
         var path = new int[Length];
         for (var i = 0; i < samples; i++)
         {
-            var node = 0;
-            var y = 0;
-            for (var l = 0; l < Length; l++)
-            {
-                var k = SampleToken(node, rng.NextDouble());
-                path[l] = node;
-                y = y * VocabularySize + k;
-                node = node * VocabularySize + 1 + k;
-            }
+            var y = SampleOutput(rng, path);
             var scale = (rewards[y] - baseline) / (samples * Temperature);
             var leaf = y;
             for (var l = Length - 1; l >= 0; l--)
@@ -165,6 +157,34 @@ public sealed class SoftmaxPolicy
             }
         }
         return gradient;
+    }
+
+    /// <summary>
+    /// The outputs y_1, ..., y_N ~ p drawn with <paramref name="seed"/>: the same draws as
+    /// <see cref="ReinforceGradient"/> makes with that seed.
+    /// </summary>
+    public int[] Sample(int samples, int seed)
+    {
+        if (samples < 1)
+            throw new ArgumentOutOfRangeException(nameof(samples), samples, $"Sampling needs at least 1 sample; got {samples}.");
+        var rng = new Random(seed);
+        var path = new int[Length];
+        return [.. Enumerable.Range(0, samples).Select(_ => SampleOutput(rng, path))];
+    }
+
+    // One output y = sum_l k_l V^(T-1-l), token by token; path[l] receives the prefix node of step l.
+    private int SampleOutput(Random rng, int[] path)
+    {
+        var node = 0;
+        var y = 0;
+        for (var l = 0; l < Length; l++)
+        {
+            var k = SampleToken(node, rng.NextDouble());
+            path[l] = node;
+            y = y * VocabularySize + k;
+            node = node * VocabularySize + 1 + k;
+        }
+        return y;
     }
 
     /// <summary>

@@ -19,5 +19,7 @@ public class NotebookTests(KitFixture kit)
         Assert.True(run.Passed, $"{notebook} failed at {run.Failure}");
         Assert.True(run.SilentCells.Count == 0,
             $"{notebook}: code cell(s) {string.Join(", ", run.SilentCells)} produced no output; every lecture cell shows its result.");
+        var unbacked = NumberBacking.Unbacked(Path.Combine(kit.Root, "notebooks", notebook), run.ExecutedPath!, kit.Root);
+        Assert.True(unbacked.Count == 0, $"{notebook}: numbers in the prose that no output, named file or allow-list entry backs:\n{string.Join("\n", unbacked)}");
     }
 }

@@ -16,6 +16,22 @@ public class ReinforceNoiseTests
         Assert.All(points, p => Assert.InRange(p.RmsError / Math.Sqrt(0.0672 / p.Samples), 0.93, 1.07));
         // The mean of 4000 estimates is within a few standard errors of the exact gradient (unbiased).
         Assert.All(points, p => Assert.True(p.MeanEstimateError < 4 * Math.Sqrt(0.0672 / (p.Samples * 4000.0)), $"N = {p.Samples}: {p.MeanEstimateError}"));
+        // The rewarded label has p = 0.3: about 0.3 N R of the N R draws, within 4 binomial standard deviations.
+        Assert.All(points, p => Assert.InRange(p.BestRewardDraws, 0.3 * p.Samples * 4000 - 4 * Math.Sqrt(0.21 * p.Samples * 4000),
+            0.3 * p.Samples * 4000 + 4 * Math.Sqrt(0.21 * p.Samples * 4000)));
+    }
+
+    [Fact]
+    public void SampleDrawsTheOutputsOfTheReinforceEstimate()
+    {
+        // p = (0.3, 0.7), r = (+1, -1), b = 0: with c draws of label 0 among N, the estimate's first component is
+        // (c (1 - 0.3) + (N - c) (-1) (0 - 0.3)) / N = (0.7 c + 0.3 (N - c)) / N.
+        var policy = SoftmaxPolicy.SingleStep([Math.Log(0.3), Math.Log(0.7)]);
+        var draws = policy.Sample(50, seed: 4);
+        var c = draws.Count(y => y == 0);
+        Assert.InRange(c, 1, 49);
+        Assert.Equal((0.7 * c + 0.3 * (50 - c)) / 50, policy.ReinforceGradient([1, -1], 50, seed: 4)[0], 12);
+        Assert.Contains("at least 1 sample", Assert.Throws<ArgumentOutOfRangeException>(() => policy.Sample(0, 1)).Message);
     }
 
     [Fact]
@@ -23,7 +39,7 @@ public class ReinforceNoiseTests
     {
         // A deterministic policy has grad log p(y) = e_y - p = 0 for the only output it draws.
         var deterministic = ReinforceNoise.Measure(SoftmaxPolicy.SingleStep([0, -1000, -1000]), [-1, 1, 1], [1, 10], 5, seed: 1);
-        Assert.All(deterministic, p => Assert.Equal((0.0, 0.0, 0.0), (p.ExactGradientNorm, p.RmsError, p.MeanEstimateError)));
+        Assert.All(deterministic, p => Assert.Equal((0.0, 0.0, 0.0, 0), (p.ExactGradientNorm, p.RmsError, p.MeanEstimateError, p.BestRewardDraws)));
         // With every reward equal to the baseline each sample's term (r - b) grad log p is zero.
         var constant = ReinforceNoise.Measure(SoftmaxPolicy.Random(3, 2, 1, 1, seed: 2), Enumerable.Repeat(0.5, 9).ToArray(), [3], 5, seed: 1, baseline: 0.5);
         Assert.Equal(0.0, constant[0].RmsError, 15);

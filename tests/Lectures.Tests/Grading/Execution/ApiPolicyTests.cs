@@ -13,8 +13,8 @@ public class ApiPolicyTests
         var entries = ApiPolicy.KitDenied.Where(e => e.StartsWith("Lectures.Torch.Finetuning", StringComparison.Ordinal)
             || e.StartsWith("Lectures.Torch.LanguageModel", StringComparison.Ordinal) || e == "Lectures.Torch.Experiments").ToList();
         Assert.Equal(
-            ["Lectures.Torch.Experiments", "Lectures.Torch.Finetuning.ControlledExperimentResults.WriteCsv",
-             "Lectures.Torch.LanguageModel.LanguageModelExperimentResult.WriteCsv", "Lectures.Torch.LanguageModel.LanguageModelExperiment.Run",
+            ["Lectures.Torch.Experiments", "Lectures.Torch.Finetuning.FinetuningResults.WriteCsv",
+             "Lectures.Torch.LanguageModel.LanguageModelResults.WriteCsv", "Lectures.Torch.LanguageModel.LanguageModelExperiment.Run",
              "Lectures.Torch.LanguageModel.CharacterLanguageModel.Save", "Lectures.Torch.LanguageModel.CharacterLanguageModel.Load"],
             entries);
         foreach (var entry in entries)

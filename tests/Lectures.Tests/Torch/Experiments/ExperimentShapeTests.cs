@@ -1,60 +1,48 @@
+using System.Net;
 using Lectures.Torch.Experiments;
-using Plotly.NET;
-using TorchSharp;
-using Xunit;
 
 namespace Lectures.Tests.Torch.Experiments;
 
-/// <summary>The pieces every experiment shares: the scoped thread setting and the one report writer.</summary>
-public class ExperimentShapeTests
+/// <summary>
+/// The shape all four experiments share, driven only through <see cref="IExperiment{TOptions, TResults}"/>: the
+/// Reduced run records every run of its tally; a kill during its last run (the run's line, its half-written rows and
+/// the completion mark lost) resumes to the same journal, byte for byte, running only that run; and the report holds
+/// the title, one chart per chart and the CSV files of the uninterrupted run.
+/// </summary>
+[Collection(TorchTrainingCollection.Name)]
+public sealed class ExperimentShapeTests : TemporaryDirectoryTest
 {
-    [Fact]
-    public void TorchThreadsRestoresThePreviousNumber()
+    [Theory]
+    [MemberData(nameof(ExperimentCase.Names), MemberType = typeof(ExperimentCase))]
+    public void AReducedRunKilledInItsLastRunResumesToTheSameFilesAndReport(string name)
     {
-        var before = torch.get_num_threads();
-        var inner = before == 1 ? 2 : 1;
-        using (TorchThreads.Use(inner))
-        {
-            Assert.Equal(inner, torch.get_num_threads());
-        }
-        Assert.Equal(before, torch.get_num_threads());
-        Assert.Throws<ArgumentOutOfRangeException>(() => TorchThreads.Use(0));
-    }
+        var experiment = ExperimentCase.All[name];
+        var (straight, results) = experiment.Reduced();
+        var runsLines = File.ReadAllLines(Path.Combine(straight, experiment.RunsFile));
+        var runLines = runsLines.Where(l => l.StartsWith("run\t", StringComparison.Ordinal)).ToList();
+        Assert.Equal((runLines.Count, 0), (results.Tally.Runs, results.Tally.RecordedEarlier));
+        Assert.Equal("complete", runsLines[^1]);
 
-    [Fact]
-    public void ReportHoldsTheSummaryAsHtmlTheChartsAndTheCsvFiles()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "report-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var path = ExperimentReport.Write(new TwoRows(), dir);
-            Assert.Equal(Path.Combine(dir, "report.html"), path);
-            var html = File.ReadAllText(path);
-            Assert.Contains("<title>Two rows</title>", html);
-            Assert.Contains("<td>1-WIS</td>", html);
-            Assert.Contains("<strong>above</strong>", html);
-            Assert.Equal(1, html.Split("newPlot(").Length - 1);
-            Assert.Equal("method,accuracy\n1-WIS,0.86\nrandom,0.83\n", File.ReadAllText(Path.Combine(dir, "rows.csv")));
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
-    }
+        var killed = Path.Combine(Root, "killed");
+        Directory.CreateDirectory(killed);
+        foreach (var file in Directory.GetFiles(straight)) File.Copy(file, Path.Combine(killed, Path.GetFileName(file)));
+        var lastRows = int.Parse(runLines[^1].Split('\t')[2]);
+        File.WriteAllLines(Path.Combine(killed, experiment.RunsFile), runsLines.Where(l => l != runLines[^1] && l != "complete"));
+        var rows = File.ReadAllLines(Path.Combine(straight, experiment.JournalFile));
+        File.WriteAllText(Path.Combine(killed, experiment.JournalFile),
+            string.Concat(rows[..^lastRows].Select(r => r + "\n")) + rows[^lastRows][..(rows[^lastRows].Length / 2)]);
 
-    sealed class TwoRows : IExperimentResults
-    {
-        public string Title => "Two rows";
+        var resumed = experiment.RunReduced(null, new JournalSettings(killed, Resume: true));
+        Assert.Equal((results.Tally.Runs, results.Tally.Runs - 1), (resumed.Tally.Runs, resumed.Tally.RecordedEarlier));
+        foreach (var file in new[] { experiment.JournalFile, experiment.RunsFile })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(straight, file)), File.ReadAllBytes(Path.Combine(killed, file)));
 
-        public IEnumerable<GenericChart> Charts() => [Lectures.Plotting.Charts.Lines("Accuracy", "method", "accuracy", [new Lectures.Plotting.Series("test", [1.0, 2.0], [0.86, 0.83])])];
-
-        public IReadOnlyList<string> WriteCsv(string directory)
-        {
-            var path = Path.Combine(directory, "rows.csv");
-            ExperimentReport.WriteCsv(path, "method,accuracy", ["1-WIS,0.86", "random,0.83"]);
-            return [path];
-        }
-
-        public string Summary() => "1-WIS is **above** random.\n\n| method | accuracy |\n|---|---|\n| 1-WIS | 0.86 |\n| random | 0.83 |\n";
+        var report = ExperimentReport.Write(resumed, Path.Combine(Root, "report"));
+        var html = File.ReadAllText(report);
+        Assert.Contains($"<title>{WebUtility.HtmlEncode(resumed.Title)}</title>", html);
+        Assert.Equal(resumed.Charts().Count(), html.Split("newPlot(").Length - 1);
+        var straightCsv = results.WriteCsv(Path.Combine(Root, "straight"));
+        Assert.Equal(straightCsv.Select(Path.GetFileName), resumed.WriteCsv(Path.Combine(Root, "report")).Select(Path.GetFileName));
+        Assert.All(straightCsv, path => Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(Path.Combine(Root, "report", Path.GetFileName(path)))));
     }
 }

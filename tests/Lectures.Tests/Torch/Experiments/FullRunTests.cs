@@ -24,7 +24,7 @@ public class FullRunTests
         Assert.Equal(0.8509, At(gcn, "spectral", 50), 6);
         Assert.Equal(0.8266, At(gcn, "UGS", 50), 6);
         // The series are the experiment's method names and its removal levels (steps of 10%).
-        var methods = Enum.GetValues<SparsificationMethod>().Select(m => m.Name()).ToList();
+        var methods = SparsificationMethods.Compared.Select(m => m.Name()).ToList();
         foreach (var model in new[] { "GCN", "GIN", "ResGCN" })
         {
             var run = FullRuns.Sparsification(model);
@@ -66,6 +66,28 @@ public class FullRunTests
         // Nothing compared is not a pass.
         Assert.False(SparsificationOrdering.AtOrAbove(summary, "1-WIS", "random", 40).Holds);
         Assert.Contains("no series 'UGS'", Assert.Throws<ArgumentException>(() => SparsificationOrdering.AtOrAbove(summary, "UGS", "random", 70)).Message);
+    }
+
+    [Fact]
+    public void ShippedLanguageModelResultsMatchResultsMd()
+    {
+        var run = FullRuns.LanguageModel();
+        Assert.Equal((1, "lectures experiment lm"), (run.Source.Seeds, run.Source.Command));
+        Assert.Equal(["copy", "reverse", "sort", "increment", "translate", "lookup"], run.Tasks);
+        // RESULTS.md, "Language-model findings": increment 0.30 / 0.25 small std (and low V), RFT gain / SFT gain 0.75,
+        // the 10% phase recovers 0.65 of the gain and 5% of the benefit over RFT; translate 0.63 -> 0.03 and 56%.
+        Assert.Equal(0.30, run.Value("increment", "fraction_small_std"), 2);
+        Assert.Equal(0.25, run.Value("increment", "fraction_small_std_low_reward"), 2);
+        Assert.Equal(0.75, run.Value("increment", "rft_gain_relative_to_sft"), 2);
+        Assert.Equal(0.65, run.Value("increment", "small_sft_recovery"), 2);
+        Assert.Equal(0.05, run.Value("increment", "small_sft_benefit_recovery"), 2);
+        Assert.Equal(0.03, run.Value("translate", "fraction_small_std_low_reward_after_sft_phase"), 2);
+        Assert.Equal(0.56, run.Value("translate", "small_sft_benefit_recovery"), 2);
+        Assert.Equal(0.87, run.PerTask("small_sft_recovery").Average(), 2);
+        // Finding II, pooled: bin [0, 0.05) 176 inputs, RFT 0.457 vs SFT 0.618; bin [0.3, 1] RFT 0.425 vs SFT 0.403.
+        Assert.Equal(176, run.Value("all", "inputs_bin_0"));
+        Assert.Equal((0.457, 0.618), (Math.Round(run.Value("all", "rft_improvement_bin_0"), 3), Math.Round(run.Value("all", "sft_improvement_bin_0"), 3)));
+        Assert.Equal((0.425, 0.403), (Math.Round(run.Value("all", "rft_improvement_bin_4"), 3), Math.Round(run.Value("all", "sft_improvement_bin_4"), 3)));
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using Lectures.Graphs;
+using Lectures.Sparsification;
 using Lectures.Torch.Experiments;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;
 using Lectures.Torch.Interactions;
+using Lectures.Torch.LanguageModel;
 using Lectures.Torch.Sparsification;
 
 namespace Lectures.Tests.Torch.Experiments;
@@ -21,6 +23,7 @@ public class ResultFilesTests : TemporaryDirectoryTest
     {
         Assert.Equal(SparsificationResults.SummaryHeader, File.ReadLines(Path.Combine(FullRuns.Directory, "sparsification.csv")).First());
         Assert.Equal(InteractionResults.SummaryHeader, File.ReadLines(Path.Combine(FullRuns.Directory, "interaction.csv")).First());
+        Assert.Equal(LanguageModelResults.SummaryHeader, File.ReadLines(Path.Combine(FullRuns.Directory, "language-model.csv")).First());
     }
 
     [Fact]
@@ -64,9 +67,9 @@ public class ResultFilesTests : TemporaryDirectoryTest
         // Recorded by the code before the options were composed: the sparsification lines by the full GCN run on Cora,
         // the interaction lines as its flat options (BatchSize, Depth, ..., ValidationPairs) described them.
         static string Lines(IEnumerable<(string Name, string Value)> settings) => string.Concat(settings.Select(s => $"setting\t{s.Name}\t{s.Value}\n"));
-        Assert.Equal(File.ReadAllText(Path.Combine(GnnGoldenTests.GoldenDirectory(), "sparsify-standard-cora.settings")),
-            Lines(SparsificationOptions.Standard().Settings(Datasets.ByName("cora"))));
-        Assert.Equal(File.ReadAllText(Path.Combine(GnnGoldenTests.GoldenDirectory(), "interaction-standard.settings")),
+        Assert.Equal(File.ReadAllText(Path.Combine(GoldenFiles.Directory, "sparsify-standard-cora.settings")),
+            Lines([.. SparsificationOptions.Standard().Settings(), ("Graph", Datasets.ByName("cora").Description)]));
+        Assert.Equal(File.ReadAllText(Path.Combine(GoldenFiles.Directory, "interaction-standard.settings")),
             Lines(InteractionOptions.Standard.Settings()));
         Assert.Contains(("WeightDecay", "0.001"), (InteractionOptions.Standard with { Training = InteractionOptions.Standard.Training with { WeightDecay = 1e-3 } }).Settings());
     }
@@ -74,7 +77,7 @@ public class ResultFilesTests : TemporaryDirectoryTest
     [Fact]
     public void InteractionModelsOfDifferentShapesAreRefused()
     {
-        var options = InteractionOptions.Standard with { Models = [new GnnSpec(GnnArchitecture.Gcn, 16, 3, 0), new GnnSpec(GnnArchitecture.Gin, 32, 3, 0)] };
+        var options = InteractionOptions.Standard with { Models = [new GnnOptions(GnnArchitecture.Gcn, 16, 3, 0), new GnnOptions(GnnArchitecture.Gin, 32, 3, 0)] };
         var e = Assert.Throws<ArgumentException>(options.Validate);
         Assert.Contains("must share one shape", e.Message);
     }

@@ -1,3 +1,4 @@
+using Lectures.Torch.Experiments;
 using Lectures.Finetuning;
 using Lectures.Torch.Finetuning;
 
@@ -8,7 +9,7 @@ public class MethodSelectionTests
     [Fact]
     public void MethodsOptionKeepsOnlyTheNamedMethodsInGridOrder()
     {
-        var methods = ControlledMethods.For(ControlledExperimentOptions.Reduced);
+        var methods = FinetuningMethods.For(FinetuningOptions.Reduced);
         Assert.Equal(11, methods.All.Count);
         var chosen = methods.Chosen([methods.SftThenRft.Name, methods.Rft.Name]);
         Assert.Equal([methods.Rft, methods.SftThenRft], chosen);
@@ -17,7 +18,7 @@ public class MethodSelectionTests
     [Fact]
     public void UnknownMethodNameIsRejectedWithTheName()
     {
-        var error = Assert.Throws<ArgumentException>(() => ControlledMethods.For(ControlledExperimentOptions.Reduced).Chosen(["RFT, lr x7"]));
+        var error = Assert.Throws<ArgumentException>(() => FinetuningMethods.For(FinetuningOptions.Reduced).Chosen(["RFT, lr x7"]));
         Assert.Contains("RFT, lr x7", error.Message);
     }
 
@@ -25,7 +26,7 @@ public class MethodSelectionTests
     public void NamesAreBuiltFromThePhasesSoTheTwoExperimentsCheapFixesDiffer()
     {
         // Controlled, Full: budget 1500, SFT phase 500, cheap fix 1% for 5 steps at lr x0.1; LM: F = 60, SFT phase 20, 10% for 10 steps.
-        var controlled = ControlledMethods.For(ControlledExperimentOptions.Full);
+        var controlled = FinetuningMethods.For(FinetuningOptions.Standard);
         Assert.Equal(
         [
             "RFT (exact gradient)", "RFT (REINFORCE)", "SFT",
@@ -48,14 +49,14 @@ public class MethodSelectionTests
     [Fact]
     public void TodaysMethodsKnowTheirEarlierNames()
     {
-        var methods = ControlledMethods.For(ControlledExperimentOptions.Full);
-        Assert.Equal("SFT then RFT", methods.EarlierName(methods.SftThenRft));
-        Assert.Equal("1% SFT then RFT", methods.EarlierName(methods.CheapSftThenRft));
+        var methods = FinetuningMethods.For(FinetuningOptions.Standard);
+        Assert.Equal("SFT then RFT", JournalMigrations.EarlierName(methods, methods.SftThenRft));
+        Assert.Equal("1% SFT then RFT", JournalMigrations.EarlierName(methods, methods.CheapSftThenRft));
         Assert.Equal(["RFT, lr x10", "RFT, lr x100", "RFT, temperature 2", "RFT, temperature 5", "RFT, entropy 0.01", "RFT, entropy 0.1"],
-            methods.Heuristics.Select(methods.EarlierName));
-        Assert.Equal("RFT (exact gradient)", methods.EarlierName(methods.Rft));
-        Assert.Equal("RFT, entropy 0.1", methods.EarlierName(methods.Heuristics[^1]));
-        Assert.Equal("SFT", methods.EarlierName(methods.Sft));
+            methods.Heuristics.Select(h => JournalMigrations.EarlierName(methods, h)));
+        Assert.Equal("RFT (exact gradient)", JournalMigrations.EarlierName(methods, methods.Rft));
+        Assert.Equal("RFT, entropy 0.1", JournalMigrations.EarlierName(methods, methods.Heuristics[^1]));
+        Assert.Equal("SFT", JournalMigrations.EarlierName(methods, methods.Sft));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public class MethodSelectionTests
 
     static string[] LanguageModelMethodsOfTheDefaults()
     {
-        var options = new Lectures.Torch.LanguageModel.LanguageModelExperimentOptions();
+        var options = new Lectures.Torch.LanguageModel.LanguageModelOptions();
         return [.. Lectures.Torch.LanguageModel.LanguageModelMethods.For(options).Runs(options).Select(m => m.Name)];
     }
 }

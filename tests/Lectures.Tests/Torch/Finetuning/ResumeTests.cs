@@ -10,19 +10,19 @@ namespace Lectures.Tests.Torch.Finetuning;
 public sealed class ResumeTests : TemporaryDirectoryTest
 {
     /// <summary>100 digits, MLP 64-8-10, 30 pretraining and 20 finetuning steps, 3 methods, 2 seeds: 6 runs in a few seconds.</summary>
-    static readonly ControlledExperimentOptions Small = new()
+    static readonly FinetuningOptions Small = new()
     {
-        Task = new LabelSetTask(TrainCount: 100),
+        Task = new LabelSetTaskOptions(TrainCount: 100),
         HiddenSizes = [8],
-        Pretraining = new LabelSetPretraining(30, 1e-2),
-        Methods = new ControlledMethodSettings
+        Pretraining = new PretrainingOptions(30, 1e-2),
+        Methods = new FinetuningMethodOptions
         {
             Steps = 20, SftPhaseSteps = 10, CheapSftSteps = 2,
             Chosen = ["RFT (exact gradient)", "SFT", "SFT for 10 steps, then RFT (exact gradient) for 10 steps"],
         },
-        Grid = new ControlledGrid
+        Grid = new FinetuningGridOptions
         {
-            Optimizers = [new OptimizerSetting(OptimizerKind.Sgd, 0.5)],
+            Optimizers = [new OptimizerOptions(OptimizerKind.Sgd, 0.5)],
             Relabellings = [Relabelling.RandomInputs],
             WrongRewardsOnModified = [-1.0],
             Seeds = [0, 1],
@@ -34,14 +34,14 @@ public sealed class ResumeTests : TemporaryDirectoryTest
     public void AStoppedExperimentResumesToTheSameRecordsCsvByteForByte()
     {
         var straight = Path.Combine(Root, "straight");
-        ControlledExperiment.Run(Small, journal: new JournalSettings(straight)).WriteCsv(Path.Combine(straight, "final"));
+        FinetuningExperiment.Run(Small, journal: new JournalSettings(straight)).WriteCsv(Path.Combine(straight, "final"));
         var expected = File.ReadAllBytes(Path.Combine(straight, "final", "records.csv"));
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(straight, "records.csv")));
 
         // Stop after 4 of the 6 runs (as Ctrl+C does), then cut a fifth run's row off mid-line (as a kill does).
         var stopped = Path.Combine(Root, "stopped");
         using var stop = new CancellationTokenSource();
-        var e = Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small,
+        var e = Assert.Throws<ExperimentIncompleteException>(() => FinetuningExperiment.Run(Small,
             new SynchronousProgress<ExperimentProgress>(p => { if (p.Done == 4) stop.Cancel(); }), new JournalSettings(stopped, Cancellation: stop.Token)));
         Assert.Equal((4, 6), (e.Finished, e.Total));
         Assert.Contains("Stopped after 4 finished runs", e.Message);
@@ -52,7 +52,7 @@ public sealed class ResumeTests : TemporaryDirectoryTest
         File.AppendAllText(records, "RFT,SGD lr 0.5,\"random inp");
 
         var resumedRuns = new List<int>();
-        var resumed = ControlledExperiment.Run(Small, new SynchronousProgress<ExperimentProgress>(p => resumedRuns.Add(p.Done)), new JournalSettings(stopped, Resume: true));
+        var resumed = FinetuningExperiment.Run(Small, new SynchronousProgress<ExperimentProgress>(p => resumedRuns.Add(p.Done)), new JournalSettings(stopped, Resume: true));
         Assert.Equal([1, 2, 3, 4, 5, 6], resumedRuns);
         resumed.WriteCsv(stopped);
         Assert.Equal(expected, File.ReadAllBytes(records));
@@ -64,9 +64,9 @@ public sealed class ResumeTests : TemporaryDirectoryTest
         var directory = Path.Combine(Root, "other");
         using var stop = new CancellationTokenSource();
         stop.Cancel();
-        Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small, journal: new JournalSettings(directory, Cancellation: stop.Token)));
+        Assert.Throws<ExperimentIncompleteException>(() => FinetuningExperiment.Run(Small, journal: new JournalSettings(directory, Cancellation: stop.Token)));
         var e = Assert.Throws<InvalidOperationException>(() =>
-            ControlledExperiment.Run(Small with { Methods = Small.Methods with { Steps = 30, Chosen = null }, Grid = Small.Grid with { Seeds = [0] } }, journal: new JournalSettings(directory, Resume: true)));
+            FinetuningExperiment.Run(Small with { Methods = Small.Methods with { Steps = 30, Chosen = null }, Grid = Small.Grid with { Seeds = [0] } }, journal: new JournalSettings(directory, Resume: true)));
         Assert.Contains("Seeds: [0, 1] recorded, [0] now", e.Message);
         Assert.Contains("Steps: 20 recorded, 30 now", e.Message);
         Assert.DoesNotContain("TrainCount", e.Message);
@@ -77,9 +77,9 @@ public sealed class ResumeTests : TemporaryDirectoryTest
     {
         var directory = Path.Combine(Root, "unfinished");
         using var stop = new CancellationTokenSource();
-        Assert.Throws<ExperimentIncompleteException>(() => ControlledExperiment.Run(Small,
+        Assert.Throws<ExperimentIncompleteException>(() => FinetuningExperiment.Run(Small,
             new SynchronousProgress<ExperimentProgress>(_ => stop.Cancel()), new JournalSettings(directory, Cancellation: stop.Token)));
-        var e = Assert.Throws<InvalidOperationException>(() => ControlledExperiment.Run(Small, journal: new JournalSettings(directory)));
+        var e = Assert.Throws<InvalidOperationException>(() => FinetuningExperiment.Run(Small, journal: new JournalSettings(directory)));
         Assert.Contains("holds 1 finished runs of an unfinished experiment", e.Message);
         Assert.Contains("--resume", e.Message);
     }

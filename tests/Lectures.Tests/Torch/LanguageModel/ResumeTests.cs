@@ -9,12 +9,12 @@ namespace Lectures.Tests.Torch.LanguageModel;
 [Collection(TorchTrainingCollection.Name)]
 public sealed class ResumeTests : TemporaryDirectoryTest
 {
-    static readonly LanguageModelExperimentOptions Tiny = LanguageModelExperimentOptions.Reduced() with
+    static readonly LanguageModelOptions Tiny = LanguageModelOptions.Reduced() with
     {
-        Tasks = new TextTaskSelection(["translate", "reverse"], TrainInputs: 4, TestInputs: 2),
-        Finetuning = new LanguageModelFinetuning(Steps: 2, BatchSize: 2, SamplesPerInput: 2),
-        Probe = new RewardStdProbeSettings(Every: 1, Samples: 2),
-        Methods = new LanguageModelMethodSettings(IncludeReinforce: false, InitialSftSteps: 1, SmallSftSteps: 1),
+        Tasks = new TextTaskOptions(["translate", "reverse"], TrainInputs: 4, TestInputs: 2),
+        Finetuning = new LanguageModelFinetuningOptions(Steps: 2, BatchSize: 2, SamplesPerInput: 2),
+        Probe = new RewardStdProbeOptions(Every: 1, Samples: 2),
+        Methods = new LanguageModelMethodOptions(IncludeReinforce: false, InitialSftSteps: 1, CheapSftSteps: 1),
     };
 
     [Fact]

@@ -10,7 +10,7 @@ public class TrainingTests
     // Three blocks of 40 vertices with block-specific words: easy for a GNN, chance is 1/3.
     internal static readonly Graph Tiny = GraphFamilies.StochasticBlockModel([40, 40, 40], 0.15, 0.01, seed: 5, featureCount: 60, wordsPerVertex: 4, topicShare: 0.6);
 
-    internal static readonly GnnSpec TinyGcn = new(GnnArchitecture.Gcn, Hidden: 16, Dropout: 0.2);
+    internal static readonly GnnOptions TinyGcn = new(GnnArchitecture.Gcn, Hidden: 16, Dropout: 0.2);
 
     internal static readonly TrainingOptions Quick = new(LearningRate: 0.01, WeightDecay: 5e-4, MaxEpochs: 60, Patience: 20);
 
@@ -34,7 +34,7 @@ public class TrainingTests
         var first = task.Train(TinyGcn, Quick with { MaxEpochs = 15, Patience = 15 }, seed: 7);
         var second = task.Train(TinyGcn, Quick with { MaxEpochs = 15, Patience = 15 }, seed: 7);
         Assert.Equal(first, second);
-        var gin = new GnnSpec(GnnArchitecture.Gin, Hidden: 16);
+        var gin = new GnnOptions(GnnArchitecture.Gin, Hidden: 16);
         Assert.Equal(task.Train(gin, Quick with { MaxEpochs = 5 }, seed: 3), task.Train(gin, Quick with { MaxEpochs = 5 }, seed: 3));
     }
 
