@@ -122,7 +122,7 @@ public static partial class SiteBuilder
                     break;
                 case "code":
                     body.AppendLine($"<section class=\"code\">{CSharpHtml(source)}");
-                    foreach (var output in NotebookDocument.Outputs(cell))
+                    foreach (var output in NotebookDocument.Outputs(cell).Where(o => !IsPackageReport(o)))
                         body.AppendLine("<div class=\"output\">" + RenderOutput(output) + "</div>");
                     body.AppendLine("</section>");
                     break;
@@ -199,6 +199,16 @@ public static partial class SiteBuilder
         if (data["text/plain"] is JsonNode text) return $"<pre>{Encode(NotebookDocument.Text(text))}</pre>";
         return "";
     }
+
+    /// <summary>
+    /// True for the kernel's HTML report of a <c>#r "nuget: ..."</c> cell ("Restore sources", "Installing Packages" while
+    /// it restores, then "Installed Packages" with the versions): the executed notebook keeps it, the site leaves it out.
+    /// </summary>
+    internal static bool IsPackageReport(JsonObject output) =>
+        output["data"] is JsonObject data && data["text/html"] is JsonNode html && NotebookDocument.Text(html) is var text
+        && PackageReportHeadings.Any(h => text.Contains(h, StringComparison.Ordinal));
+
+    static readonly string[] PackageReportHeadings = ["Installed Packages", "Installing Packages", "Restore sources"];
 
     /// <summary>The markdown an output shows on the page: its text/markdown when it has no HTML or image to show first.</summary>
     static string? ShownMarkdown(JsonObject output) =>

@@ -134,6 +134,9 @@ public sealed partial class RunJournal
         return run;
     }
 
+    /// <summary>True when run <paramref name="key"/> is recorded (unlike <see cref="Recorded"/>, it does not count as asking for it).</summary>
+    public bool IsRecorded(string key) => recorded.ContainsKey(key);
+
     void Ask(string key)
     {
         if (askedKeys.Add(key)) asked.Add(key);

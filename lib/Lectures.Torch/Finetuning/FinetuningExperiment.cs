@@ -10,7 +10,8 @@ namespace Lectures.Torch.Finetuning;
 /// The controlled finetuning experiments with perfect exploration: for each seed, split the data, standardise the
 /// training inputs, pretrain an MLP on label sets, build the finetuning task (per relabelling rule and reward variant),
 /// and finetune a copy of the pretrained model with every method and optimiser, logging reward, accuracy, gradient
-/// norm and reward std per group.
+/// norm and reward std per group. The runs of a task variant train in parallel (<see cref="ParallelRuns{T}"/>), with the
+/// results of a sequential run.
 /// </summary>
 public sealed class FinetuningExperiment : IExperiment<FinetuningOptions, FinetuningResults>
 {
@@ -69,13 +70,14 @@ public sealed class FinetuningExperiment : IExperiment<FinetuningOptions, Finetu
             var variants = options.Grid.Relabellings.SelectMany(r => options.Grid.WrongRewardsOnModified.Select(w => (Relabelling: r, Wrong: w))).ToArray();
             var jobs = options.Grid.Optimizers.SelectMany(o => chosen.Select(m => (Optimizer: o, Method: m))).ToArray();
             var objectives = new PhaseObjectives(options.Methods.ReinforceSamples, seed);
-            // Pretraining is skipped when every run of the seed is recorded (a resumed experiment) or in another shard.
-            var pretrained = new Lazy<Mlp>(() =>
+            // Pretraining is skipped when every run of the seed is recorded (a resumed experiment) or in another shard, and
+            // done once per setting in a process (a notebook that runs the experiment in parts).
+            var pretrained = new Lazy<Mlp>(() => PretrainedModels.CopyFor(options, sizes, dtype, seed, () =>
             {
                 var model = new Mlp(sizes, seed, dtype);
                 Pretraining.Run(model, train, sets, options.Pretraining.Steps, options.Pretraining.LearningRate);
                 return model;
-            });
+            }));
             try
             {
                 foreach (var (relabelling, wrong) in variants)
@@ -84,17 +86,22 @@ public sealed class FinetuningExperiment : IExperiment<FinetuningOptions, Finetu
                     TrainingBatch? batch = null;
                     try
                     {
-                        foreach (var (optimizer, method) in jobs)
+                        var included = jobs.Select(_ => journal.Includes(index++)).ToArray();
+                        var labels = jobs.Select(j => new RunLabel(j.Method.Name, j.Optimizer.Name, TaskName(relabelling, wrong), seed)).ToArray();
+                        var pending = Enumerable.Range(0, jobs.Length).Where(k => included[k] && !journal.IsRecorded(Key(labels[k]))
+                            && !journal.IsRecorded(Key(labels[k] with { Method = JournalMigrations.EarlierName(methods, jobs[k].Method) }))).ToHashSet();
+                        if (pending.Count > 0) batch = new TrainingBatch(train, task.Value, dtype);
+                        using var ahead = new ParallelRuns<FinetuningRun>(Enumerable.Range(0, jobs.Length).Select(k => !pending.Contains(k) ? null : (Func<FinetuningRun>)(() =>
                         {
-                            if (!journal.Includes(index++)) continue;
-                            var label = new RunLabel(method.Name, optimizer.Name, TaskName(relabelling, wrong), seed);
+                            using var model = pretrained.Value.Copy();
+                            return FinetuningTrainer.Run(model, batch!, jobs[k].Method, objectives, jobs[k].Optimizer, labels[k], options.LogEvery, options.SmallStdThreshold);
+                        })).ToArray(), options.Threads);
+                        for (var k = 0; k < jobs.Length; k++)
+                        {
+                            if (!included[k]) continue;
+                            var (method, label) = (jobs[k].Method, labels[k]);
                             var run = JournalMigrations.RecordedUnderEarlierName(file, journal, methods, method, label, Key)
-                                ?? file.Run(journal, Key(label), Describe(label), () =>
-                                {
-                                    batch ??= new TrainingBatch(train, task.Value, dtype);
-                                    using var model = pretrained.Value.Copy();
-                                    return FinetuningTrainer.Run(model, batch, method, objectives, optimizer, label, options.LogEvery, options.SmallStdThreshold);
-                                });
+                                ?? file.Run(journal, Key(label), Describe(label), () => ahead.Take(k));
                             done++;
                             if (run is null) continue;
                             records.AddRange(run.Records);

@@ -65,7 +65,9 @@ public static class FinetuningTrainer
                     smallNorm = GradientNorm(model, logits, smallWeights * ascent);
                     largeNorm = GradientNorm(model, logits, largeWeights * ascent);
                 }
-                var allNorm = GradientNorm(model, logits, weights * ascent);
+                // The step's gradient; its norm only when the step is logged (it costs one reduction per parameter).
+                Backpropagate(model, logits, weights * ascent);
+                var allNorm = logging ? ParameterGradientNorm(model) : 0;
                 if (logging)
                     records.AddRange(Log(logits, batch, monitor, label, step, objective.Name,
                         (SmallStdGroup, small, smallNorm), (LargeStdGroup, large, largeNorm), (AllGroup, Enumerable.Range(0, batch.Count).ToArray(), allNorm)));
@@ -84,13 +86,27 @@ public static class FinetuningTrainer
 
     /// <summary>
     /// Leaves grad_theta J in the parameters' .grad, J = sum_i weightedAscent_i . z_i, and returns its norm
-    /// sqrt(sum over parameters of sum(g * g)). g * g, not g.square(): square() is pow(2) with a Scalar that TorchSharp
-    /// leaves to its finalizer, which can free it while pow still reads it ("Unknown scalar type", issue 20).
+    /// (<see cref="ParameterGradientNorm"/>).
     /// </summary>
     internal static double GradientNorm(Mlp model, Tensor logits, Tensor weightedAscent)
     {
+        Backpropagate(model, logits, weightedAscent);
+        return ParameterGradientNorm(model);
+    }
+
+    /// <summary>Leaves grad_theta J in the parameters' .grad, J = sum_i weightedAscent_i . z_i (the graph of the logits is kept).</summary>
+    static void Backpropagate(Mlp model, Tensor logits, Tensor weightedAscent)
+    {
         model.zero_grad();
         logits.backward(new[] { -weightedAscent }, retain_graph: true);
+    }
+
+    /// <summary>
+    /// sqrt(sum over parameters of sum(g * g)) of the parameters' .grad. g * g, not g.square(): square() is pow(2) with a
+    /// Scalar that TorchSharp leaves to its finalizer, which can free it while pow still reads it ("Unknown scalar type", issue 20).
+    /// </summary>
+    static double ParameterGradientNorm(Mlp model)
+    {
         var squares = 0.0;
         foreach (var p in model.parameters())
         {

@@ -12,6 +12,9 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     readonly nn.Module<Tensor, Tensor>[] layers;
     readonly TorchSharp.Modules.ModuleList<nn.Module<Tensor, Tensor>> layerList;
 
+    /// <summary>Held while a model seeds torch's generator and draws its initial weights (runs go in parallel; the generator is shared).</summary>
+    static readonly object InitialWeights = new();
+
     /// <summary>
     /// An MLP with the given layer sizes (at least input and output) and element type, initialised from torch's
     /// generator seeded with <paramref name="seed"/> (PyTorch's default uniform initialisation of linear layers).
@@ -23,10 +26,13 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
         Runtime.TorchRuntime.EnsureLoaded();
         Sizes = sizes.ToArray();
         DType = dtype;
-        torch.manual_seed(seed);
         layers = new nn.Module<Tensor, Tensor>[sizes.Count - 1];
-        for (var l = 0; l < layers.Length; l++)
-            layers[l] = nn.Linear(sizes[l], sizes[l + 1], hasBias: true, dtype: dtype);
+        lock (InitialWeights)
+        {
+            torch.manual_seed(seed);
+            for (var l = 0; l < layers.Length; l++)
+                layers[l] = nn.Linear(sizes[l], sizes[l + 1], hasBias: true, dtype: dtype);
+        }
         layerList = nn.ModuleList(layers);
         RegisterComponents();
     }

@@ -13,7 +13,8 @@ namespace Lectures.Torch.Interactions;
 /// The interaction experiment: GNNs with mean pooling classify whether two digit images show the same digit, with
 /// the images' chunks placed on two 16-cliques either one image per clique (low walk index of the partition
 /// between the images) or interleaved (high walk index). A GNN can only model the interaction the task needs
-/// across a partition with a high walk index, so the high placement should be clearly more accurate.
+/// across a partition with a high walk index, so the high placement should be clearly more accurate. The runs of a seed
+/// train in parallel (<see cref="ParallelRuns{T}"/>), with the results of a sequential run.
 /// </summary>
 public sealed class InteractionExperiment : IExperiment<InteractionOptions, InteractionResults>
 {
@@ -66,32 +67,34 @@ public sealed class InteractionExperiment : IExperiment<InteractionOptions, Inte
             var (validation, test) = rest.Split(InteractionOptions.ValidationImages, seed);
             var pairs = new[] { (train, options.TrainPairs), (validation, options.ValidationPairs), (test, options.TestPairs) }
                 .Select(s => (Images: s.Item1, Pairs: DigitPairs.Sample(s.Item1, s.Item2, seed))).ToArray();
-            foreach (var placement in placements)
+            var jobs = placements.SelectMany(placement => options.Models.Select(model => (Placement: placement, Model: model,
+                Name: $"{GnnOptions.Name(model.Architecture)} {InteractionResults.PlacementName(placement, walkIndex[placement])} seed {seed}"))).ToArray();
+            var included = jobs.Select(_ => recorded.Includes(index++)).ToArray();
+            var pending = Enumerable.Range(0, jobs.Length).Where(k => included[k] && !recorded.IsRecorded(jobs[k].Name)).ToHashSet();
+            // The pair tensors of a placement, built when one of its runs is to be computed here.
+            var data = placements.ToDictionary(p => p, p => pending.Any(k => jobs[k].Placement == p) ? new PairData(pairs, p) : null);
+            try
             {
-                PairData? data = null;
-                try
+                using var ahead = new ParallelRuns<InteractionRun>(Enumerable.Range(0, jobs.Length).Select(k => !pending.Contains(k) ? null : (Func<InteractionRun>)(() =>
                 {
-                    foreach (var model in options.Models)
-                    {
-                        if (!recorded.Includes(index++)) continue;
-                        var name = $"{GnnOptions.Name(model.Architecture)} {InteractionResults.PlacementName(placement, walkIndex[placement])} seed {seed}";
-                        var run = InteractionResults.RunFile.Run(recorded, name, name, () =>
-                        {
-                            data ??= new PairData(pairs, placement);
-                            var result = Train(model, options, graph, data, seed);
-                            return new InteractionRun(GnnOptions.Name(model.Architecture), placement, walkIndex[placement], seed,
-                                result.TrainAccuracy, result.ValidationAccuracy, result.TestAccuracy, result.BestEpoch, result.Epochs);
-                        });
-                        done++;
-                        if (run is null) continue;
-                        runs.Add(run);
-                        progress?.Report(new ExperimentProgress(done, recorded.Total, $"{name}: test accuracy {run.TestAccuracy:F3}"));
-                    }
-                }
-                finally
+                    var (placement, model) = (jobs[k].Placement, jobs[k].Model);
+                    var result = Train(model, options, graph, data[placement]!, seed);
+                    return new InteractionRun(GnnOptions.Name(model.Architecture), placement, walkIndex[placement], seed,
+                        result.TrainAccuracy, result.ValidationAccuracy, result.TestAccuracy, result.BestEpoch, result.Epochs);
+                })).ToArray(), options.Threads);
+                for (var k = 0; k < jobs.Length; k++)
                 {
-                    data?.Dispose();
+                    if (!included[k]) continue;
+                    var run = InteractionResults.RunFile.Run(recorded, jobs[k].Name, jobs[k].Name, () => ahead.Take(k));
+                    done++;
+                    if (run is null) continue;
+                    runs.Add(run);
+                    progress?.Report(new ExperimentProgress(done, recorded.Total, $"{jobs[k].Name}: test accuracy {run.TestAccuracy:F3}"));
                 }
+            }
+            finally
+            {
+                foreach (var set in data.Values) set?.Dispose();
             }
         }
         recorded.Complete();

@@ -41,22 +41,41 @@ public static class GlibcxxCompatibility
         return !ContainsAscii(File.ReadAllBytes(lib), MissingVersion);
     }
 
+    /// <summary>How long <see cref="Patch(string)"/> waits for another process patching the same file.</summary>
+    static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>
     /// Applies the two edits to <paramref name="path"/> if they are not there yet.
-    /// Returns true when the file was changed, false when it was already compatible.
+    /// Returns true when this call changed the file, false when it was already compatible.
     /// Throws <see cref="InvalidDataException"/> naming the file when it is not the expected ELF layout.
+    /// Safe for concurrent callers in several processes: the edit happens under the lock file
+    /// <c><paramref name="path"/>.lock</c> (<see cref="LockFileName"/>), the edited copy is written to a name unique to the
+    /// call and renamed over <paramref name="path"/>, so a reader sees either the old file or the whole new one.
     /// </summary>
     public static bool Patch(string path)
     {
+        // Already patched (every run after the first): no lock, so a read-only copy that needs nothing still works.
+        if (!NeedsPatch(path)) return false;
+        using var held = FileLock.Acquire(LockFileName(path), LockTimeout);
+        // Another process may have patched it while this one waited.
         var bytes = File.ReadAllBytes(path);
-        var changed = Patch(bytes, path);
-        if (!changed) return false;
-        // Write beside and rename so a process that has the old file mapped keeps a consistent copy.
-        var temp = path + ".patching";
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, path, overwrite: true);
+        if (!Patch(bytes, path)) return false;
+        var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.patching";
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            // A process that has the old file mapped keeps its consistent copy; the rename is atomic.
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
         return true;
     }
+
+    /// <summary>The lock file that serialises patching <paramref name="path"/> across processes: <c>path + ".lock"</c>.</summary>
+    public static string LockFileName(string path) => path + ".lock";
 
     /// <summary>True when <paramref name="path"/> still needs the edits (it requires GLIBCXX_3.4.32 strictly).</summary>
     public static bool NeedsPatch(string path) => Patch(File.ReadAllBytes(path), path);

@@ -7,10 +7,20 @@ namespace Lectures.Torch.Runtime;
 /// Makes TorchSharp's native library load on this machine: applies <see cref="GlibcxxCompatibility"/> to every
 /// copy of libLibTorchSharp.so that TorchSharp may load (only where the system libstdc++ needs it), loads the
 /// patched copy explicitly, then initialises the CPU backend. Idempotent; call it before the first torch call.
+/// Processes starting at once (two kernels, two builds) take turns: the native set-up runs under the lock file
+/// <see cref="SetupLockName"/> in TorchSharp's package folder, so none loads a copy that another is still writing
+/// (TorchSharp's own gathering of its native files into one folder, or the patch).
 /// </summary>
 public static class TorchRuntime
 {
     const string NativeName = "libLibTorchSharp.so";
+
+    /// <summary>The lock file, in TorchSharp's package folder of the NuGet cache, held while a process sets up the native library.</summary>
+    public const string SetupLockName = "lectures-native-setup.lock";
+
+    /// <summary>How long a process waits for another one setting up the native library (TorchSharp copies about 400 MB on first use).</summary>
+    static readonly TimeSpan SetupLockTimeout = TimeSpan.FromMinutes(5);
+
     static readonly object Gate = new();
     static string? loadedFrom;
 
@@ -33,6 +43,7 @@ public static class TorchRuntime
                 return loadedFrom = "(platform default)";
             }
 
+            using var setup = SetupLock();
             var needed = GlibcxxCompatibility.IsNeeded();
             var dirs = CandidateDirectories().ToList();
             PatchAll(dirs, needed);
@@ -85,6 +96,28 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>The cross-process lock on <see cref="SetupLockName"/>; null when it cannot be created (the package folder is missing or read-only: nothing there is written then).</summary>
+    static FileLock? SetupLock()
+    {
+        try
+        {
+            return FileLock.Acquire(Path.Combine(PackageDirectory(), SetupLockName), SetupLockTimeout);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>TorchSharp's folder in the NuGet cache: $NUGET_PACKAGES (default ~/.nuget/packages)/torchsharp/VERSION.</summary>
+    static string PackageDirectory()
+    {
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var version = typeof(torch).Assembly.GetName().Version;
+        return Path.Combine(packages, "torchsharp", $"{version!.Major}.{version.Minor}.{version.Build}");
+    }
+
     static bool IsComplete(string dir) =>
         File.Exists(Path.Combine(dir, NativeName)) && File.Exists(Path.Combine(dir, "libtorch.so"));
 
@@ -93,10 +126,7 @@ public static class TorchRuntime
         var seen = new HashSet<string>();
         var assemblyDir = Path.GetDirectoryName(typeof(torch).Assembly.Location) ?? "";
         var baseDir = AppContext.BaseDirectory;
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var version = typeof(torch).Assembly.GetName().Version;
-        var packageDir = Path.Combine(packages, "torchsharp", $"{version!.Major}.{version.Minor}.{version.Build}");
+        var packageDir = PackageDirectory();
         string[] all =
         {
             Path.Combine(baseDir, "runtimes", "linux-x64", "native"), Path.Combine(baseDir, "cpu"),

@@ -82,7 +82,7 @@ public static class Datasets
         {
             var path = FindOrDownload(CoraFileName, directories, source, null, TimeSpan.FromSeconds(60));
             var cora = CitationGraphReader.Read(path!);
-            return new LoadedGraph(cora, $"Cora from {path}: {cora}.");
+            return new LoadedGraph(cora, $"{Describe(path!)}: {cora}.");
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {
@@ -92,6 +92,33 @@ public static class Datasets
         return new LoadedGraph(graph,
             $"Stand-in for Cora: the citation-like stochastic block model (seed {fallbackSeed}): {graph}. {reason}",
             StandInReason: reason);
+    }
+
+    /// <summary>
+    /// What the file <paramref name="path"/> is and where it was found, without the machine's path (notebooks print it):
+    /// "Cora (gnn-benchmark cora.npz, SHA-256 068e22d9…) from the kit's data folder ../shared/datasets". A file whose
+    /// SHA-256 is not <see cref="CoraSha256"/> is named by its own hash; the folder is the kit's data folder, the folder
+    /// named by LECTURES_DATASETS, the download cache ~/.cache/lectures, or "a local folder".
+    /// </summary>
+    public static string Describe(string path)
+    {
+        var sha256 = Sha256(path);
+        var file = sha256 == CoraSha256
+            ? $"gnn-benchmark {CoraFileName}, SHA-256 {sha256[..8]}…"
+            : $"{Path.GetFileName(path)}, SHA-256 {sha256[..8]}…, not the gnn-benchmark file";
+        return $"Cora ({file}) from {FolderName(Path.GetDirectoryName(Path.GetFullPath(path))!)}";
+    }
+
+    /// <summary>The kind of folder <paramref name="directory"/> is among the places <see cref="SearchDirectories"/> lists.</summary>
+    static string FolderName(string directory)
+    {
+        static bool Same(string a, string b) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)) == Path.TrimEndingDirectorySeparator(b);
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env && Same(env, directory))
+            return $"the folder named by {EnvironmentVariable}";
+        if (Same(CacheDirectory, directory)) return "the download cache ~/.cache/lectures";
+        if (Path.GetFileName(directory) == "datasets" && Path.GetFileName(Path.GetDirectoryName(directory)) == "shared")
+            return "the kit's data folder ../shared/datasets";
+        return "a local folder";
     }
 
     /// <summary>

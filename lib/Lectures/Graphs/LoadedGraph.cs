@@ -4,7 +4,7 @@ namespace Lectures.Graphs;
 
 /// <summary>A graph together with one line saying what it is and where it came from (notebooks print it).</summary>
 /// <param name="Graph">The graph.</param>
-/// <param name="Description">E.g. "Cora from /work/shared/datasets/cora.npz" or why a stand-in was used.</param>
+/// <param name="Description">E.g. "Cora (gnn-benchmark cora.npz, SHA-256 068e22d9…) from the kit's data folder ../shared/datasets: …" (<see cref="Datasets.Describe"/>) or why a stand-in was used.</param>
 /// <param name="StandInReason">Null for the real dataset; for a stand-in, why the real one could not be loaded.</param>
 public sealed record LoadedGraph(Graph Graph, string Description, string? StandInReason = null)
 {

@@ -19,6 +19,9 @@ internal readonly record struct EpochValidation(double Accuracy, Func<(double Te
 /// </summary>
 internal static class GnnTrainer
 {
+    /// <summary>Held while a run seeds torch's generator and draws its initial weights (runs may go in parallel; the generator is shared).</summary>
+    static readonly object InitialWeights = new();
+
     /// <summary>
     /// Trains the model <paramref name="createModel"/> builds: each epoch runs <paramref name="trainEpoch"/> (its
     /// steps, each zero_grad, loss, backward, step, with the Adam given) and then <paramref name="validate"/>.
@@ -28,8 +31,13 @@ internal static class GnnTrainer
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        torch.manual_seed(seed);
-        using var model = createModel();
+        GnnModel created;
+        lock (InitialWeights)
+        {
+            torch.manual_seed(seed);
+            created = createModel();
+        }
+        using var model = created;
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var stopping = new EarlyStopping(options.MaxEpochs, options.Patience);
         (double Test, double Train) best = (0, 0);

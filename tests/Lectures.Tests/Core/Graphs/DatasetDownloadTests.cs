@@ -70,7 +70,7 @@ public class DatasetDownloadTests
             var loaded = Datasets.CoraOrFallback([empty, cache], server.Url, fallbackSeed: 0);
             Assert.False(loaded.IsStandIn);
             Assert.Null(loaded.Banner);
-            Assert.StartsWith($"Cora from {Path.Combine(cache, "cora.npz")}", loaded.Description);
+            Assert.StartsWith("Cora (gnn-benchmark cora.npz, SHA-256 068e22d9…) from a local folder: Graph with 2708 vertices", loaded.Description);
             Assert.Equal((2708, 5278), (loaded.Graph.VertexCount, loaded.Graph.EdgeCount));
             Assert.Equal(Datasets.CoraSha256, Datasets.Sha256(Path.Combine(cache, "cora.npz")));
             // The second call finds the cached copy and does not download again.

@@ -51,8 +51,35 @@ public class GraphFileTests
     public void CoraOrFallbackSaysWhichGraphItReturns()
     {
         var loaded = Datasets.CoraOrFallback();
-        Assert.StartsWith("Cora from ", loaded.Description);
+        Assert.Equal("Cora (gnn-benchmark cora.npz, SHA-256 068e22d9…) from the kit's data folder ../shared/datasets: " +
+                     "Graph with 2708 vertices and 5278 edges, 1433 features, 7 classes.", loaded.Description);
         Assert.Equal(2708, loaded.Graph.VertexCount);
+    }
+
+    [Fact]
+    public void TheDescriptionNamesTheFileByItsHashAndNotByTheMachinesPath()
+    {
+        var dir = Directory.CreateTempSubdirectory("lectures-describe-").FullName;
+        try
+        {
+            var shared = Datasets.SearchDirectories().Select(d => Path.Combine(d, Datasets.CoraFileName)).First(File.Exists);
+            var copy = Path.Combine(dir, Datasets.CoraFileName);
+            File.Copy(shared, copy);
+            Assert.Equal("Cora (gnn-benchmark cora.npz, SHA-256 068e22d9…) from a local folder", Datasets.Describe(copy));
+            // Another file under the same name: SHA-256 of the 3 bytes "abc" is ba7816bf…
+            File.WriteAllText(copy, "abc");
+            Assert.Equal("Cora (cora.npz, SHA-256 ba7816bf…, not the gnn-benchmark file) from a local folder", Datasets.Describe(copy));
+            foreach (var described in new[] { Datasets.Describe(shared), Datasets.Describe(copy), Datasets.CoraOrFallback().Description })
+            {
+                Assert.DoesNotContain(dir, described);
+                Assert.DoesNotContain(Path.GetDirectoryName(shared)!, described);
+                Assert.DoesNotContain(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), described);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Lectures.Tests.Torch.Runtime;
 public class GlibcxxCompatibilityTests
 {
     /// <summary>The pristine libLibTorchSharp.so, read from the TorchSharp package archive in the NuGet cache.</summary>
-    static byte[] Pristine()
+    internal static byte[] Pristine()
     {
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
