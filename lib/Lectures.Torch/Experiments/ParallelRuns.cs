@@ -19,13 +19,15 @@ public sealed class ParallelRuns<T> : IDisposable
 
     /// <summary>
     /// Starts computing every non-null entry of <paramref name="work"/> (null: nothing to compute, e.g. a run recorded
-    /// earlier), in order, on min(processors, runs) threads with <paramref name="torchThreads"/> torch threads each.
+    /// earlier), in order, on min(processors, runs, <paramref name="maxParallelism"/>) threads with
+    /// <paramref name="torchThreads"/> torch threads each. Runs that draw from torch's global generator while they
+    /// train (dropout) must pass 1: their draws would interleave.
     /// </summary>
-    public ParallelRuns(IReadOnlyList<Func<T>?> work, int torchThreads)
+    public ParallelRuns(IReadOnlyList<Func<T>?> work, int torchThreads, int maxParallelism = int.MaxValue)
     {
         this.work = [.. work];
         results = this.work.Select(w => w is null ? null : new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        var count = Math.Max(1, Math.Min(Environment.ProcessorCount, this.work.Count(w => w is not null)));
+        var count = Math.Max(1, Math.Min(Math.Min(Environment.ProcessorCount, maxParallelism), this.work.Count(w => w is not null)));
         threads = Enumerable.Range(0, count).Select(_ => new Thread(() => Work(torchThreads)) { IsBackground = true }).ToArray();
         foreach (var thread in threads) thread.Start();
     }

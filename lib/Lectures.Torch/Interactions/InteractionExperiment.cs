@@ -81,7 +81,7 @@ public sealed class InteractionExperiment : IExperiment<InteractionOptions, Inte
                     var result = Train(model, options, graph, data[placement]!, seed);
                     return new InteractionRun(GnnOptions.Name(model.Architecture), placement, walkIndex[placement], seed,
                         result.TrainAccuracy, result.ValidationAccuracy, result.TestAccuracy, result.BestEpoch, result.Epochs);
-                })).ToArray(), options.Threads);
+                })).ToArray(), options.Threads, maxParallelism: options.Models.Any(m => m.Dropout > 0) ? 1 : int.MaxValue);
                 for (var k = 0; k < jobs.Length; k++)
                 {
                     if (!included[k]) continue;

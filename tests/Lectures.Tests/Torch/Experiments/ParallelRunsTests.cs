@@ -27,6 +27,34 @@ public class ParallelRunsTests
     }
 
     [Fact]
+    public void RunsThatDrawFromTorchsGlobalGeneratorRunOneAtATime()
+    {
+        var running = 0;
+        var most = 0;
+        Func<int>?[] work = [.. Enumerable.Range(0, 4).Select(i => (Func<int>)(() =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref most, now);
+            Thread.Sleep(5);
+            Interlocked.Decrement(ref running);
+            return i;
+        }))];
+
+        using (var runs = new ParallelRuns<int>(work, torchThreads: 1, maxParallelism: 1))
+        {
+            Assert.Equal(1, runs.Parallelism);
+            Assert.Equal(new[] { 0, 1, 2, 3 }, Enumerable.Range(0, 4).Select(runs.Take));
+        }
+        Assert.Equal(1, most);
+    }
+
+    static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = target; value > seen; seen = target)
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
+    }
+
+    [Fact]
     public void ARunsExceptionIsRethrownUnwrappedWhenItsResultIsTaken()
     {
         using var runs = new ParallelRuns<int>([() => 7, () => throw new System.Runtime.InteropServices.ExternalException("native failure")], torchThreads: 1);

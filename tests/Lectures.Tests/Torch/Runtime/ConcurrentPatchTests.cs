@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Lectures.Cli.Kit;
 using Lectures.Torch.Runtime;
 
 namespace Lectures.Tests.Torch.Runtime;
