@@ -29,6 +29,8 @@ public static class Program
           experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
                 [--resume DIR]              (continue a stopped run in DIR: finished runs are kept as they come)
                                             (names: sparsify, interaction, finetune, lm; `experiment --help` lists them)
+          kernel install [--user|--prefix DIR]   install the Jupyter kernelspec lectures-csharp ("C# (Lectures)") that runs
+                                            this clone's kernel; `kernel uninstall [--user|--prefix DIR]` removes it
           data                              download the external datasets (Cora) into ~/.cache/lectures
           order FILE.npz --method M --out F  write a removal order as "u<TAB>v" lines (M: 1-wis, 2-wis, 3-wis, random,
                 [--tie-rule smallest|largest] [--seed N] [--force]   spectral); an existing F is kept unless --force
@@ -61,7 +63,7 @@ public static class Program
         }
         try
         {
-            var options = new Options(args.Skip(1), [.. OrderCommand.Flags, "--unsandboxed"]);
+            var options = new Options(args.Skip(1), [.. OrderCommand.Flags, "--unsandboxed", "--user"]);
             return args[0] switch
             {
                 "build" => BuildCommand.Run(options),
@@ -69,8 +71,9 @@ public static class Program
                 "grade" => GradeCommand.Run(options),
                 "experiment" => ExperimentCommand.Run(options),
                 "data" => DataCommand.Run(options),
+                "kernel" => KernelCommand.Run(options),
                 "order" => OrderCommand.Run(options),
-                _ => throw new ArgumentException($"Unknown command '{args[0]}': expected build, assign, grade, experiment, data or order (lectures --help)."),
+                _ => throw new ArgumentException($"Unknown command '{args[0]}': expected build, assign, grade, experiment, kernel, data or order (lectures --help)."),
             };
         }
         catch (Exception e) when (IsUserError(e))

@@ -119,10 +119,19 @@ public sealed class ScriptSession
         return new CellError("CompilationError", lines[0], lines);
     }
 
+    /// <summary>True when <paramref name="exception"/> is, or wraps only, OperationCanceledExceptions (a parallel loop's AggregateException).</summary>
+    static bool CausedByCancellation(Exception exception) => exception switch
+    {
+        OperationCanceledException => true,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.All(CausedByCancellation),
+        { InnerException: { } inner } => CausedByCancellation(inner),
+        _ => false,
+    };
+
     /// <summary>The error of an exception a cell raised: its type and message, then the frames, those of cells with their line and column.</summary>
     static CellError RuntimeError(Exception exception)
     {
-        if (exception is OperationCanceledException && Lectures.Interruption.Token.IsCancellationRequested)
+        if (Lectures.Interruption.Token.IsCancellationRequested && CausedByCancellation(exception))
             return new CellError("Interrupted", "The cell was interrupted.", ["Interrupted: the cell was interrupted; the variables of earlier cells are kept."]);
         var name = exception.GetType().Name;
         var traceback = new List<string> { $"{exception.GetType().FullName}: {exception.Message}" };

@@ -55,6 +55,7 @@ public static class FinetuningTrainer
             using var weights = objective.Weights(batch);
             for (var s = 0; s < phase.Steps + (last ? 1 : 0); s++, step++)
             {
+                Lectures.Interruption.ThrowIfRequested();
                 using var scope = NewDisposeScope();
                 var logits = model.call(batch.Inputs);
                 if (!logits.isfinite().all().item<bool>())

@@ -80,6 +80,7 @@ public sealed class LanguageModelTrainer : IDisposable
             }
             log[s] = new TrainingStep(++StepsTaken, firstLoss, prepared.MeanReward);
             progress?.Report(log[s]);
+            Lectures.Interruption.ThrowIfRequested();
         }
         return log;
     }

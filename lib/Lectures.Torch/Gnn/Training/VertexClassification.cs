@@ -91,6 +91,7 @@ public sealed class VertexClassification : IDisposable
         double[]? bestMask = null;
         while (stopping.NextEpoch())
         {
+            Lectures.Interruption.ThrowIfRequested();
             using var scope = NewDisposeScope();
             model.train();
             optimizer.zero_grad();
