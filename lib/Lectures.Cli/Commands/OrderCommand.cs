@@ -6,15 +6,12 @@ namespace Lectures.Cli.Commands;
 
 /// <summary>
 /// <c>lectures order FILE.npz --method 1-wis|2-wis|3-wis|random|spectral [--tie-rule smallest|largest] [--seed N]
-/// --out order.tsv [--force]</c>: writes a full edge removal order as one <c>u&lt;TAB&gt;v</c> line per edge, first
-/// removed first, with the file's vertex ids (row indices of its adjacency matrix, u &lt; v), so users of other GNN
-/// libraries can take the order without writing C#. An existing --out file is kept unless --force is given.
+/// --out order.tsv [--force]</c>: writes the full edge removal order of <see cref="SparsificationMethods.Order"/> as
+/// one <c>u&lt;TAB&gt;v</c> line per edge, first removed first, with the file's vertex ids (row indices of its adjacency
+/// matrix, u &lt; v), so users of other GNN libraries can take the order without writing C#. An existing --out file is kept unless --force is given.
 /// </summary>
 public static class OrderCommand
 {
-    /// <summary>The methods by name: (L-1)-WIS for depth L = 2, 3, 4, the random baseline and the spectral sparsifier.</summary>
-    public static readonly IReadOnlyList<string> Methods = ["1-wis", "2-wis", "3-wis", "random", "spectral"];
-
     /// <summary>The options of this command that take no value.</summary>
     public static readonly string[] Flags = ["--force"];
 
@@ -24,35 +21,24 @@ public static class OrderCommand
         options.RejectUnknown("--method", "--tie-rule", "--seed", "--out", "--force");
         if (options.Positional is not [var file])
             throw new ArgumentException("Usage: lectures order FILE.npz --method 1-wis|2-wis|3-wis|random|spectral [--tie-rule smallest|largest] [--seed N] --out order.tsv [--force].");
-        var method = options.Get("--method") ?? throw new ArgumentException($"Name a method with --method: {string.Join(", ", Methods)}.");
-        if (!Methods.Contains(method))
-            throw new ArgumentException($"Unknown method '{method}'. Known: {string.Join(", ", Methods)}.");
+        var name = options.Get("--method") ?? throw new ArgumentException(
+            $"Name a method with --method: {string.Join(", ", SparsificationMethods.WithoutTraining.Select(m => m.Name().ToLowerInvariant()))}.");
+        var method = SparsificationMethods.Parse(name, SparsificationMethods.WithoutTraining);
         var output = options.Get("--out") ?? throw new ArgumentException("Name the output file with --out order.tsv.");
-        var tieRule = TieRuleOption(options.Get("--tie-rule"), method);
-        if (options.Has("--seed") && method.EndsWith("-wis", StringComparison.Ordinal))
-            throw new ArgumentException($"--seed applies to random and spectral only; {method} is deterministic.");
+        var tieRule = TieRuleOption(options.Get("--tie-rule"), method, name);
+        if (options.Has("--seed") && !method.IsSeeded())
+            throw new ArgumentException($"--seed applies to random and spectral only; {name} is deterministic.");
         var seed = options.GetInt("--seed", 0);
         if (File.Exists(output) && !options.Has("--force"))
             throw new IOException($"{output} exists; pass --force to overwrite it.");
         var graph = ReadGraph(file);
-        Console.WriteLine($"{Path.GetFileName(file)}: {graph.VertexCount} vertices, {graph.EdgeCount} edges; computing the {method} order.");
+        Console.WriteLine($"{Path.GetFileName(file)}: {graph.VertexCount} vertices, {graph.EdgeCount} edges; computing the {name} order.");
         var clock = Stopwatch.StartNew();
-        var order = Compute(graph, method, tieRule, seed, new PercentProgress(clock));
+        var order = method.Order(graph, seed, tieRule, new PercentProgress(clock));
         Write(order, output);
         Console.WriteLine($"Wrote {order.Count} edges ({order.Method}) to {output} in {clock.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
-
-    /// <summary>The removal order of <paramref name="graph"/> by <paramref name="method"/> (one of <see cref="Methods"/>).</summary>
-    public static RemovalOrder Compute(Graph graph, string method, TieRule? tieRule, int seed, IProgress<double>? progress = null) => method switch
-    {
-        "1-wis" => OneWalkIndexSparsifier.Order(graph, tieRule ?? TieRule.SmallestEdge, progress),
-        "2-wis" => WalkIndexSparsifier.Order(graph, 3, tieRule ?? TieRule.LargestEdge, progress: progress),
-        "3-wis" => WalkIndexSparsifier.Order(graph, 4, tieRule ?? TieRule.LargestEdge, progress: progress),
-        "random" => RandomSparsifier.Order(graph, seed),
-        "spectral" => SpectralSparsifier.Order(graph, seed, progress),
-        _ => throw new ArgumentException($"Unknown method '{method}'. Known: {string.Join(", ", Methods)}."),
-    };
 
     /// <summary>Writes one "u\tv" line per edge in removal order to <paramref name="path"/> (through a temporary file beside it, then renamed).</summary>
     public static void Write(RemovalOrder order, string path)
@@ -68,11 +54,11 @@ public static class OrderCommand
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static TieRule? TieRuleOption(string? value, string method)
+    private static TieRule? TieRuleOption(string? value, SparsificationMethod method, string name)
     {
         if (value is null) return null;
-        if (!method.EndsWith("-wis", StringComparison.Ordinal))
-            throw new ArgumentException($"--tie-rule applies to the WIS methods only, not to {method}.");
+        if (method.IsSeeded())
+            throw new ArgumentException($"--tie-rule applies to the WIS methods only, not to {name}.");
         return value switch
         {
             "smallest" => TieRule.SmallestEdge,

@@ -17,7 +17,7 @@ public sealed class CancellationRewriter : CSharpSyntaxRewriter
     public static string Rewrite(SyntaxTree tree)
     {
         var root = tree.GetRoot();
-        return root.DescendantNodes().Any(NeedsCheck) ? new CancellationRewriter().Visit(root).ToFullString() : root.ToFullString();
+        return root.DescendantNodes().Any(NeedsCheck) ? new CancellationRewriter().Visit(root)!.ToFullString() : root.ToFullString();
     }
 
     static bool NeedsCheck(SyntaxNode node) => node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax
@@ -34,39 +34,14 @@ public sealed class CancellationRewriter : CSharpSyntaxRewriter
     }
 
     /// <summary>A loop whose body is one statement gets a block: the check, then that statement.</summary>
-    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
+    public override SyntaxNode? Visit(SyntaxNode? node) => base.Visit(node) switch
     {
-        var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
-        return visited.WithStatement(WithCheck(visited.Statement));
-    }
-
-    /// <inheritdoc cref="VisitWhileStatement"/>
-    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
-    {
-        var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
-        return visited.WithStatement(WithCheck(visited.Statement));
-    }
-
-    /// <inheritdoc cref="VisitWhileStatement"/>
-    public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
-    {
-        var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
-        return visited.WithStatement(WithCheck(visited.Statement));
-    }
-
-    /// <inheritdoc cref="VisitWhileStatement"/>
-    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
-    {
-        var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
-        return visited.WithStatement(WithCheck(visited.Statement));
-    }
-
-    /// <inheritdoc cref="VisitWhileStatement"/>
-    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
-    {
-        var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
-        return visited.WithStatement(WithCheck(visited.Statement));
-    }
+        WhileStatementSyntax loop => loop.WithStatement(WithCheck(loop.Statement)),
+        DoStatementSyntax loop => loop.WithStatement(WithCheck(loop.Statement)),
+        ForStatementSyntax loop => loop.WithStatement(WithCheck(loop.Statement)),
+        CommonForEachStatementSyntax loop => loop.WithStatement(WithCheck(loop.Statement)),
+        var other => other,
+    };
 
     /// <summary>A block body already has its check (<see cref="VisitBlock"/>); another statement is wrapped in a block with it.</summary>
     static StatementSyntax WithCheck(StatementSyntax body) => body is BlockSyntax

@@ -16,7 +16,8 @@ public sealed record PackageRequest(string Name, string? Version);
 /// <param name="Timed">True when the cell has a <c>#!time</c> line.</param>
 /// <param name="Packages">The packages asked for that the kernel does not already carry.</param>
 /// <param name="Unsupported">The first <c>#!</c> line the kernel does not know, or null.</param>
-public sealed partial record CellDirectives(string Code, bool Timed, IReadOnlyList<PackageRequest> Packages, string? Unsupported)
+/// <param name="Sources">Package sources added with <c>#i "nuget: SOURCE"</c> (a folder or a feed URL).</param>
+public sealed partial record CellDirectives(string Code, bool Timed, IReadOnlyList<PackageRequest> Packages, string? Unsupported, IReadOnlyList<string> Sources)
 {
     /// <summary>Packages the kernel already carries: the kit's notebook package and what it brings, and .NET Interactive's extensions for them.</summary>
     public static readonly IReadOnlySet<string> Preloaded = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -31,7 +32,7 @@ public sealed partial record CellDirectives(string Code, bool Timed, IReadOnlyLi
     [GeneratedRegex(@"^\s*#!\s*(?<name>\S+)")]
     private static partial Regex Magic();
 
-    [GeneratedRegex("""^\s*#i\s+"nuget:""")]
+    [GeneratedRegex("""^\s*#i\s+"nuget:\s*(?<source>[^"]+?)\s*"\s*$""")]
     private static partial Regex SourceDirective();
 
     /// <summary>Splits the kernel lines from the C# of <paramref name="cell"/>.</summary>
@@ -41,6 +42,7 @@ public sealed partial record CellDirectives(string Code, bool Timed, IReadOnlyLi
         var timed = false;
         string? unsupported = null;
         var packages = new List<PackageRequest>();
+        var sources = new List<string>();
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
@@ -56,9 +58,10 @@ public sealed partial record CellDirectives(string Code, bool Timed, IReadOnlyLi
                 if (name == "time") timed = true;
                 else if (name is not ("csharp" or "c#" or "C#")) unsupported ??= line.Trim();
             }
-            else if (!SourceDirective().IsMatch(line)) continue;
+            else if (SourceDirective().Match(line) is { Success: true } source) sources.Add(source.Groups["source"].Value);
+            else continue;
             lines[i] = "";
         }
-        return new CellDirectives(string.Join('\n', lines), timed, packages, unsupported);
+        return new CellDirectives(string.Join('\n', lines), timed, packages, unsupported, sources);
     }
 }

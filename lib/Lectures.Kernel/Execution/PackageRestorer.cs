@@ -7,12 +7,19 @@ namespace Lectures.Kernel.Execution;
 /// <summary>
 /// Restores the packages a cell asks for (<c>#r "nuget: Name, Version"</c>) the way the SDK does: it writes a
 /// temporary project referencing them, runs <c>dotnet restore</c> with the NuGet.Config nearest the kernel's
-/// working directory (else the user's configured sources), and returns the runtime assemblies of the restored
+/// working directory (else the user's configured sources) and the sources the session added, and returns the runtime assemblies of the restored
 /// packages that the kernel does not already carry.
 /// </summary>
 public sealed class PackageRestorer(string workingDirectory)
 {
     static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+    readonly List<string> sources = [];
+
+    /// <summary>Adds a package source (<c>#i "nuget: SOURCE"</c>) for this and later restores of the session.</summary>
+    public void AddSource(string source)
+    {
+        if (!sources.Contains(source)) sources.Add(source);
+    }
 
     /// <summary>The runtime assembly paths of <paramref name="requests"/> and their dependencies; <paramref name="log"/> gets one line per package loaded.
     /// Throws <see cref="InvalidOperationException"/> with the restore's own messages when it fails.</summary>
@@ -22,7 +29,7 @@ public sealed class PackageRestorer(string workingDirectory)
         try
         {
             var project = Path.Combine(folder, "Restore.csproj");
-            File.WriteAllText(project, Project(requests));
+            File.WriteAllText(project, Project(requests, sources));
             var arguments = new List<string> { "restore", project, "--nologo", "-v", "q" };
             if (NearestConfig() is { } config) arguments.AddRange(["--configfile", config]);
             var (code, output) = RunDotnet(arguments, folder);
@@ -41,11 +48,12 @@ public sealed class PackageRestorer(string workingDirectory)
 
     static string Describe(PackageRequest r) => r.Version is null ? r.Name : $"{r.Name} {r.Version}";
 
-    static string Project(IReadOnlyList<PackageRequest> requests) => $"""
+    static string Project(IReadOnlyList<PackageRequest> requests, IReadOnlyList<string> sources) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <TargetFramework>net{Environment.Version.Major}.0</TargetFramework>
             <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+            <RestoreAdditionalProjectSources>{SecurityElement.Escape(string.Join(";", sources))}</RestoreAdditionalProjectSources>
           </PropertyGroup>
           <ItemGroup>
         {string.Join("\n", requests.Select(r => $"    <PackageReference Include=\"{SecurityElement.Escape(r.Name)}\" Version=\"{SecurityElement.Escape(r.Version ?? "*")}\" />"))}

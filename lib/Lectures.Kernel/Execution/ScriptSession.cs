@@ -21,32 +21,36 @@ public sealed class ScriptSession
     static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
     readonly PackageRestorer packages;
-    ScriptOptions options;
+    readonly Lazy<ScriptOptions> initialOptions;
+    ScriptOptions? options;
     volatile ScriptState<object>? state;
 
     /// <summary>A session whose <c>#r</c> and <c>#load</c> paths are relative to <paramref name="workingDirectory"/>.</summary>
     public ScriptSession(string workingDirectory, PackageRestorer packages)
     {
         this.packages = packages;
-        options = ScriptOptions.Default
+        // Reading the references takes a moment: done on first use (the warm-up), not before the kernel answers.
+        initialOptions = new(() => ScriptOptions.Default
             .WithReferences(CellReferences.All())
             .WithImports(Imports)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(workingDirectory))
             .WithSourceResolver(new SourceFileResolver([], workingDirectory))
             .WithEmitDebugInformation(true)
             .WithOptimizationLevel(OptimizationLevel.Release)
-            .WithAllowUnsafe(true);
+            .WithAllowUnsafe(true));
     }
+
+    ScriptOptions Options => options ??= initialOptions.Value;
 
     /// <summary>The script that <paramref name="code"/> would be as the session's next cell (for completion and inspection).</summary>
     public Script<object> Continue(string code) =>
-        state is { } s ? s.Script.ContinueWith<object>(code, options) : CSharpScript.Create<object>(code, options);
+        state is { } s ? s.Script.ContinueWith<object>(code, Options) : CSharpScript.Create<object>(code, Options);
 
     /// <summary>Compiles and runs a trivial submission and loads TorchSharp's native library, so the first cell is fast.</summary>
     public void WarmUp()
     {
         Lectures.Torch.Runtime.TorchRuntime.EnsureLoaded();
-        CSharpScript.Create<object>("1", options).RunAsync().GetAwaiter().GetResult();
+        CSharpScript.Create<object>("1", Options).RunAsync().GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -55,15 +59,17 @@ public sealed class ScriptSession
     /// </summary>
     public CellResult Run(string cell, Action<string> log)
     {
+        Lectures.Interruption.Reset();
         var directives = CellDirectives.Parse(cell);
         if (directives.Unsupported is { } magic)
             return CellResult.Failed(new CellError("UnsupportedDirective", $"{magic}: not supported by the C# (Lectures) kernel; only #!csharp and #!time are.",
                 [$"UnsupportedDirective: {magic}: not supported by the C# (Lectures) kernel; only #!csharp and #!time are."]));
+        foreach (var source in directives.Sources) packages.AddSource(source);
         if (directives.Packages.Count > 0)
         {
             try
             {
-                options = options.AddReferences(packages.Restore(directives.Packages, log).Select(p => MetadataReference.CreateFromFile(p)));
+                options = Options.AddReferences(packages.Restore(directives.Packages, log).Select(p => MetadataReference.CreateFromFile(p)));
             }
             catch (InvalidOperationException e)
             {
@@ -87,7 +93,6 @@ public sealed class ScriptSession
         if (errors.Count > 0 && rewritten != code) errors = CompileErrors(Continue(code));
         if (errors.Count > 0) return CellResult.Failed(CompileError(errors));
 
-        Lectures.Interruption.Reset();
         var previous = state;
         var next = (previous is null
             ? script.RunAsync(null, _ => true)

@@ -1,5 +1,4 @@
 using Lectures.Plotting;
-using MathNet.Numerics.Statistics;
 
 namespace Lectures.Torch.Experiments;
 
@@ -8,13 +7,13 @@ public static class SeedStatistics
 {
     /// <summary>
     /// The point (series, x) with the mean of <paramref name="values"/> and their sample standard deviation
-    /// s = sqrt(sum (v - mean)^2 / (n - 1)) (0 for a single value), and n.
+    /// s = sqrt(sum (v - mean)^2 / (n - 1)) (0 for a single value; <see cref="Statistics.MeanAndStd"/>), and n.
     /// </summary>
     public static SeriesPoint Summarise(string series, double x, IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0) throw new ArgumentException($"No values to summarise for {series} at {x}.", nameof(values));
-        var v = values as double[] ?? values.ToArray();
-        return new(series, x, v.Mean(), v.Length > 1 ? v.StandardDeviation() : 0, v.Length);
+        var (mean, std) = Statistics.MeanAndStd(values);
+        return new(series, x, mean, std, values.Count);
     }
 }

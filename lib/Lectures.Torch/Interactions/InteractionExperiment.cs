@@ -75,42 +75,34 @@ public static class InteractionExperiment
         return new InteractionResults(options, runs, clock.Elapsed) { RecordedEarlier = recorded.RecordedEarlier };
     }
 
+    /// <summary>
+    /// Trains through <see cref="GnnTrainer"/>: each epoch is one pass over the training pairs in a shuffled order
+    /// (new Random(seed)), one Adam step per batch on the binary cross-entropy of the pooled logit.
+    /// </summary>
     private static TrainingResult Train(GnnSpec spec, InteractionOptions options, MessageGraph graph, PairData data, int seed)
     {
-        torch.manual_seed(seed);
-        using var model = spec.Create(DigitPairs.FeatureCount, 1, GnnReadout.MeanPool);
-        using var optimizer = optim.Adam(model.parameters(), options.Training.LearningRate, weight_decay: options.Training.WeightDecay);
         var rng = new Random(seed);
         var order = Enumerable.Range(0, (int)data.Train.Labels.shape[0]).Select(i => (long)i).ToArray();
-        var stopping = new EarlyStopping(options.Training.MaxEpochs, options.Training.Patience);
-        double bestTest = 0, bestTrain = 0;
-        while (stopping.NextEpoch())
-        {
-            model.train();
-            rng.Shuffle(order);
-            for (var start = 0; start < order.Length; start += options.BatchSize)
+        return GnnTrainer.Fit(() => spec.Create(DigitPairs.FeatureCount, 1, GnnReadout.MeanPool), options.Training, seed,
+            (model, optimizer) =>
             {
-                using var scope = NewDisposeScope();
-                var batch = tensor(order[start..Math.Min(order.Length, start + options.BatchSize)]);
-                optimizer.zero_grad();
-                var logits = model.forward(data.Train.Features.index_select(0, batch), graph, null).squeeze(-1);
-                nn.functional.binary_cross_entropy_with_logits(logits, data.Train.Labels.index_select(0, batch)).backward();
-                optimizer.step();
-            }
-            model.eval();
-            if (stopping.Improved(Accuracy(model, graph, data.Validation)))
-            {
-                bestTest = Accuracy(model, graph, data.Test);
-                bestTrain = Accuracy(model, graph, data.Train);
-            }
-        }
-        return stopping.Result(bestTest, bestTrain);
+                rng.Shuffle(order);
+                for (var start = 0; start < order.Length; start += options.BatchSize)
+                {
+                    using var scope = NewDisposeScope();
+                    var batch = tensor(order[start..Math.Min(order.Length, start + options.BatchSize)]);
+                    optimizer.zero_grad();
+                    var logits = model.forward(data.Train.Features.index_select(0, batch), graph, null).squeeze(-1);
+                    nn.functional.binary_cross_entropy_with_logits(logits, data.Train.Labels.index_select(0, batch)).backward();
+                    optimizer.step();
+                }
+            },
+            model => new EpochValidation(Accuracy(model, graph, data.Validation), () => (Accuracy(model, graph, data.Test), Accuracy(model, graph, data.Train))));
     }
 
     private static double Accuracy(GnnModel model, MessageGraph graph, PairSet set)
     {
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
         var predicted = model.forward(set.Features, graph, null).squeeze(-1).GreaterThan(0).to_type(ScalarType.Float32);
         return predicted.eq(set.Labels).sum().item<long>() / (double)set.Labels.shape[0];
     }

@@ -59,9 +59,9 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
         {
             var low = g.Where(r => r.Placement == ChunkPlacement.LowWalkIndex).ToList();
             var high = g.Where(r => r.Placement == ChunkPlacement.HighWalkIndex).ToList();
-            var sl = SeedStatistics.Summarise("", 0, low.Select(r => r.TestAccuracy).ToArray());
-            var sh = SeedStatistics.Summarise("", 0, high.Select(r => r.TestAccuracy).ToArray());
-            var se = Math.Sqrt(sh.StandardDeviation * sh.StandardDeviation / sh.Count + sl.StandardDeviation * sl.StandardDeviation / sl.Count);
+            var sl = Statistics.MeanAndStd(low.Select(r => r.TestAccuracy).ToArray());
+            var sh = Statistics.MeanAndStd(high.Select(r => r.TestAccuracy).ToArray());
+            var se = Math.Sqrt(sh.StandardDeviation * sh.StandardDeviation / high.Count + sl.StandardDeviation * sl.StandardDeviation / low.Count);
             return new InteractionComparison(g.Key, low[0].WalkIndex, high[0].WalkIndex, sl.Mean, sh.Mean, se);
         }).ToList();
 
@@ -82,9 +82,9 @@ public sealed record InteractionResults(InteractionOptions Options, IReadOnlyLis
         var summary = Path.Combine(directory, SummaryFileName);
         ExperimentReport.WriteCsv(summary, SummaryHeader, Groups().Select(g =>
         {
-            var test = SeedStatistics.Summarise("", 0, g.Runs.Select(r => r.TestAccuracy).ToArray());
+            var test = Statistics.MeanAndStd(g.Runs.Select(r => r.TestAccuracy).ToArray());
             return string.Create(CultureInfo.InvariantCulture,
-                $"{g.Model},{test.Count},{Provenance.CsvFields()},{(g.Placement == ChunkPlacement.LowWalkIndex ? "low" : "high")},{g.WalkIndex}," +
+                $"{g.Model},{g.Runs.Count},{Provenance.CsvFields()},{(g.Placement == ChunkPlacement.LowWalkIndex ? "low" : "high")},{g.WalkIndex}," +
                 $"{test.Mean:F4},{test.StandardDeviation:F4},{g.Runs.Average(r => r.TrainAccuracy):F3}");
         }));
         return [RunFile.Write(directory, Runs), summary];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Lectures.Plotting;
+using Lectures.Sparsification;
 using Lectures.Torch.Experiments;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;

@@ -71,49 +71,39 @@ public sealed class VertexClassification : IDisposable
     }
 
     /// <summary>
-    /// The training loop. With <paramref name="mask"/> (UGS), a trainable weight per edge of
-    /// <paramref name="graph"/> multiplies its messages, is optimised by its own Adam (no weight decay) and the loss
-    /// gains mask.L1 * ||m||_1; the mask at the best validation epoch is returned.
+    /// Trains through <see cref="GnnTrainer"/>: each epoch one full-batch step on the cross-entropy over the training
+    /// vertices. With <paramref name="mask"/> (UGS), a trainable weight per edge of <paramref name="graph"/> multiplies
+    /// its messages, is optimised by its own Adam (no weight decay) and the loss gains mask.L1 * ||m||_1; the mask at
+    /// the best validation epoch is returned.
     /// </summary>
     internal (TrainingResult Result, double[]? Mask) Fit(MessageGraph graph, GnnSpec spec, TrainingOptions options, int seed, EdgeMaskTraining? mask)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        torch.manual_seed(seed);
-        using var model = spec.Create((int)features.shape[1], ClassCount, GnnReadout.Vertex);
-        using var optimizer = optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         using var edgeMask = mask is null ? null : nn.Parameter(tensor(mask.Initial(graph.EdgeCount, seed)));
         using var maskOptimizer = edgeMask is null ? null : optim.Adam([edgeMask], mask!.LearningRate);
-        var yTrain = labels.index_select(0, trainIndex);
-        var stopping = new EarlyStopping(options.MaxEpochs, options.Patience);
-        double bestTest = 0, bestTrain = 0;
+        using var yTrain = labels.index_select(0, trainIndex);
         double[]? bestMask = null;
-        while (stopping.NextEpoch())
-        {
-            Lectures.Interruption.ThrowIfRequested();
-            using var scope = NewDisposeScope();
-            model.train();
-            optimizer.zero_grad();
-            maskOptimizer?.zero_grad();
-            var logits = model.forward(features, graph, edgeMask);
-            var loss = nn.functional.cross_entropy(logits.index_select(0, trainIndex), yTrain);
-            if (edgeMask is not null) loss = loss.Plus(edgeMask.abs().sum().Times(mask!.L1));
-            loss.backward();
-            optimizer.step();
-            maskOptimizer?.step();
-
-            model.eval();
-            using var noGrad = no_grad();
-            var predicted = model.forward(features, graph, edgeMask).argmax(1);
-            if (stopping.Improved(Accuracy(predicted, validationIndex)))
+        var result = GnnTrainer.Fit(() => spec.Create((int)features.shape[1], ClassCount, GnnReadout.Vertex), options, seed,
+            (model, optimizer) =>
             {
-                bestTest = Accuracy(predicted, testIndex);
-                bestTrain = Accuracy(predicted, trainIndex);
-                bestMask = edgeMask?.to_type(ScalarType.Float64).data<double>().ToArray();
-            }
-        }
-        return (stopping.Result(bestTest, bestTrain), bestMask);
+                optimizer.zero_grad();
+                maskOptimizer?.zero_grad();
+                var loss = nn.functional.cross_entropy(model.forward(features, graph, edgeMask).index_select(0, trainIndex), yTrain);
+                if (edgeMask is not null) loss = loss.Plus(edgeMask.abs().sum().Times(mask!.L1));
+                loss.backward();
+                optimizer.step();
+                maskOptimizer?.step();
+            },
+            model =>
+            {
+                var predicted = model.forward(features, graph, edgeMask).argmax(1);
+                return new EpochValidation(Accuracy(predicted, validationIndex), () =>
+                {
+                    bestMask = edgeMask?.to_type(ScalarType.Float64).data<double>().ToArray();
+                    return (Accuracy(predicted, testIndex), Accuracy(predicted, trainIndex));
+                });
+            });
+        return (result, bestMask);
     }
 
     /// <summary>Frees the tensors.</summary>

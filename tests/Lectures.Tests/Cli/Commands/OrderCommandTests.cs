@@ -45,16 +45,6 @@ public sealed class OrderCommandTests : IDisposable
     }
 
     [Fact]
-    public void ComputeGivesEveryMethodsDefaultTieRuleAndSeed()
-    {
-        var graph = GraphFamilies.KarateClub();
-        Assert.Equal(OneWalkIndexSparsifier.Order(graph).EdgeIds, OrderCommand.Compute(graph, "1-wis", null, 0).EdgeIds);
-        Assert.Equal(WalkIndexSparsifier.Order(graph, 4).EdgeIds, OrderCommand.Compute(graph, "3-wis", null, 0).EdgeIds);
-        Assert.Equal(SpectralSparsifier.Order(graph, seed: 3).EdgeIds, OrderCommand.Compute(graph, "spectral", null, 3).EdgeIds);
-        Assert.Equal("3-WIS", OrderCommand.Compute(graph, "3-wis", TieRule.SmallestEdge, 0).Method);
-    }
-
-    [Fact]
     public void AnExistingFileIsKeptUnlessForced()
     {
         var output = Path.Combine(directory, "mine.tsv");
@@ -80,6 +70,8 @@ public sealed class OrderCommandTests : IDisposable
         (string[] Args, int ExitCode, string Error)[] cases =
         [
             (["order", CoraPath, "--method", "4-wis", "--out", output], 2, "error: Unknown method '4-wis'. Known: 1-wis, 2-wis, 3-wis, random, spectral."),
+            (["order", CoraPath, "--method", "ugs", "--out", output], 2, "error: Unknown method 'ugs'. Known: 1-wis, 2-wis, 3-wis, random, spectral."),
+            (["order", CoraPath, "--method", "1-wis", "--seed", "3", "--out", output], 2, "error: --seed applies to random and spectral only; 1-wis is deterministic."),
             (["order", Path.Combine(directory, "missing.npz"), "--method", "1-wis", "--out", output], 1, $"error: {Path.Combine(directory, "missing.npz")} does not exist."),
             (["order", text, "--method", "1-wis", "--out", output], 2, $"error: {text} is not an .npz file: expected a graph in the gnn-benchmark .npz format (e.g. cora.npz)."),
             (["order", CoraPath, "--method", "random", "--tie-rule", "largest", "--out", output], 2, "error: --tie-rule applies to the WIS methods only, not to random."),

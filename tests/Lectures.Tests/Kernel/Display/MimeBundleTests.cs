@@ -40,6 +40,15 @@ public class MimeBundleTests
     }
 
     [Fact]
+    public void AnXPlotChartIsHtmlThatDrawsItsDiv()
+    {
+        var chart = XPlot.Plotly.Chart.Plot(new XPlot.Plotly.Scatter { x = new[] { 1, 2 }, y = new[] { 3, 4 } });
+        var html = (string?)MimeBundle.Of(chart)["text/html"];
+        Assert.Contains($"<div id=\"{chart.Id}\"", html);
+        Assert.Contains("P.newPlot", html);
+    }
+
+    [Fact]
     public void HtmlIsShownAsItIs() =>
         Assert.Equal("<b>bold</b>", (string?)MimeBundle.Of(NotebookFunctions.HTML("<b>bold</b>"))["text/html"]);
 }

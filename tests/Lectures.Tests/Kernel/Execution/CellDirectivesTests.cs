@@ -31,6 +31,14 @@ public class CellDirectivesTests
     }
 
     [Fact]
+    public void ASourceLineAddsAPackageSource()
+    {
+        var d = CellDirectives.Parse("#i \"nuget: /tmp/feed\"\n#r \"nuget: Tiny, 1.0.0\"");
+        Assert.Equal(["/tmp/feed"], d.Sources);
+        Assert.Equal("\n", d.Code);
+    }
+
+    [Fact]
     public void AFileReferenceStaysForRoslyn()
     {
         Assert.Equal("#r \"lib/My.dll\"\nMy.Thing()", CellDirectives.Parse("#r \"lib/My.dll\"\nMy.Thing()").Code);

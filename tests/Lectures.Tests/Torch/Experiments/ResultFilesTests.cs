@@ -1,4 +1,5 @@
 using Lectures.Graphs;
+using Lectures.Sparsification;
 using Lectures.Torch.Experiments;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;

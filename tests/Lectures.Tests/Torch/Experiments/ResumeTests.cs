@@ -1,5 +1,6 @@
 using Lectures.Torch.Experiments;
 using Lectures.Graphs;
+using Lectures.Sparsification;
 using Lectures.Torch.Gnn.Models;
 using Lectures.Torch.Gnn.Training;
 using Lectures.Torch.Interactions;
