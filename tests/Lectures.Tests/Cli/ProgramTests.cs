@@ -38,7 +38,7 @@ public sealed class ProgramTests : IDisposable
             (["order", missing, "--method", "1-wis", "--out", order, "--bogus", "1"], 2,
                 "error: Unknown option(s): --bogus. Known: --method, --tie-rule, --seed, --out, --force."),
             (["experiment", "sparsify", "--step"], 2, "error: Option --step needs a value."),
-            (["frobnicate"], 2, "error: Unknown command 'frobnicate': expected build, assign, grade, experiment, data or order (lectures --help)."),
+            (["frobnicate"], 2, "error: Unknown command 'frobnicate': expected build, assign, grade, experiment, kernel, data or order (lectures --help)."),
         ];
         foreach (var (args, exitCode, message) in cases)
         {
