@@ -22,6 +22,7 @@ public static class Program
         lectures: the Lectures kit command.
 
           build [--only 03,05] [--out DIR]   pack the kit, run every notebook headless, write out/ (notebooks + site)
+                [--engine kit|dotnet-interactive]   (the kit's kernel, default; or the pinned .NET Interactive)
           assign release NAME [--out DIR]   write the student version of assignments/NAME/ to out/release/NAME/
           grade NAME --submissions DIR      grade submitted notebooks: out/grade/NAME/gradebook.csv and feedback/
                 [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N]

@@ -6,7 +6,8 @@ using Lectures.Cli.Site;
 namespace Lectures.Cli.Commands;
 
 /// <summary>
-/// The main job: restore the pinned tools, pack the kit, execute every lecture notebook from a fresh kernel,
+/// The main job: pack the kit, execute every lecture notebook from a fresh kernel (the kit's own kernel, or with
+/// <c>--engine dotnet-interactive</c> the pinned .NET Interactive through dotnet-repl, whose tools it restores first),
 /// and write the executed notebooks (out/notebooks/) and the static site (out/index.html, one page per lecture),
 /// with KaTeX installed by npm from the pinned lock file when npm is present. <c>--screenshots 03,09,12</c> also
 /// writes out/screenshots/NN-*.png of those pages, taken by headless Chromium with the network blocked.
@@ -19,7 +20,8 @@ public static class BuildCommand
     /// <summary>Runs the build; returns the process exit code.</summary>
     public static int Run(Options options)
     {
-        options.RejectUnknown("--only", "--out", "--screenshots");
+        options.RejectUnknown("--only", "--out", "--screenshots", "--engine");
+        var engine = NotebookEngines.Parse(options.Get("--engine"));
         var root = KitRoot.Find();
         var outDir = Path.GetFullPath(options.Get("--out") ?? Path.Combine(root, "out"));
         var only = Prefixes(options.Get("--only"));
@@ -31,8 +33,8 @@ public static class BuildCommand
             throw new ArgumentException(only is null ? "No notebooks under notebooks/." : $"No notebook matches --only {string.Join(",", only)}.");
 
         var total = Stopwatch.StartNew();
-        Setup.RestoreTools(root, Console.WriteLine);
-        Setup.RegisterJupyterKernel(root, Console.WriteLine);
+        if (engine == NotebookEngine.DotnetInteractive) Setup.RestoreTools(root, Console.WriteLine);
+        Setup.RegisterJupyterKernel(root, engine, Console.WriteLine);
         KitPackager.Pack(root, Console.WriteLine);
         var katex = Katex.Ensure(root, Console.WriteLine);
 
@@ -41,7 +43,7 @@ public static class BuildCommand
         {
             var name = Path.GetFileName(notebooks[i]);
             Console.WriteLine($"[{i + 1}/{notebooks.Count}] {name} ...");
-            var run = NotebookRunner.Run(notebooks[i], Path.Combine(executedDir, name), NotebookTimeout);
+            var run = NotebookRunner.Run(notebooks[i], Path.Combine(executedDir, name), NotebookTimeout, engine);
             if (!run.Passed)
             {
                 Console.Error.WriteLine($"FAILED {name}, {run.Failure}");

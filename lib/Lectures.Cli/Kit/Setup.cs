@@ -1,3 +1,5 @@
+using Lectures.Cli.Commands;
+using Lectures.Cli.Notebooks;
 using Lectures.Grading.Sandbox;
 
 namespace Lectures.Cli.Kit;
@@ -15,14 +17,22 @@ public static class Setup
     }
 
     /// <summary>
-    /// Registers the .NET Interactive Jupyter kernels (".net-csharp" and others) when Jupyter is installed and
-    /// the kernel is not registered yet; says so and does nothing when Jupyter is absent.
+    /// Registers the Jupyter kernel of <paramref name="engine"/> for this user when Jupyter is installed: the kit's
+    /// <c>lectures-csharp</c> (as <c>lectures kernel install</c> does), or .NET Interactive's <c>.net-csharp</c> when it
+    /// is not registered yet; says so and does nothing when Jupyter is absent.
     /// </summary>
-    public static void RegisterJupyterKernel(string root, Action<string> log)
+    public static void RegisterJupyterKernel(string root, NotebookEngine engine, Action<string> log)
     {
         if (!Executables.OnPath("jupyter"))
         {
-            log("Jupyter not found: skipping the Jupyter kernel (see README, 'Jupyter').");
+            log("Jupyter not found: skipping the Jupyter kernel (see README, 'Opening the notebooks').");
+            return;
+        }
+        if (engine == NotebookEngine.Kit)
+        {
+            var said = new StringWriter();
+            KernelCommand.Run(new Options(["install"]), said);
+            foreach (var line in said.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) log(line);
             return;
         }
         var list = Shell.Run("jupyter", new[] { "kernelspec", "list" }, root, TimeSpan.FromMinutes(1));

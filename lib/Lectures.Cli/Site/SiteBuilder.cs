@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ColorCode;
 using Lectures.Cli.Notebooks;
+using Lectures.Plotting;
 using Markdig;
 using Markdig.Extensions.Mathematics;
 using Markdig.Syntax;
@@ -12,13 +13,16 @@ namespace Lectures.Cli.Site;
 
 /// <summary>
 /// Writes the static site: index.html listing the lectures in order, one page per executed notebook (Markdown
-/// rendered with Markdig, a table of contents of its headings, C# highlighted by ColorCode, text, HTML and image
-/// outputs), plotly.js and, when installed, KaTeX beside them, so charts and formulas draw offline from file://.
+/// rendered with Markdig, a table of contents of its headings, C# highlighted by ColorCode, text, HTML, Plotly figure
+/// and image outputs, HTML first), plotly.js and, when installed, KaTeX beside them, so charts and formulas draw offline from file://.
 /// </summary>
 public static partial class SiteBuilder
 {
     /// <summary>The plotly.js file name the pages load.</summary>
     public const string PlotlyFile = "plotly.min.js";
+
+    /// <summary>The MIME type of a plotly.js figure as JSON, which JupyterLab and VS Code draw natively.</summary>
+    public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
 
     /// <summary>The folder beside the pages that holds KaTeX's script, style sheet and fonts.</summary>
     public const string KatexFolder = "katex";
@@ -171,6 +175,10 @@ public static partial class SiteBuilder
             "</ul></nav>";
     }
 
+    /// <summary>The copy of plotly.js the kit's kernel sends with a session's first chart; the site serves its own.</summary>
+    [GeneratedRegex("<script[^>]*\\sdata-lectures-plotly(=\"[^\"]*\")?[^>]*>.*?</script>\\s*", RegexOptions.Singleline)]
+    private static partial Regex KernelPlotlyScript();
+
     [GeneratedRegex("<h(?<level>[1-6]) id=\"(?<id>[^\"]*)\">(?<html>.*?)</h\\k<level>>", RegexOptions.Singleline)]
     private static partial Regex HeadingPattern();
 
@@ -192,7 +200,8 @@ public static partial class SiteBuilder
         }
         var data = output["data"] as JsonObject;
         if (data is null) return "";
-        if (data["text/html"] is JsonNode html) return NotebookDocument.Text(html);
+        if (data["text/html"] is JsonNode html) return KernelPlotlyScript().Replace(NotebookDocument.Text(html), "");
+        if (data[PlotlyMimeType] is JsonObject figure) return ChartHtml.FromFigureJson(figure.ToJsonString());
         if (data["image/svg+xml"] is JsonNode svg) return NotebookDocument.Text(svg);
         if (data["image/png"] is JsonNode png) return $"<img src=\"data:image/png;base64,{NotebookDocument.Text(png).Trim()}\" alt=\"figure\">";
         if (ShownMarkdown(output) is { } md) return Markdig.Markdown.ToHtml(md, Markdown);
@@ -212,7 +221,7 @@ public static partial class SiteBuilder
 
     /// <summary>The markdown an output shows on the page: its text/markdown when it has no HTML or image to show first.</summary>
     static string? ShownMarkdown(JsonObject output) =>
-        output["data"] is JsonObject data && data["text/html"] is null && data["image/svg+xml"] is null && data["image/png"] is null
+        output["data"] is JsonObject data && data["text/html"] is null && data[PlotlyMimeType] is null && data["image/svg+xml"] is null && data["image/png"] is null
             && data["text/markdown"] is JsonNode md ? NotebookDocument.Text(md) : null;
 
     /// <summary>The HTML document: head with the style sheet and <paramref name="assets"/>, the contents beside the main column.</summary>

@@ -1,6 +1,6 @@
 using Lectures.Cli.Kit;
 using Lectures.Cli.Notebooks;
-using Lectures.Tests.Notebooks;
+using Lectures.Tests.Cli.Notebooks;
 
 namespace Lectures.Tests.Cli.Notebooks;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Lectures.Cli.Kit;
 using Lectures.Cli.Notebooks;
-using Lectures.Tests.Notebooks;
+using Lectures.Tests.Cli.Notebooks;
 
 namespace Lectures.Tests.Cli.Notebooks;
 

@@ -1,5 +1,5 @@
 using Lectures.Cli.Site;
-using Lectures.Tests.Notebooks;
+using Lectures.Tests.Cli.Notebooks;
 
 namespace Lectures.Tests.Cli.Site;
 

@@ -2,8 +2,9 @@ using System.Text.RegularExpressions;
 using Lectures.Cli.Kit;
 using Lectures.Cli.Notebooks;
 using Lectures.Cli.Site;
+using Lectures.Tests.Cli.Notebooks;
 
-namespace Lectures.Tests.Notebooks;
+namespace Lectures.Tests.Cli.Site;
 
 [Collection("Notebooks")]
 public class SiteTests(KitFixture kit)
@@ -49,6 +50,40 @@ public class SiteTests(KitFixture kit)
         Assert.Contains("<script src=\"plotly.min.js\"></script>", page);
         Assert.DoesNotContain("cdn.plot.ly", page);
         Assert.True(new FileInfo(Path.Combine(dir, SiteBuilder.PlotlyFile)).Length > 1_000_000, "plotly.js is served from the site folder");
+    }
+
+    [Fact]
+    public void AFigureIsDrawnFromItsHtmlWithoutTheKernelsPlotlyCopyElseFromItsPlotlyJson()
+    {
+        var dir = kit.Scratch("site-mime");
+        var executed = Path.Combine(dir, "01-charts.ipynb");
+        File.WriteAllText(executed, """
+            {"cells": [
+              {"cell_type": "code", "id": "a", "metadata": {}, "execution_count": 1, "source": "chart",
+               "outputs": [{"output_type": "display_data", "metadata": {}, "data": {
+                 "text/html": "<script type=\"text/javascript\" data-lectures-plotly=\"1\">\nvar inlinePlotly = 1;\n</script>\n<div id=\"from-html\"></div>",
+                 "application/vnd.plotly.v1+json": {"data": [{"type": "scatter", "x": [1], "y": [7]}], "layout": {}},
+                 "text/plain": "Plotly.NET.GenericChart"}}]},
+              {"cell_type": "code", "id": "b", "metadata": {}, "execution_count": 2, "source": "figure",
+               "outputs": [{"output_type": "execute_result", "execution_count": 2, "metadata": {}, "data": {
+                 "application/vnd.plotly.v1+json": {"data": [{"type": "bar", "x": ["a"], "y": [42]}], "layout": {"title": {"text": "JSON only"}}},
+                 "text/plain": "a figure"}}]}
+             ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+            """);
+
+        SiteBuilder.Build([executed], dir);
+
+        var page = File.ReadAllText(Path.Combine(dir, "01-charts.html"));
+        // The copy of plotly.js the kit's kernel sends with a session's first chart is dropped: the site serves its own.
+        Assert.Contains("<div class=\"output\"><div id=\"from-html\"></div></div>", page);
+        Assert.DoesNotContain("inlinePlotly", page);
+        Assert.DoesNotContain("\"y\":[7]", page);
+        Assert.DoesNotContain("Plotly.NET.GenericChart", page);
+        // The JSON-only figure becomes a chart div drawn by the site's plotly.js, its data and title kept.
+        Assert.Single(Regex.Matches(page, "class=\"lectures-chart\""));
+        Assert.Contains("\"y\":[42]", page);
+        Assert.Contains("JSON only", page);
+        Assert.DoesNotContain("a figure", page);
     }
 
     [Fact]
@@ -140,7 +175,7 @@ public class SiteTests(KitFixture kit)
                 File.Copy(notebook, target);
                 continue;
             }
-            var run = NotebookRunner.Run(notebook, target, TimeSpan.FromMinutes(5));
+            var run = NotebookRunner.Run(notebook, target, TimeSpan.FromMinutes(5), NotebookEngine.Kit);
             Assert.True(run.Passed, run.Failure?.ToString());
         }
         var pages = SiteBuilder.Build(Directory.GetFiles(executedDir), dir, katex);
@@ -169,25 +204,5 @@ public class SiteTests(KitFixture kit)
                 HeadlessChromium.Screenshot(Path.Combine(dir, page.FileName), Path.Combine(screenshots, Path.ChangeExtension(name, ".png")), dir);
             }
         }
-    }
-
-    [SkippableFact]
-    public void WelcomeRunsInJupyterWithTheDotnetKernel()
-    {
-        Skip.IfNot(Executables.OnPath("jupyter"), "Jupyter is not installed (CI installs it: apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client)");
-        Setup.RegisterJupyterKernel(kit.Root, _ => { });
-        var dir = kit.Scratch("jupyter");
-        var result = Shell.Run("jupyter", new[]
-        {
-            "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=.net-csharp",
-            "--ExecutePreprocessor.timeout=300", "--output-dir", dir, Path.Combine(kit.Root, "notebooks", "00-welcome.ipynb"),
-        }, Path.Combine(kit.Root, "notebooks"), TimeSpan.FromMinutes(6));
-
-        Assert.True(result.ExitCode == 0, result.Output);
-        var executed = NotebookDocument.Load(Path.Combine(dir, "00-welcome.ipynb"));
-        var outputs = string.Concat(executed.Cells.SelectMany(NotebookDocument.Outputs)
-            .SelectMany(o => (o["data"] as System.Text.Json.Nodes.JsonObject)?.Select(kv => NotebookDocument.Text(kv.Value)) ?? []));
-        Assert.Contains("autograd dV/dz equals STD²/2", outputs);
-        Assert.Contains("lectures-chart-", outputs);
     }
 }

@@ -1,13 +1,14 @@
 using Lectures.Cli.Notebooks;
 
-namespace Lectures.Tests.Notebooks;
+namespace Lectures.Tests.Cli.Notebooks;
 
-/// <summary>The kit's kernel extension shows a <see cref="TableView"/> as an HTML table in a real kernel.</summary>
+/// <summary>Both engines' kernels (the kit's kernel, and .NET Interactive with the kit's extension) show a <see cref="TableView"/> as an HTML table in a real kernel.</summary>
 [Collection("Notebooks")]
 public class TableDisplayTests(KitFixture kit)
 {
-    [Fact]
-    public void ATableDisplaysAsHtmlWithNamedColumnsAndPercentagesAsText()
+    [Theory]
+    [MemberData(nameof(NotebookRunnerTests.Engines), MemberType = typeof(NotebookRunnerTests))]
+    public void ATableDisplaysAsHtmlWithNamedColumnsAndPercentagesAsText(NotebookEngine engine)
     {
         var dir = kit.Scratch("table");
         var nb = Path.Combine(dir, "97-table.ipynb");
@@ -16,7 +17,7 @@ public class TableDisplayTests(KitFixture kit)
             ("code", "new Lectures.Percent(0.8732)"));
         var executed = Path.Combine(dir, "out.ipynb");
 
-        var run = NotebookRunner.Run(nb, executed, TimeSpan.FromMinutes(4));
+        var run = NotebookRunner.Run(nb, executed, TimeSpan.FromMinutes(4), engine);
 
         Assert.True(run.Passed, run.Failure?.ToString());
         var cells = NotebookDocument.Load(executed).Cells;
