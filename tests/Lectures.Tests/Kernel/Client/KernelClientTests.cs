@@ -83,6 +83,24 @@ public class KernelClientTests(KernelFixture kernel) : IClassFixture<KernelFixtu
     }
 
     [Fact]
+    public async Task ALongTrainingRunInTheLibraryStopsAtItsNextStepAndEarlierVariablesSurvive()
+    {
+        await Client.ExecuteAsync("var keptToo = 42;");
+        // The cell has no loop of its own, so only the trainers' Interruption check can stop it; uninterrupted, the
+        // Reduced controlled experiment trains for several seconds and returns its results.
+        var running = Client.ExecuteAsync(
+            "Lectures.Torch.Finetuning.FinetuningExperiment.Run(Lectures.Torch.Finetuning.FinetuningOptions.Reduced).Tally");
+        while (!running.IsCompleted)
+        {
+            await Client.InterruptAsync();
+            await Task.WhenAny(running, Task.Delay(500));
+        }
+        var result = await running;
+        Assert.Equal("Interrupted: The cell was interrupted.", result.Error);
+        Assert.Equal("42", (await Client.ExecuteAsync("keptToo")).ResultText);
+    }
+
+    [Fact]
     public async Task AHundredMegabytesPrintedAreCutToTheLimitWithANote()
     {
         var result = await Client.ExecuteAsync("for (var i = 0; i < 100; i++) Console.Write(new string('x', 1_000_000));");
