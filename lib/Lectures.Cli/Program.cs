@@ -1,3 +1,7 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Text.Json;
 using Lectures.Cli.Commands;
 
@@ -8,7 +12,8 @@ namespace Lectures.Cli;
 /// proceed from) prints one line <c>error: ...</c> on stderr and exits with <see cref="UsageError"/> (2: the command
 /// line is wrong) or <see cref="InputError"/> (1: a file, folder or the machine is not as the command needs).
 /// Any other exception is a bug of the kit and prints its stack trace; <c>--verbose</c> (accepted by every command)
-/// prints the stack trace of user errors too.
+/// prints the stack trace of user errors too. Each command declares its own arguments and options (Commands/XCommand.cs);
+/// System.CommandLine parses them and writes the help.
 /// </summary>
 public static class Program
 {
@@ -18,77 +23,84 @@ public static class Program
     /// <summary>The exit code of bad input: a file that is missing or malformed, or a state the command cannot proceed from.</summary>
     public const int InputError = 1;
 
-    const string Usage = """
-        lectures: the Lectures kit command.
-
-          build [--only 03,05] [--out DIR]   pack the kit, run every notebook headless, write out/ (notebooks + site)
-                [--engine kit|dotnet-interactive]   (the kit's kernel, default; or the pinned .NET Interactive)
-          assign release NAME [--out DIR]   write the student version of assignments/NAME/ to out/release/NAME/
-          grade NAME --submissions DIR      grade submitted notebooks: out/grade/NAME/gradebook.csv and feedback/
-                [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N]
-                [--unsandboxed]                 (only where bubblewrap is missing: students' code runs unisolated)
-                [--similarity]                  (also write similarity.html: pairs of similar solutions, to look at)
-                [--times FILE [--extensions FILE]]  (late policy of assignments/course.json: submission times, extensions)
-                [--export canvas|moodle --roster FILE]  (fill the gradebook the LMS exported, to import back)
-                                            (--submissions also reads Canvas and Moodle bulk downloads as they unzip)
-          experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
-                [--resume DIR]              (continue a stopped run in DIR: finished runs are kept as they come)
-                [--shard K/N]               (run one machine's share; `experiment merge DIR...` joins the shards)
-                                            (names: sparsification, interaction, finetuning, language-model;
-                                            `experiment --help` lists them)
-          kernel install [--user|--prefix DIR]   install the Jupyter kernelspec lectures-csharp ("C# (Lectures)") that runs
-                                            this clone's kernel; `kernel uninstall [--user|--prefix DIR]` removes it
-          data                              download the external datasets (Cora) into ~/.cache/lectures
-          order FILE.npz --method M --out F  write a removal order as "u<TAB>v" lines (M: 1-wis, 2-wis, 3-wis, random,
-                [--tie-rule smallest|largest] [--seed N] [--force]   spectral); an existing F is kept unless --force
-
-        Every command accepts --verbose (stack traces on errors) and --help. Exit codes: 0 done, 1 bad input (a missing
-        or malformed file, no sandbox, settings that differ from the run to resume), 2 a wrong command line,
-        3 an experiment with failed or stopped runs (resume it).
-        """;
+    static readonly Option<bool> Verbose = new("--verbose") { Description = "print the stack trace of an error", Recursive = true };
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>
+    /// The <c>lectures</c> command: the kit's commands, <c>--help</c> (also <c>-h</c>) and <c>--verbose</c> on every one.
+    /// A new command is one more entry here.
+    /// </summary>
+    public static CommandGroup Commands()
+    {
+        Command[] commands = [new BuildCommand(), new AssignCommand(), new GradeCommand(), new ExperimentCommand(), new KernelCommand(), new DataCommand(), new OrderCommand()];
+        var root = new CommandGroup("lectures",
+            "lectures: the Lectures kit command. Exit codes: 0 done, 1 bad input (a missing or malformed file, no sandbox, " +
+            "settings that differ from the run to resume), 2 a wrong command line, 3 an experiment with failed or stopped runs (resume it).")
+        {
+            Unknown = word => $"Unknown command '{word}': expected {OptionValue.OneOf([.. commands.Select(c => c.Name)])} (lectures --help).",
+        };
+        foreach (var command in commands) root.Subcommands.Add(command);
+        root.Options.Add(new HelpOption());
+        root.Options.Add(Verbose);
+        return root;
+    }
+
+    /// <summary>
     /// Runs the command line <paramref name="args"/>: help goes to <paramref name="output"/>, a user error to
-    /// <paramref name="error"/> as one line "error: MESSAGE" (and its stack trace after it with --verbose).
+    /// <paramref name="error"/> as one line "error: MESSAGE" (and its stack trace after it with --verbose). No arguments
+    /// print the help and give <see cref="UsageError"/>; `lectures help [COMMAND]` is `lectures [COMMAND] --help`.
     /// </summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var verbose = args.Contains("--verbose");
-        args = [.. args.Where(a => a != "--verbose")];
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = Commands();
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var result = root.Parse(args is ["help", .. var rest] ? [.. rest, "--help"] : args);
+        if (result.Action is ParseErrorAction)
         {
-            output.WriteLine(Usage);
-            return args.Length == 0 ? UsageError : 0;
-        }
-        if (args.Contains("--help") || args.Contains("-h"))
-        {
-            output.WriteLine(args[0] == "experiment" ? ExperimentUsage() : Usage);
-            return 0;
+            if (result.CommandResult.Command == root && result.UnmatchedTokens.Count == 0)
+            {
+                root.Parse(["--help"]).Invoke(configuration);
+                return UsageError;
+            }
+            error.WriteLine($"error: {ParseError(result)}");
+            return UsageError;
         }
         try
         {
-            var options = new Options(args.Skip(1), [.. OrderCommand.Flags, "--unsandboxed", "--similarity", "--user"]);
-            return args[0] switch
-            {
-                "build" => BuildCommand.Run(options),
-                "assign" => AssignCommand.Run(options),
-                "grade" => GradeCommand.Run(options),
-                "experiment" => ExperimentCommand.Run(options),
-                "data" => DataCommand.Run(options),
-                "kernel" => KernelCommand.Run(options),
-                "order" => OrderCommand.Run(options),
-                _ => throw new ArgumentException($"Unknown command '{args[0]}': expected build, assign, grade, experiment, kernel, data or order (lectures --help)."),
-            };
+            return result.Invoke(configuration);
         }
         catch (Exception e) when (IsUserError(e))
         {
-            error.WriteLine($"error: {OneLine(e)}");
-            if (verbose) error.WriteLine(e);
+            error.WriteLine($"error: {OptionValue.OneLine(e)}");
+            if (result.GetValue(Verbose)) error.WriteLine(e);
             return e is ArgumentException ? UsageError : InputError;
         }
+    }
+
+    /// <summary>
+    /// The message of the first error of <paramref name="result"/>: an unknown option names the command's options, an
+    /// unknown or missing word after a group names its subcommands, an option without its value says so.
+    /// </summary>
+    static string ParseError(ParseResult result)
+    {
+        var command = result.CommandResult.Command;
+        var options = command.Options.Where(o => o is not HelpOption && !o.Hidden).Select(o => o.Name).ToList();
+        if (result.UnmatchedTokens is [var first, ..])
+        {
+            var unknown = result.UnmatchedTokens.Where(t => t.StartsWith('-')).ToList();
+            if (unknown.Count > 0 && options.Count > 0) return $"Unknown option(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", options)}.";
+            if (command is CommandGroup group) return group.Unknown(first);
+        }
+        else if (command is CommandGroup group && result.Errors.Any(e => e.SymbolResult == result.CommandResult))
+        {
+            return group.Unknown(null);
+        }
+        var error = result.Errors[0];
+        return error.SymbolResult is OptionResult { Tokens.Count: 0, IdentifierToken: { } option } && error.Message.Contains("missing", StringComparison.Ordinal)
+            ? $"Option {option.Value} needs a value."
+            : string.Join(" ", error.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>
@@ -99,13 +111,4 @@ public static class Program
     static bool IsUserError(Exception e) =>
         e is ArgumentException or FormatException or IOException or InvalidDataException or JsonException
             or UnauthorizedAccessException or (InvalidOperationException and not ObjectDisposedException);
-
-    /// <summary>The message on one line: lines joined by spaces, without ArgumentException's " (Parameter 'name')".</summary>
-    static string OneLine(Exception e)
-    {
-        var message = e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", "") : e.Message;
-        return string.Join(" ", message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    static string ExperimentUsage() => ExperimentCommand.Usage();
 }

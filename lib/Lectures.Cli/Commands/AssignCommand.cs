@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Lectures.Grading.Format;
 using Lectures.Grading.Release;
 
@@ -7,18 +8,35 @@ namespace Lectures.Cli.Commands;
 /// <c>lectures assign release NAME [--out DIR]</c>: writes the student version of assignments/NAME/NAME.ipynb to
 /// out/release/NAME/, and records the release in assignments/NAME/releases.json (commit it with the notebook).
 /// </summary>
-public static class AssignCommand
+public sealed class AssignCommand : CommandGroup
 {
-    /// <summary>Runs the command; returns the process exit code.</summary>
-    public static int Run(Options options)
+    const string Usage = "Usage: lectures assign release NAME [--out DIR] (NAME is a folder under assignments/).";
+
+    readonly Argument<string> name = new("NAME") { Description = "the assignment: a folder under assignments/" };
+    readonly Option<string> output = new("--out") { Description = "where the release goes (default out/release)", HelpName = "DIR" };
+
+    /// <summary>What one `lectures assign release` line asks for: the assignment and the output folder (null: out/release).</summary>
+    public sealed record Settings(string Name, string? Out);
+
+    /// <summary>The `assign` command with its one subcommand, `release NAME [--out DIR]`.</summary>
+    public AssignCommand() : base("assign", "hand out an assignment")
     {
-        options.RejectUnknown("--out");
-        if (options.Positional is not ["release", var name])
-            throw new ArgumentException("Usage: lectures assign release NAME [--out DIR] (NAME is a folder under assignments/).");
+        Unknown = _ => Usage;
+        var release = new Command("release", "write the student version of assignments/NAME/ to out/release/NAME/") { name, output };
+        release.SetAction(result => Run(Read(result)));
+        Subcommands.Add(release);
+    }
+
+    /// <summary>The settings of a parsed `assign release` line.</summary>
+    public Settings Read(ParseResult result) => new(result.GetValue(name)!, result.GetValue(output));
+
+    /// <summary>Releases the assignment of <paramref name="settings"/>; returns the process exit code.</summary>
+    public static int Run(Settings settings)
+    {
         var root = KitRoot.Find();
-        var assignment = Assignment.Load(ExistingAssignment(root, name));
+        var assignment = Assignment.Load(ExistingAssignment(root, settings.Name));
         var release = ReleaseHistory.Next(assignment);
-        var path = StudentRelease.Release(assignment, options.Get("--out") ?? Path.Combine(root, "out", "release"));
+        var path = StudentRelease.Release(assignment, settings.Out ?? Path.Combine(root, "out", "release"));
         var hidden = assignment.Tests.Count(t => t.Hidden);
         var recorded = release.Number > assignment.Releases.Count ? "new, recorded in" : "unchanged, as in";
         Console.WriteLine($"Released {assignment.Name} (release {release.Number}, {recorded} {Path.GetRelativePath(Directory.GetCurrentDirectory(), ReleaseHistory.PathOf(assignment.Path))}): {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Lectures.Graphs;
 
 namespace Lectures.Cli.Commands;
@@ -6,13 +7,15 @@ namespace Lectures.Cli.Commands;
 /// `lectures data`: fetches every external dataset ahead of time (today: Cora, from the public gnn-benchmark
 /// collection, SHA-256 checked) into ~/.cache/lectures unless a local copy is found, and prints where each is.
 /// </summary>
-public static class DataCommand
+public sealed class DataCommand : Command
 {
+    /// <summary>The `data` command: no arguments, no options.</summary>
+    public DataCommand() : base("data", "download the external datasets (Cora) into ~/.cache/lectures") =>
+        SetAction(result => Run(result.InvocationConfiguration.Output));
+
     /// <summary>Fetches the datasets, writing one line per dataset to <paramref name="output"/>; returns the exit code.</summary>
-    public static int Run(Options options, TextWriter? output = null)
+    public static int Run(TextWriter output)
     {
-        options.RejectUnknown();
-        output ??= Console.Out;
         var lastTenth = -1;
         var progress = new SynchronousProgress<double>(fraction =>
         {

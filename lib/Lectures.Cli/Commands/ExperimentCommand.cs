@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Lectures.Cli.Kit;
 using Lectures.Plotting;
@@ -15,68 +16,112 @@ namespace Lectures.Cli.Commands;
 /// and HTML report under out/experiments/NAME/ (or --out DIR); `--shard K/N` runs one machine's share of the grid, and
 /// `lectures experiment merge DIR...` joins the shards' directories and writes the report.
 /// </summary>
-public static class ExperimentCommand
+public sealed class ExperimentCommand : CommandGroup
 {
     /// <summary>
     /// One experiment of the command line: its name (the experiment type's), the names it was known by before, a one-line
-    /// description, its journal file, the options it accepts besides --out, --resume and --shard, and how it runs from
-    /// those options with a progress sink and a journal.
+    /// description, its journal file, the options it accepts besides --out, --resume and --shard, its setting configured
+    /// from those options, and how it runs a setting with a progress sink and a journal.
     /// </summary>
-    sealed record Experiment(string Name, string[] Aliases, string Description, string JournalFile, string[] Settings,
-        Func<Options, IProgress<ExperimentProgress>?, JournalSettings, IExperimentResults> Run);
+    sealed record Experiment(string Name, string[] Aliases, string Description, string JournalFile, Option[] Settings,
+        Func<ParseResult, IExperimentOptions> Configure, Func<IExperimentOptions, IProgress<ExperimentProgress>?, JournalSettings, IExperimentResults> Run);
+
+    /// <summary>
+    /// What one `lectures experiment NAME` line asks for: the experiment as the line names it (its name or an earlier one,
+    /// which also names the default folder out/experiments/NAME), --out and --resume (null when not given),
+    /// the shard (null: the whole grid), the experiment's setting, and the settings as given (e.g. " --dataset cora --model gin").
+    /// </summary>
+    public sealed record Settings(string Experiment, string? Out, string? Resume, Shard? Shard, IExperimentOptions Options, string Arguments);
+
+    readonly Option<string> output = new("--out") { Description = "where the CSV files and the report go (default out/experiments/NAME)", HelpName = "DIR" };
+    readonly Option<string> resume = new("--resume") { Description = "continue a stopped run in DIR: finished runs are kept as they come", HelpName = "DIR" };
+    readonly Option<Shard?> shard = new("--shard")
+    {
+        Description = "run one machine's share; `experiment merge DIR...` joins the shards", HelpName = "K/N", CustomParser = OptionValue.Parser<Shard?>(Shard.Parse),
+    };
+    readonly Argument<string[]> shards = new("DIR") { Description = "the shards' directories", Arity = ArgumentArity.ZeroOrMore };
 
     /// <summary>The experiments, in the order `lectures experiment --help` lists them. Adding one is one entry.</summary>
-    static readonly Experiment[] Experiments =
-    [
-        Register<FinetuningExperiment, FinetuningOptions, FinetuningResults>(["finetune"], []),
-        Register<InteractionExperiment, InteractionOptions, InteractionResults>([], []),
-        Register<LanguageModelExperiment, LanguageModelOptions, LanguageModelResults>(["lm"], ["--seed"],
-            (options, standard) => standard with { Seed = options.GetInt("--seed", 0) }),
-        Register<SparsificationExperiment, SparsificationOptions, SparsificationResults>(["sparsify"], ["--dataset", "--model", "--step"],
-            (options, _) => SparsificationGrid(options)),
-    ];
+    readonly Experiment[] experiments;
+
+    /// <summary>The `experiment` command: one subcommand per experiment (answering to its earlier names too), and `merge`.</summary>
+    public ExperimentCommand() : base("experiment", "run a full experiment, write CSV + HTML report to out/experiments/NAME/")
+    {
+        var seed = OptionValue.WholeNumber("--seed", "the seed of data, weights, batches and sampling", 0);
+        var dataset = new Option<string>("--dataset") { Description = "cora, citation-like, or a graph file", HelpName = "cora|citation-like|FILE.npz", DefaultValueFactory = _ => "cora" };
+        var model = new Option<GnnArchitecture?>("--model") { Description = "the GNN (default gcn)", HelpName = "gcn|gin|resgcn", CustomParser = OptionValue.Parser<GnnArchitecture?>(Model) };
+        var step = OptionValue.WholeNumber("--step", "the removal step in percent of the edges", 10);
+        experiments =
+        [
+            Register<FinetuningExperiment, FinetuningOptions, FinetuningResults>(["finetune"], []),
+            Register<InteractionExperiment, InteractionOptions, InteractionResults>([], []),
+            Register<LanguageModelExperiment, LanguageModelOptions, LanguageModelResults>(["lm"], [seed],
+                (result, standard) => standard with { Seed = result.GetValue(seed) }),
+            Register<SparsificationExperiment, SparsificationOptions, SparsificationResults>(["sparsify"], [dataset, model, step],
+                (result, _) => SparsificationOptions.Standard(result.GetValue(dataset)!, result.GetValue(model) ?? GnnArchitecture.Gcn) with { StepPercent = result.GetValue(step) }),
+        ];
+        Unknown = word => word is null
+            ? $"Name an experiment: {string.Join(", ", experiments.Select(e => e.Name))}."
+            : $"Unknown experiment '{word}'. Known: {string.Join(", ", experiments.Select(e => e.Name))}, merge.";
+        foreach (var experiment in experiments)
+        {
+            var command = new Command(experiment.Name, experiment.Description) { output, resume, shard };
+            foreach (var alias in experiment.Aliases) command.Aliases.Add(alias);
+            foreach (var option in experiment.Settings) command.Options.Add(option);
+            command.SetAction(result => Run(Read(result, experiment)));
+            Subcommands.Add(command);
+        }
+        var merge = new Command("merge", "join the finished shards' directories (with the shards' settings), write the report") { shards, output };
+        foreach (var option in experiments.SelectMany(e => e.Settings)) merge.Options.Add(option);
+        merge.SetAction(Merge);
+        Subcommands.Add(merge);
+    }
 
     /// <summary>The entry of <typeparamref name="TExperiment"/>: its Standard setting, changed by <paramref name="configure"/> from the command line's options.</summary>
-    static Experiment Register<TExperiment, TOptions, TResults>(string[] aliases, string[] settings, Func<Options, TOptions, TOptions>? configure = null)
+    static Experiment Register<TExperiment, TOptions, TResults>(string[] aliases, Option[] settings, Func<ParseResult, TOptions, TOptions>? configure = null)
         where TExperiment : IExperiment<TOptions, TResults>
         where TOptions : IExperimentOptions
         where TResults : IExperimentResults =>
         new(TExperiment.Name, aliases, TExperiment.Description, TExperiment.JournalFile, settings,
-            (options, progress, journal) => TExperiment.Run(configure is null ? TExperiment.Standard : configure(options, TExperiment.Standard), progress, journal));
+            result => configure is null ? TExperiment.Standard : configure(result, TExperiment.Standard),
+            (options, progress, journal) => TExperiment.Run((TOptions)options, progress, journal));
 
-    /// <summary>`lectures experiment --help`: the usage line, the experiments with their earlier names, and merge.</summary>
-    public static string Usage() =>
-        "lectures experiment NAME [--out DIR] [--resume DIR] [--shard K/N]: run a full experiment, write CSV + HTML report to out/experiments/NAME/.\n" +
-        "lectures experiment merge DIR... [--out DIR] [settings]: join the finished shards' directories, write the report.\n\n" +
-        string.Join("\n", Experiments.Select(e => $"  {e.Name + string.Concat(e.Aliases.Select(a => $" ({a})")),-26} {e.Description}"));
+    static GnnArchitecture? Model(string name) => name.ToLowerInvariant() switch
+    {
+        "gcn" => GnnArchitecture.Gcn, "gin" => GnnArchitecture.Gin, "resgcn" => GnnArchitecture.ResGcn,
+        _ => throw new ArgumentException($"Unknown model '{name}': expected gcn, gin or resgcn."),
+    };
+
+    /// <summary>The settings of a parsed `experiment NAME` line; throws an ArgumentException when --out and --resume name different directories.</summary>
+    public Settings Read(ParseResult result) =>
+        Read(result, experiments.Single(e => e.Name == result.CommandResult.Command.Name));
+
+    Settings Read(ParseResult result, Experiment experiment)
+    {
+        var (outDir, resumed) = (result.GetValue(output), result.GetValue(resume));
+        if (resumed is not null && outDir is not null && Path.GetFullPath(resumed) != Path.GetFullPath(outDir))
+            throw new ArgumentException($"--resume {resumed} and --out {outDir} name different directories: give one of them.");
+        return new Settings(result.CommandResult.IdentifierToken.Value, outDir, resumed, result.GetValue(shard), experiment.Configure(result), SettingArguments(experiment, result));
+    }
 
     /// <summary>
-    /// Runs the experiment named by the first positional argument (or `merge`); returns the exit code. Each finished run
-    /// is on disk as soon as it completes; --resume continues an experiment that was stopped, killed or crashed. Ctrl+C
-    /// stops after the run in progress (exit code 3, like runs that failed with a native error) and prints how to resume
-    /// (--resume DIR, the experiment's output directory).
+    /// Runs the experiment of <paramref name="settings"/>; returns the exit code. Each finished run is on disk as soon as it
+    /// completes; --resume continues an experiment that was stopped, killed or crashed. Ctrl+C stops after the run in
+    /// progress (exit code 3, like runs that failed with a native error) and prints how to resume (--resume DIR, the
+    /// experiment's output directory).
     /// </summary>
-    public static int Run(Options options)
+    int Run(Settings settings)
     {
-        var name = options.Positional.FirstOrDefault()
-            ?? throw new ArgumentException($"Name an experiment: {string.Join(", ", Experiments.Select(e => e.Name))}.");
-        if (name == "merge") return Merge(options);
-        var experiment = Find(name);
-        var root = KitRoot.Find();
-        // --resume DIR continues the experiment in DIR (the kit's option parser gives every option a value).
-        var resumed = options.Get("--resume");
-        var outDir = Path.GetFullPath(options.Get("--out") ?? resumed ?? Path.Combine(root, "out", "experiments", name));
-        if (resumed is not null && Path.GetFullPath(resumed) != outDir)
-            throw new ArgumentException($"--resume {resumed} and --out {options.Get("--out")} name different directories: give one of them.");
-        var shard = options.Get("--shard") is { } text ? Shard.Parse(text) : null;
-        return WithCancellation(experiment, options, outDir, stop =>
+        var experiment = experiments.Single(e => e.Name == settings.Experiment || e.Aliases.Contains(settings.Experiment));
+        var outDir = Path.GetFullPath(settings.Out ?? settings.Resume ?? Path.Combine(KitRoot.Find(), "out", "experiments", settings.Experiment));
+        var shardArgument = settings.Shard is { } part ? $" --shard {part}" : "";
+        return WithCancellation(experiment, settings.Arguments, shardArgument, outDir, stop =>
         {
-            options.RejectUnknown(["--out", "--resume", "--shard", .. experiment.Settings]);
             var clock = Stopwatch.StartNew();
-            var results = experiment.Run(options, Progress(clock), new JournalSettings(outDir, options.Has("--resume"), stop, shard));
-            if (shard is null) return Report(experiment, options, results, outDir, clock);
-            Console.WriteLine($"Shard {shard}: {results.Tally} recorded in {outDir}. When every shard has finished, join them with: " +
-                $"lectures experiment merge DIR1 ... DIR{shard.Count} --out OUT{SettingArguments(experiment, options)}");
+            var results = experiment.Run(settings.Options, Progress(clock), new JournalSettings(outDir, settings.Resume is not null, stop, settings.Shard));
+            if (settings.Shard is null) return Report(experiment, settings.Arguments, results, outDir, clock);
+            Console.WriteLine($"Shard {settings.Shard}: {results.Tally} recorded in {outDir}. When every shard has finished, join them with: " +
+                $"lectures experiment merge DIR1 ... DIR{settings.Shard.Count} --out OUT{settings.Arguments}");
             return 0;
         });
     }
@@ -86,32 +131,31 @@ public static class ExperimentCommand
     /// the experiment is the one whose journal file they hold) into --out (default out/experiments/NAME), then resumes the
     /// joined directory, which runs nothing and writes the report as an unsharded run does.
     /// </summary>
-    static int Merge(Options options)
+    int Merge(ParseResult result)
     {
-        var shards = options.Positional.Skip(1).Select(Path.GetFullPath).ToList();
-        if (shards.Count == 0) throw new ArgumentException("Name the shards' directories to merge: lectures experiment merge DIR... [--out DIR].");
-        var file = shards.Select(d => Directory.Exists(d) ? Directory.GetFiles(d, "*.runs").FirstOrDefault() : null).FirstOrDefault(f => f is not null)
-            ?? throw new FileNotFoundException($"{shards[0]} holds no experiment's .runs file.");
-        var experiment = Experiments.FirstOrDefault(e => Path.ChangeExtension(e.JournalFile, ".runs") == Path.GetFileName(file))
+        var directories = (result.GetValue(shards) ?? []).Select(Path.GetFullPath).ToList();
+        if (directories.Count == 0) throw new ArgumentException("Name the shards' directories to merge: lectures experiment merge DIR... [--out DIR].");
+        var file = directories.Select(d => Directory.Exists(d) ? Directory.GetFiles(d, "*.runs").FirstOrDefault() : null).FirstOrDefault(f => f is not null)
+            ?? throw new FileNotFoundException($"{directories[0]} holds no experiment's .runs file.");
+        var experiment = experiments.FirstOrDefault(e => Path.ChangeExtension(e.JournalFile, ".runs") == Path.GetFileName(file))
             ?? throw new InvalidDataException($"{file} is not the journal of a known experiment.");
-        var outDir = Path.GetFullPath(options.Get("--out") ?? Path.Combine(KitRoot.Find(), "out", "experiments", experiment.Name));
-        options.RejectUnknown(["--out", .. experiment.Settings]);
-        var runs = RunJournal.Merge(shards, outDir);
-        Console.WriteLine($"Merged {runs} runs of {shards.Count} shards into {outDir}.");
-        return WithCancellation(experiment, options, outDir, stop =>
+        var outDir = Path.GetFullPath(result.GetValue(output) ?? Path.Combine(KitRoot.Find(), "out", "experiments", experiment.Name));
+        var foreign = experiments.SelectMany(e => e.Settings).Except(experiment.Settings).Where(o => OptionValue.Given(result, o) is not null).ToList();
+        if (foreign.Count > 0)
+            throw new ArgumentException($"Unknown option(s): {string.Join(", ", foreign.Select(o => o.Name))}. Known: {string.Join(", ", ["--out", .. experiment.Settings.Select(o => o.Name)])}.");
+        var (options, arguments) = (experiment.Configure(result), SettingArguments(experiment, result));
+        var runs = RunJournal.Merge(directories, outDir);
+        Console.WriteLine($"Merged {runs} runs of {directories.Count} shards into {outDir}.");
+        return WithCancellation(experiment, arguments, "", outDir, stop =>
         {
             var clock = Stopwatch.StartNew();
             var results = experiment.Run(options, null, new JournalSettings(outDir, Resume: true, stop));
-            return Report(experiment, options, results, outDir, clock);
+            return Report(experiment, arguments, results, outDir, clock);
         });
     }
 
-    static Experiment Find(string name) =>
-        Experiments.FirstOrDefault(e => e.Name == name || e.Aliases.Contains(name))
-        ?? throw new ArgumentException($"Unknown experiment '{name}'. Known: {string.Join(", ", Experiments.Select(e => e.Name))}, merge.");
-
     /// <summary>Runs <paramref name="run"/> with Ctrl+C stopping it after the run in progress; a stopped or failed experiment gives exit code 3 and the command that resumes it.</summary>
-    static int WithCancellation(Experiment experiment, Options options, string outDir, Func<CancellationToken, int> run)
+    static int WithCancellation(Experiment experiment, string arguments, string shardArgument, string outDir, Func<CancellationToken, int> run)
     {
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -129,8 +173,7 @@ public static class ExperimentCommand
         catch (ExperimentIncompleteException e)
         {
             Console.Error.WriteLine(e.Message);
-            var shard = options.Get("--shard") is { } text ? $" --shard {text}" : "";
-            Console.Error.WriteLine($"{e.Finished} of {e.Total} runs are recorded. Resume with: lectures experiment {experiment.Name} --resume {Quote(outDir)}{shard}{SettingArguments(experiment, options)}");
+            Console.Error.WriteLine($"{e.Finished} of {e.Total} runs are recorded. Resume with: lectures experiment {experiment.Name} --resume {Quote(outDir)}{shardArgument}{arguments}");
             return 3;
         }
         finally
@@ -140,9 +183,9 @@ public static class ExperimentCommand
     }
 
     /// <summary>Writes the report of <paramref name="results"/> (with this run's provenance) into <paramref name="outDir"/> and prints the summary.</summary>
-    static int Report(Experiment experiment, Options options, IExperimentResults results, string outDir, Stopwatch clock)
+    static int Report(Experiment experiment, string arguments, IExperimentResults results, string outDir, Stopwatch clock)
     {
-        var report = ExperimentReport.Write(results.WithProvenance(Provenance(experiment, options)), outDir);
+        var report = ExperimentReport.Write(results.WithProvenance(Provenance(experiment, arguments)), outDir);
         // Reports load plotly.js from beside them, so they open offline.
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Site", ChartHtml.LocalPlotly), Path.Combine(outDir, ChartHtml.LocalPlotly), overwrite: true);
         Console.WriteLine(results.Summary());
@@ -150,23 +193,12 @@ public static class ExperimentCommand
         return 0;
     }
 
-    /// <summary>The sparsification grid: <see cref="SparsificationOptions.Standard"/> for --dataset and --model, in steps of --step percent.</summary>
-    static SparsificationOptions SparsificationGrid(Options options)
-    {
-        var model = options.Get("--model", "gcn")!.ToLowerInvariant() switch
-        {
-            "gcn" => GnnArchitecture.Gcn, "gin" => GnnArchitecture.Gin, "resgcn" => GnnArchitecture.ResGcn,
-            var m => throw new ArgumentException($"Unknown model '{m}': expected gcn, gin or resgcn."),
-        };
-        return SparsificationOptions.Standard(options.Get("--dataset", "cora")!, model) with { StepPercent = options.GetInt("--step", 10) };
-    }
-
     /// <summary>
     /// Where this run comes from, for the result files: today's UTC date, the kit's commit (`git rev-parse HEAD` in the
     /// kit's root, or "unknown" without git) and the command that reproduces it: `lectures experiment NAME` and the
     /// settings given (not --out or --resume).
     /// </summary>
-    static RunProvenance Provenance(Experiment experiment, Options options)
+    static RunProvenance Provenance(Experiment experiment, string arguments)
     {
         var commit = "unknown";
         try
@@ -179,12 +211,12 @@ public static class ExperimentCommand
             // git is not installed: the commit stays unknown.
         }
         return new RunProvenance(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), commit,
-            $"lectures experiment {experiment.Name}{SettingArguments(experiment, options)}");
+            $"lectures experiment {experiment.Name}{arguments}");
     }
 
     /// <summary>The settings given for <paramref name="experiment"/>, e.g. " --dataset cora --model gin".</summary>
-    static string SettingArguments(Experiment experiment, Options options) =>
-        string.Concat(experiment.Settings.Select(o => options.Get(o) is { } value ? $" {o} {Quote(value)}" : ""));
+    static string SettingArguments(Experiment experiment, ParseResult result) =>
+        string.Concat(experiment.Settings.Select(o => OptionValue.Given(result, o) is { } value ? $" {o.Name} {Quote(value)}" : ""));
 
     static string Quote(string value) => value.Contains(' ') ? $"\"{value}\"" : value;
 

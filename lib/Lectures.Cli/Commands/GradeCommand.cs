@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Lectures.Grading.Format;
 using Lectures.Grading.Late;
@@ -20,41 +21,77 @@ namespace Lectures.Cli.Commands;
 /// submission); --similarity writes similarity.html; --export writes the LMS's own gradebook sheet filled in
 /// (canvas-import.csv, moodle-import.csv). Student files (times, extensions, roster) are only read.
 /// </summary>
-public static class GradeCommand
+public sealed class GradeCommand : Command
 {
-    /// <summary>Runs the command; returns the process exit code.</summary>
-    public static int Run(Options options)
+    static readonly GradingLimits Defaults = GradingLimits.Default;
+
+    readonly Argument<string> name = new("NAME") { Description = "the assignment: a folder under assignments/" };
+    readonly Option<string> submissions = new("--submissions")
     {
-        options.RejectUnknown("--submissions", "--out", "--cell-timeout", "--notebook-timeout", "--memory-mb", "--parallel", "--unsandboxed",
-            "--similarity", "--times", "--extensions", "--export", "--roster");
-        if (options.Positional is not [var name])
-            throw new ArgumentException("Usage: lectures grade NAME --submissions DIR [--out DIR] [--cell-timeout S] [--notebook-timeout S] [--memory-mb N] [--parallel N] [--unsandboxed] [--similarity] [--times FILE [--extensions FILE]] [--export canvas|moodle --roster FILE].");
-        var (export, roster) = (options.Get("--export"), options.Get("--roster"));
-        if (export is not null && !GradebookExport.Kinds.Contains(export) || (export is null) != (roster is null))
+        Description = "the folder of submitted notebooks (also a Canvas or Moodle bulk download, as it unzips)", HelpName = "DIR",
+    };
+    readonly Option<string> output = new("--out") { Description = "where the gradebook and feedback go (default out/grade/NAME)", HelpName = "DIR" };
+    readonly Option<int> cellTimeout = OptionValue.WholeNumber("--cell-timeout", "seconds a cell may run", (int)Defaults.CellTimeout.TotalSeconds);
+    readonly Option<int> notebookTimeout = OptionValue.WholeNumber("--notebook-timeout", "seconds a notebook may run", (int)Defaults.NotebookTimeout.TotalSeconds);
+    readonly Option<int> memory = OptionValue.WholeNumber("--memory-mb", "memory cap of a notebook in MB", Defaults.MemoryMegabytes);
+    readonly Option<int> parallel = OptionValue.WholeNumber("--parallel", "notebooks graded at once", Defaults.Parallelism);
+    readonly Option<bool> unsandboxed = new("--unsandboxed") { Description = "only where bubblewrap is missing: students' code runs unisolated" };
+    readonly Option<bool> similarity = new("--similarity") { Description = "also write similarity.html: pairs of similar solutions, to look at" };
+    readonly Option<string> times = new("--times") { Description = "submission times: apply the late policy of assignments/course.json", HelpName = "FILE" };
+    readonly Option<string> extensions = new("--extensions") { Description = "extensions per student (needs --times)", HelpName = "FILE" };
+    readonly Option<string> export = new("--export") { Description = "fill the gradebook the LMS exported (needs --roster)", HelpName = string.Join("|", GradebookExport.Kinds) };
+    readonly Option<string> roster = new("--roster") { Description = "the gradebook the LMS exported", HelpName = "FILE" };
+
+    /// <summary>
+    /// What one `lectures grade` line asks for: the assignment, the submissions' folder, the output folder (null:
+    /// out/grade/NAME), the limits (not yet validated), whether to write similarity.html, the times and extensions files,
+    /// and the LMS export with its roster.
+    /// </summary>
+    public sealed record Settings(string Name, string Submissions, string? Out, GradingLimits Limits, bool Similarity,
+        string? Times, string? Extensions, string? Export, string? Roster);
+
+    /// <summary>The `grade` command with its argument and options.</summary>
+    public GradeCommand() : base("grade", "grade submitted notebooks: out/grade/NAME/gradebook.csv and feedback/")
+    {
+        Arguments.Add(name);
+        foreach (var option in new Option[] { submissions, output, cellTimeout, notebookTimeout, memory, parallel, unsandboxed, similarity, times, extensions, export, roster })
+            Options.Add(option);
+        SetAction(result => Run(Read(result)));
+    }
+
+    /// <summary>The settings of a parsed `grade` line; throws an ArgumentException naming a missing value or options that do not go together.</summary>
+    public Settings Read(ParseResult result)
+    {
+        var (kind, file) = (result.GetValue(export), result.GetValue(roster));
+        if (kind is not null && !GradebookExport.Kinds.Contains(kind) || (kind is null) != (file is null))
             throw new ArgumentException($"--export {string.Join("|", GradebookExport.Kinds)} and --roster FILE (the gradebook the LMS exported) go together.");
-        if (options.Has("--extensions") && !options.Has("--times"))
+        if (result.GetValue(extensions) is not null && result.GetValue(times) is null)
             throw new ArgumentException("--extensions needs --times FILE (the submission times the LMS exported).");
-        var folder = options.Get("--submissions") ?? throw new ArgumentException("lectures grade needs --submissions DIR, the folder of submitted notebooks.");
+        var folder = result.GetValue(submissions) ?? throw new ArgumentException("lectures grade needs --submissions DIR, the folder of submitted notebooks.");
+        var limits = new GradingLimits(TimeSpan.FromSeconds(result.GetValue(cellTimeout)), TimeSpan.FromSeconds(result.GetValue(notebookTimeout)),
+            result.GetValue(memory), result.GetValue(parallel), Unsandboxed: result.GetValue(unsandboxed));
+        return new Settings(result.GetValue(name)!, folder, result.GetValue(output), limits, result.GetValue(similarity),
+            result.GetValue(times), result.GetValue(extensions), kind, file);
+    }
+
+    /// <summary>Grades the submissions of <paramref name="settings"/>; returns the process exit code.</summary>
+    public static int Run(Settings settings)
+    {
+        var (name, folder, export, roster) = (settings.Name, settings.Submissions, settings.Export, settings.Roster);
         var root = KitRoot.Find();
         var assignment = Assignment.Load(AssignCommand.ExistingAssignment(root, name));
-        var defaults = GradingLimits.Default;
-        var limits = new GradingLimits(
-            TimeSpan.FromSeconds(options.GetInt("--cell-timeout", (int)defaults.CellTimeout.TotalSeconds)),
-            TimeSpan.FromSeconds(options.GetInt("--notebook-timeout", (int)defaults.NotebookTimeout.TotalSeconds)),
-            options.GetInt("--memory-mb", defaults.MemoryMegabytes),
-            options.GetInt("--parallel", defaults.Parallelism),
-            Unsandboxed: options.Has("--unsandboxed")).Validated();
+        var limits = settings.Limits.Validated();
         var submissions = Submissions.Find(folder, name);
         if (submissions.Count == 0) throw new ArgumentException($"No submissions in {folder}: expected STUDENT.ipynb files or STUDENT/ folders.");
 
         if (export is not null) GradebookExport.For(export, roster!, name, new Dictionary<string, double>());   // a wrong roster fails before grading, not after
-        var stages = options.Get("--times") is { } times ? [.. Grader.Stages, LateStage(root, assignment, times, options.Get("--extensions"), submissions)] : Grader.Stages;
+        var stages = settings.Times is { } times ? [.. Grader.Stages, LateStage(root, assignment, times, settings.Extensions, submissions)] : Grader.Stages;
 
         var clock = Stopwatch.StartNew();
         var done = 0;
         var grades = Grader.Grade(assignment, submissions, limits,
             new Progress<StudentGrade>(g => Console.WriteLine($"[{Interlocked.Increment(ref done)}/{submissions.Count}] {g.Student}: {g.Points:0.##} / {g.MaxPoints:0.##}")), stages);
-        var outDir = options.Get("--out") ?? Path.Combine(root, "out", "grade", name);
+        var outDir = settings.Out ?? Path.Combine(root, "out", "grade", name);
         var gradebook = GradeReport.Write(assignment.Name, grades, outDir);
 
         var table = new Table().Title($"{assignment.Name}: {grades.Count} submissions graded in {clock.Elapsed.TotalSeconds:0} s")
@@ -69,7 +106,7 @@ public static class GradeCommand
             Console.WriteLine("UNSANDBOXED: the notebooks ran without the OS sandbox (--unsandboxed); their code could read, write and reach what the grader can. Every grade says so.");
         Console.WriteLine($"Gradebook: {gradebook}");
         Console.WriteLine($"Feedback:  {Path.Combine(outDir, "feedback")}/");
-        if (options.Has("--similarity")) WriteSimilarity(assignment, submissions, outDir);
+        if (settings.Similarity) WriteSimilarity(assignment, submissions, outDir);
         if (export is not null) WriteExport(export, roster!, assignment.Name, grades, outDir);
         return 0;
     }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Lectures.Cli.Kit;
 using Lectures.Kernel.Install;
 
@@ -9,31 +10,49 @@ namespace Lectures.Cli.Commands;
 /// installs for the user, `--prefix DIR` under DIR/share/jupyter (reach it with JUPYTER_PATH=DIR/share/jupyter).
 /// `lectures kernel uninstall [--user|--prefix DIR]` removes it.
 /// </summary>
-public static class KernelCommand
+public sealed class KernelCommand : CommandGroup
 {
     /// <summary>The kernel's project, relative to the clone's root.</summary>
     const string Project = "lib/Lectures.Kernel/Lectures.Kernel.csproj";
 
-    /// <summary>Runs the subcommand, writing what it did to <paramref name="output"/>; returns the exit code.</summary>
-    public static int Run(Options options, TextWriter? output = null)
+    readonly Option<bool> user = new("--user") { Description = "for your user (the default)" };
+    readonly Option<string> prefix = new("--prefix") { Description = "under DIR/share/jupyter (reach it with JUPYTER_PATH=DIR/share/jupyter)", HelpName = "DIR" };
+
+    /// <summary>What one `lectures kernel` line asks for: install (or uninstall), under <paramref name="Prefix"/> or (null) for the user.</summary>
+    public sealed record Settings(bool Install, string? Prefix);
+
+    /// <summary>The `kernel` command with its subcommands `install` and `uninstall`, each taking --user or --prefix DIR.</summary>
+    public KernelCommand() : base("kernel", "install or uninstall the Jupyter kernelspec lectures-csharp (\"C# (Lectures)\") of this clone's kernel")
     {
-        options.RejectUnknown("--user", "--prefix");
-        output ??= Console.Out;
-        if (options.Has("--user") && options.Get("--prefix") is not null)
-            throw new ArgumentException("Give --user or --prefix DIR, not both.");
-        var data = options.Get("--prefix") is { } prefix ? KernelSpec.PrefixDataFolder(prefix) : KernelSpec.UserDataFolder();
-        switch (options.Positional)
+        Unknown = _ => "Expected `lectures kernel install [--user|--prefix DIR]` or `lectures kernel uninstall [--user|--prefix DIR]`.";
+        foreach (var (name, description) in new[] { ("install", "install the kernelspec that runs this clone's kernel"), ("uninstall", "remove the kernelspec") })
         {
-            case ["install"]:
-                var clone = CloneRoot();
-                output.WriteLine(KernelSpec.Install(data, BuiltKernel(clone, output), clone));
-                return 0;
-            case ["uninstall"]:
-                output.WriteLine(KernelSpec.Uninstall(data));
-                return 0;
-            default:
-                throw new ArgumentException("Expected `lectures kernel install [--user|--prefix DIR]` or `lectures kernel uninstall [--user|--prefix DIR]`.");
+            var command = new Command(name, description) { user, prefix };
+            command.SetAction(result => Run(Read(result), result.InvocationConfiguration.Output));
+            Subcommands.Add(command);
         }
+    }
+
+    /// <summary>The settings of a parsed `kernel install` or `kernel uninstall` line.</summary>
+    public Settings Read(ParseResult result)
+    {
+        var folder = result.GetValue(prefix);
+        if (result.GetValue(user) && folder is not null) throw new ArgumentException("Give --user or --prefix DIR, not both.");
+        return new Settings(result.CommandResult.Command.Name == "install", folder);
+    }
+
+    /// <summary>Installs or uninstalls the kernelspec of <paramref name="settings"/>, writing what it did to <paramref name="output"/>; returns the exit code.</summary>
+    public static int Run(Settings settings, TextWriter output)
+    {
+        var data = settings.Prefix is { } folder ? KernelSpec.PrefixDataFolder(folder) : KernelSpec.UserDataFolder();
+        if (!settings.Install)
+        {
+            output.WriteLine(KernelSpec.Uninstall(data));
+            return 0;
+        }
+        var clone = CloneRoot();
+        output.WriteLine(KernelSpec.Install(data, BuiltKernel(clone, output), clone));
+        return 0;
     }
 
     /// <summary>The clone this command runs from: the nearest folder above it with Lectures.sln.</summary>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Lectures.Graphs;
 using Lectures.Sparsification;
@@ -10,33 +11,55 @@ namespace Lectures.Cli.Commands;
 /// one <c>u&lt;TAB&gt;v</c> line per edge, first removed first, with the file's vertex ids (row indices of its adjacency
 /// matrix, u &lt; v), so users of other GNN libraries can take the order without writing C#. An existing --out file is kept unless --force is given.
 /// </summary>
-public static class OrderCommand
+public sealed class OrderCommand : Command
 {
-    /// <summary>The options of this command that take no value.</summary>
-    public static readonly string[] Flags = ["--force"];
+    readonly Argument<string> file = new("FILE.npz") { Description = "the graph, in the gnn-benchmark .npz format (e.g. cora.npz)" };
+    readonly Option<string> method = new("--method") { Description = "1-wis, 2-wis, 3-wis, random or spectral", HelpName = "M" };
+    readonly Option<string> tieRule = new("--tie-rule") { Description = "how WIS breaks ties: smallest or largest edge", HelpName = "smallest|largest" };
+    readonly Option<int> seed = OptionValue.WholeNumber("--seed", "the seed of random and spectral", 0);
+    readonly Option<string> output = new("--out") { Description = "the file to write, one \"u<TAB>v\" line per edge", HelpName = "F" };
+    readonly Option<bool> force = new("--force") { Description = "overwrite an existing --out file" };
 
-    /// <summary>Runs the command; returns the process exit code.</summary>
-    public static int Run(Options options)
+    /// <summary>What one `lectures order` line asks for.</summary>
+    public sealed record Settings(string File, SparsificationMethod Method, string Out, TieRule? TieRule, int Seed, bool Force);
+
+    /// <summary>The `order` command with its argument and options.</summary>
+    public OrderCommand() : base("order", "write a removal order as \"u<TAB>v\" lines; an existing --out file is kept unless --force")
     {
-        options.RejectUnknown("--method", "--tie-rule", "--seed", "--out", "--force");
-        if (options.Positional is not [var file])
-            throw new ArgumentException("Usage: lectures order FILE.npz --method 1-wis|2-wis|3-wis|random|spectral [--tie-rule smallest|largest] [--seed N] --out order.tsv [--force].");
-        var name = options.Get("--method") ?? throw new ArgumentException(
+        Arguments.Add(file);
+        Options.Add(method);
+        Options.Add(tieRule);
+        Options.Add(seed);
+        Options.Add(output);
+        Options.Add(force);
+        SetAction(result => Run(Read(result)));
+    }
+
+    /// <summary>The settings of a parsed `order` line; throws an ArgumentException naming a missing or inconsistent value.</summary>
+    public Settings Read(ParseResult result)
+    {
+        var name = result.GetValue(method) ?? throw new ArgumentException(
             $"Name a method with --method: {string.Join(", ", SparsificationMethods.WithoutTraining.Select(m => m.Name().ToLowerInvariant()))}.");
-        var method = SparsificationMethods.Parse(name, SparsificationMethods.WithoutTraining);
-        var output = options.Get("--out") ?? throw new ArgumentException("Name the output file with --out order.tsv.");
-        var tieRule = TieRuleOption(options.Get("--tie-rule"), method, name);
-        if (options.Has("--seed") && !method.IsSeeded())
+        var parsed = SparsificationMethods.Parse(name, SparsificationMethods.WithoutTraining);
+        var path = result.GetValue(output) ?? throw new ArgumentException("Name the output file with --out order.tsv.");
+        var rule = TieRuleOption(result.GetValue(tieRule), parsed, name);
+        if (OptionValue.Given(result, seed) is not null && !parsed.IsSeeded())
             throw new ArgumentException($"--seed applies to random and spectral only; {name} is deterministic.");
-        var seed = options.GetInt("--seed", 0);
-        if (File.Exists(output) && !options.Has("--force"))
-            throw new IOException($"{output} exists; pass --force to overwrite it.");
-        var graph = ReadGraph(file);
-        Console.WriteLine($"{Path.GetFileName(file)}: {graph.VertexCount} vertices, {graph.EdgeCount} edges; computing the {name} order.");
+        return new Settings(result.GetValue(file)!, parsed, path, rule, result.GetValue(seed), result.GetValue(force));
+    }
+
+    /// <summary>Writes the order of <paramref name="settings"/>; returns the process exit code.</summary>
+    public static int Run(Settings settings)
+    {
+        if (File.Exists(settings.Out) && !settings.Force)
+            throw new IOException($"{settings.Out} exists; pass --force to overwrite it.");
+        var graph = ReadGraph(settings.File);
+        var name = settings.Method.Name().ToLowerInvariant();
+        Console.WriteLine($"{Path.GetFileName(settings.File)}: {graph.VertexCount} vertices, {graph.EdgeCount} edges; computing the {name} order.");
         var clock = Stopwatch.StartNew();
-        var order = method.Order(graph, seed, tieRule, new PercentProgress(clock));
-        Write(order, output);
-        Console.WriteLine($"Wrote {order.Count} edges ({order.Method}) to {output} in {clock.Elapsed.TotalSeconds:0.0} s.");
+        var order = settings.Method.Order(graph, settings.Seed, settings.TieRule, new PercentProgress(clock));
+        Write(order, settings.Out);
+        Console.WriteLine($"Wrote {order.Count} edges ({order.Method}) to {settings.Out} in {clock.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
 

@@ -31,7 +31,7 @@ public static class Setup
         if (engine == NotebookEngine.Kit)
         {
             var said = new StringWriter();
-            KernelCommand.Run(new Options(["install"]), said);
+            KernelCommand.Run(new KernelCommand.Settings(Install: true, Prefix: null), said);
             foreach (var line in said.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) log(line);
             return;
         }

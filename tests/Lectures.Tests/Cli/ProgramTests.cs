@@ -4,7 +4,8 @@ namespace Lectures.Tests.Cli;
 
 /// <summary>
 /// The `lectures` entry point, run in process: a user error is one line "error: ..." on stderr with exit code 2 (a
-/// wrong command line) or 1 (bad input), without a stack trace unless --verbose is given; --help prints the usage.
+/// wrong command line) or 1 (bad input), without a stack trace unless --verbose is given; --help and -h print the
+/// help System.CommandLine generates, on the root and on every command.
 /// </summary>
 public sealed class ProgramTests : IDisposable
 {
@@ -12,13 +13,7 @@ public sealed class ProgramTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private static (int ExitCode, string Output, string Error) Lectures(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = Program.Run(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Lectures(params string[] args) => LecturesCommandLine.Run(args);
 
     [Fact]
     public void AUserErrorIsOneLineOnStderrWithAnExitCodeAndNoStackTrace()
@@ -75,20 +70,19 @@ public sealed class ProgramTests : IDisposable
         var run = Lectures(help);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Error);
-        Assert.StartsWith("lectures: the Lectures kit command.", run.Output);
-        Assert.Contains("  order FILE.npz --method M --out F", run.Output);
+        Assert.StartsWith($"Description:{Environment.NewLine}  lectures: the Lectures kit command.", run.Output);
+        Assert.Contains("  order <FILE.npz>  ", run.Output);
     }
 
     [Fact]
-    public void ExperimentHelpListsTheExperimentsInsteadOfAskingForAValue()
+    public void ExperimentHelpListsTheExperimentsWithTheirEarlierNames()
     {
         var run = Lectures("experiment", "--help");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Error);
-        var lines = run.Output.Split('\n');
-        Assert.StartsWith("lectures experiment NAME", lines[0]);
-        Assert.Equal(["finetuning (finetune)", "interaction", "language-model (lm)", "sparsification (sparsify)"],
-            lines.Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Trim().Split("  ")[0]));
+        var commands = run.Output.Split(Environment.NewLine).SkipWhile(l => l != "Commands:").Skip(1).TakeWhile(l => l != "");
+        Assert.Equal(["finetune, finetuning", "interaction", "language-model, lm", "sparsification, sparsify", "merge <DIR>"],
+            commands.Select(l => l.Trim().Split("  ")[0]));
     }
 
     [Fact]
@@ -96,6 +90,56 @@ public sealed class ProgramTests : IDisposable
     {
         var run = Lectures();
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("lectures: the Lectures kit command.", run.Output);
+        Assert.Equal("", run.Error);
+        Assert.Equal(Lectures("--help").Output, run.Output);
+    }
+
+    /// <summary>Every command line of the kit: the root, each command and each subcommand.</summary>
+    public static TheoryData<string> CommandLines()
+    {
+        var lines = new TheoryData<string>();
+        void Add(System.CommandLine.Command command, string line)
+        {
+            lines.Add(line);
+            foreach (var sub in command.Subcommands) Add(sub, (line + " " + sub.Name).Trim());
+        }
+        Add(Program.Commands(), "");
+        return lines;
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandLines))]
+    public void EveryCommandHasGeneratedHelpListingEachOptionOnce(string line)
+    {
+        var command = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Aggregate((System.CommandLine.Command)Program.Commands(), (parent, name) => parent.Subcommands.Single(c => c.Name == name));
+        string[] words = [.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+        var help = Lectures([.. words, "--help"]);
+        Assert.Equal((0, ""), (help.ExitCode, help.Error));
+        Assert.Equal(help.Output, Lectures([.. words, "-h"]).Output);
+        var optionLines = help.Output.Split(Environment.NewLine).SkipWhile(l => l != "Options:").Skip(1).TakeWhile(l => l != "").ToList();
+        foreach (var option in command.Options.Select(o => o.Name).Append("--verbose").Append("--help"))
+            Assert.Single(optionLines, l => l.TrimStart().Split("  ")[0].Split(", ").Select(name => name.Split(' ')[0]).Contains(option));
+    }
+
+    [Fact]
+    public void AWrongCommandLineIsOneErrorLineWithTheUsageCode()
+    {
+        (string[] Args, string Error)[] cases =
+        [
+            (["frobnicate"], "Unknown command 'frobnicate': expected build, assign, grade, experiment, kernel, data or order (lectures --help)."),
+            (["build", "--fast"], "Unknown option(s): --fast. Known: --only, --out, --screenshots, --engine."),
+            (["build", "--out"], "Option --out needs a value."),
+            (["experiment", "interaction", "--shard", "4/3"], "The shard '4/3' is malformed: expected K/N with 1 <= K <= N, e.g. 2/8."),
+            (["experiment", "interaction", "--shard"], "Option --shard needs a value."),
+            (["build", "--engine", "foo"], "Unknown engine 'foo': expected kit or dotnet-interactive."),
+            (["order", "g.npz", "--method", "2-wis", "--tie-rule", "x", "--out", "o.tsv"], "Unknown tie rule 'x': expected smallest or largest."),
+            (["order", "g.npz", "h.npz", "--method", "2-wis"], "Unrecognized command or argument 'h.npz'."),
+            (["order", "--method", "2-wis"], "Required argument 'FILE.npz' missing for command: 'order'."),
+            (["data", "extra"], "Unrecognized command or argument 'extra'."),
+            (["--verbose", "frobnicate"], "Unknown command 'frobnicate': expected build, assign, grade, experiment, kernel, data or order (lectures --help)."),
+        ];
+        foreach (var (args, message) in cases)
+            Assert.Equal((2, "", $"error: {message}{Environment.NewLine}"), Lectures(args));
     }
 }

@@ -1,5 +1,12 @@
 using Lectures.Cli;
+using Lectures.Cli.Commands;
 using Lectures.Tests.Torch.Experiments;
+using Lectures.Torch.Experiments;
+using Lectures.Torch.Finetuning;
+using Lectures.Torch.Gnn.Models;
+using Lectures.Torch.Interactions;
+using Lectures.Torch.LanguageModel;
+using Lectures.Torch.Sparsification;
 
 namespace Lectures.Tests.Cli.Commands;
 
@@ -63,5 +70,47 @@ public sealed class ExperimentCommandTests : TemporaryDirectoryTest
         Assert.StartsWith($"error: Cannot resume the runs in {merged}: they were made with other settings.", error);
         Assert.Contains("BatchSize: 64 recorded, 128 now", error);
         Assert.Equal("header\nrow 1\nrow 2\n", File.ReadAllText(Path.Combine(merged, "interaction.csv")));
+    }
+
+    static ExperimentCommand.Settings Parse(params string[] args) =>
+        LecturesCommandLine.Parse<ExperimentCommand, ExperimentCommand.Settings>((c, r) => c.Read(r), ["experiment", .. args]);
+
+    [Fact]
+    public void AnExperimentLineParsesIntoItsStandardSettingChangedByItsOptions()
+    {
+        Assert.Equal(new ExperimentCommand.Settings("interaction", null, null, new Shard(2, 3), InteractionOptions.Standard, ""),
+            Parse("interaction", "--shard", "2/3"));
+        // An earlier name stays the line's name: it names the default folder, out/experiments/finetune as before.
+        // The finetuning and language-model settings hold lists: compared member by member.
+        Assert.Equivalent(new ExperimentCommand.Settings("finetune", "runs", "runs", null, FinetuningOptions.Standard, ""),
+            Parse("finetune", "--out", "runs", "--resume", "runs"), strict: true);
+        Assert.Equivalent(new ExperimentCommand.Settings("lm", null, "stopped", null, LanguageModelOptions.Standard with { Seed = 3 }, " --seed 3"),
+            Parse("lm", "--resume", "stopped", "--seed", "3"), strict: true);
+        Assert.Equal(3, Assert.IsType<LanguageModelOptions>(Parse("lm", "--seed", "3").Options).Seed);
+
+        var sparsify = Parse("sparsify", "--dataset", "citation-like", "--model", "GIN", "--step", "5");
+        Assert.Equal(("sparsify", " --dataset citation-like --model GIN --step 5"), (sparsify.Experiment, sparsify.Arguments));
+        var grid = Assert.IsType<SparsificationOptions>(sparsify.Options);
+        Assert.Equal(("citation-like", GnnArchitecture.Gin, 5.0), (grid.Dataset, grid.Model.Architecture, grid.StepPercent));
+        var standard = Assert.IsType<SparsificationOptions>(Parse("sparsification").Options);
+        Assert.Equal(("cora", GnnArchitecture.Gcn, 10.0), (standard.Dataset, standard.Model.Architecture, standard.StepPercent));
+    }
+
+    [Fact]
+    public void BadSettingsAreAWrongCommandLine()
+    {
+        Assert.Equal((2, "error: Unknown model 'mlp': expected gcn, gin or resgcn."), Lectures("experiment", "sparsify", "--model", "mlp"));
+        Assert.Equal((2, "error: Option --step expects a whole number, got 'ten'."), Lectures("experiment", "sparsify", "--step", "ten"));
+        Assert.Equal((2, "error: --resume a and --out b name different directories: give one of them."), Lectures("experiment", "lm", "--resume", "a", "--out", "b"));
+        Assert.Equal((2, "error: Name an experiment: finetuning, interaction, language-model, sparsification."), Lectures("experiment"));
+    }
+
+    [Fact]
+    public void MergeRefusesTheSettingsOfAnotherExperiment()
+    {
+        var shard = Directory.CreateDirectory(Path.Combine(Root, "shard-1")).FullName;
+        File.WriteAllText(Path.Combine(shard, "interaction.runs"), "");
+        Assert.Equal((2, "error: Unknown option(s): --seed. Known: --out."), Lectures("experiment", "merge", shard, "--seed", "3", "--out", Path.Combine(Root, "merged")));
+        Assert.False(Directory.Exists(Path.Combine(Root, "merged")));
     }
 }

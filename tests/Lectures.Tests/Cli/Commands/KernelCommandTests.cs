@@ -5,11 +5,15 @@ namespace Lectures.Tests.Cli.Commands;
 
 public class KernelCommandTests : TemporaryDirectoryTest
 {
-    static string Run(params string[] args)
+    static KernelCommand.Settings Parse(params string[] args) => LecturesCommandLine.Parse<KernelCommand, KernelCommand.Settings>((c, r) => c.Read(r), ["kernel", .. args]);
+
+    [Fact]
+    public void InstallAndUninstallGoForTheUserOrUnderAPrefix()
     {
-        using var output = new StringWriter();
-        Assert.Equal(0, KernelCommand.Run(new Options(args, "--user"), output));
-        return output.ToString();
+        Assert.Equal(new KernelCommand.Settings(Install: true, Prefix: null), Parse("install"));
+        Assert.Equal(new KernelCommand.Settings(Install: true, Prefix: null), Parse("install", "--user"));
+        Assert.Equal(new KernelCommand.Settings(Install: true, Prefix: "/opt/jupyter"), Parse("install", "--prefix", "/opt/jupyter"));
+        Assert.Equal(new KernelCommand.Settings(Install: false, Prefix: "/opt/jupyter"), Parse("uninstall", "--prefix", "/opt/jupyter"));
     }
 
     [Fact]
@@ -17,14 +21,16 @@ public class KernelCommandTests : TemporaryDirectoryTest
     {
         var data = KernelSpec.PrefixDataFolder(Root);
         KernelSpec.Install(data, "/clone/k.dll", "/clone");
-        Assert.Contains("(it pointed at the clone /clone)", Run("uninstall", "--prefix", Root));
+        var run = LecturesCommandLine.Run("kernel", "uninstall", "--prefix", Root);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("(it pointed at the clone /clone)", run.Output);
         Assert.False(Directory.Exists(KernelSpec.Folder(data)));
     }
 
     [Theory]
-    [InlineData("frobnicate")]
-    [InlineData("install", "--user", "--prefix", "/tmp/x")]
-    [InlineData("install", "--system")]
-    public void AWrongCommandLineIsAUsageError(params string[] args) =>
-        Assert.Throws<ArgumentException>(() => KernelCommand.Run(new Options(args, "--user"), TextWriter.Null));
+    [InlineData("error: Expected `lectures kernel install [--user|--prefix DIR]` or `lectures kernel uninstall [--user|--prefix DIR]`.", "frobnicate")]
+    [InlineData("error: Give --user or --prefix DIR, not both.", "install", "--user", "--prefix", "/tmp/x")]
+    [InlineData("error: Unknown option(s): --system. Known: --user, --prefix.", "install", "--system")]
+    public void AWrongCommandLineIsAUsageError(string error, params string[] args) =>
+        Assert.Equal((2, "", error + Environment.NewLine), LecturesCommandLine.Run(["kernel", .. args]));
 }

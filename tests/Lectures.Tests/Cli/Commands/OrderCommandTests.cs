@@ -4,6 +4,7 @@ using Lectures.Cli.Commands;
 using Lectures.Cli.Kit;
 using Lectures.Graphs;
 using Lectures.Sparsification;
+using Lectures.Tests.Core.Graphs;
 
 /// <summary>`lectures order`, run as the real command (a child process), against the library's orders.</summary>
 public sealed class OrderCommandTests : IDisposable
@@ -90,5 +91,39 @@ public sealed class OrderCommandTests : IDisposable
         Assert.Single(notZip.Output.Trim().Split('\n'));
         Assert.StartsWith("error: fake.npz: not a NumPy .npz archive", notZip.Output.Trim());
         Assert.False(File.Exists(output));
+    }
+
+    private static OrderCommand.Settings Parse(params string[] args) =>
+        LecturesCommandLine.Parse<OrderCommand, OrderCommand.Settings>((c, r) => c.Read(r), ["order", .. args]);
+
+    [Fact]
+    public void TheLineParsesIntoTheMethodTieRuleSeedAndFiles()
+    {
+        Assert.Equal(new OrderCommand.Settings("g.npz", SparsificationMethod.TwoWis, "o.tsv", TieRule.LargestEdge, 0, true),
+            Parse("g.npz", "--method", "2-WIS", "--tie-rule", "largest", "--out", "o.tsv", "--force"));
+        Assert.Equal(new OrderCommand.Settings("g.npz", SparsificationMethod.OneWis, "o.tsv", TieRule.SmallestEdge, 0, false),
+            Parse("g.npz", "--method", "1-wis", "--tie-rule", "smallest", "--out", "o.tsv"));
+        Assert.Equal(new OrderCommand.Settings("g.npz", SparsificationMethod.Random, "o.tsv", null, 7, false),
+            Parse("g.npz", "--out", "o.tsv", "--method", "random", "--seed", "7"));
+    }
+
+    [Theory]
+    [InlineData("smallest", "0\t1\n1\t2\n")]
+    [InlineData("largest", "1\t2\n0\t1\n")]
+    public void OnThePathZeroOneTwoTheTieRuleChoosesWhichEdgeGoesFirst(string tieRule, string lines)
+    {
+        // The path 0-1-2 as a symmetric CSR adjacency: its two edges are mirror images, so 1-WIS scores them alike
+        // and the tie rule alone decides the first removal.
+        using var path = new TempNpz(new Dictionary<string, byte[]>
+        {
+            ["adj_shape"] = TempNpz.Npy("<i8", "(2,)", [3L, 3L]),
+            ["adj_indptr"] = TempNpz.Npy("<i4", "(4,)", [0, 1, 3, 4]),
+            ["adj_indices"] = TempNpz.Npy("<i4", "(4,)", [1, 0, 2, 1]),
+            ["adj_data"] = TempNpz.Npy("<f4", "(4,)", [1f, 1f, 1f, 1f]),
+        });
+        var output = Path.Combine(directory, "order.tsv");
+        var run = LecturesCommandLine.Run("order", path.Path, "--method", "1-wis", "--tie-rule", tieRule, "--out", output);
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        Assert.Equal(lines, File.ReadAllText(output));
     }
 }

@@ -136,9 +136,9 @@ public class DatasetDownloadTests
     public void DataCommandSaysWhereCoraIs()
     {
         var output = new StringWriter();
-        Assert.Equal(0, DataCommand.Run(new Options([]), output));
+        Assert.Equal(0, DataCommand.Run(output));
         var path = Datasets.SearchDirectories().Select(d => Path.Combine(d, "cora.npz")).First(File.Exists);
         Assert.Contains($"Cora: {path} (SHA-256 {Datasets.CoraSha256})", output.ToString());
-        Assert.Throws<ArgumentException>(() => DataCommand.Run(new Options(["--bogus", "1"]), output));
+        Assert.Equal(2, Lectures.Cli.Program.Run(["data", "--bogus", "1"], output, TextWriter.Null));
     }
 }

@@ -1,9 +1,9 @@
-using System.IO.Compression;
 using System.Text;
 
 namespace Lectures.Tests.Core.Graphs;
 
 using Lectures.Graphs;
+using static Lectures.Tests.Core.Graphs.TempNpz;
 
 public class GraphFileTests
 {
@@ -169,37 +169,5 @@ public class GraphFileTests
         Assert.Equal([2], strings.Shape);
         Assert.Contains("unsupported dtype '<c16'",
             Assert.Throws<GraphFormatException>(() => NpyArray.Read(new MemoryStream(Npy("<c16", "(1,)", new byte[16])), "z", "t.npz")).Message);
-    }
-
-    private static byte[] Npy<T>(string descr, string shape, T[] data) where T : unmanaged
-    {
-        var header = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {shape}, }}";
-        header = header.PadRight(64 - 10 - 1) + "\n";
-        var bytes = new List<byte> { 0x93 };
-        bytes.AddRange("NUMPY"u8.ToArray());
-        bytes.AddRange([1, 0, (byte)header.Length, 0]);
-        bytes.AddRange(Encoding.ASCII.GetBytes(header));
-        bytes.AddRange(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan()).ToArray());
-        return bytes.ToArray();
-    }
-
-    private sealed class TempNpz : IDisposable
-    {
-        public TempNpz(Dictionary<string, byte[]> arrays)
-        {
-            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"lectures-{Guid.NewGuid():N}.npz");
-            using var zip = ZipFile.Open(Path, ZipArchiveMode.Create);
-            foreach (var (name, bytes) in arrays)
-            {
-                using var s = zip.CreateEntry(name + ".npy").Open();
-                s.Write(bytes);
-            }
-        }
-
-        public string Path { get; }
-
-        public string Name => System.IO.Path.GetFileName(Path);
-
-        public void Dispose() => File.Delete(Path);
     }
 }
