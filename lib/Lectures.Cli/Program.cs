@@ -23,8 +23,6 @@ public static class Program
     /// <summary>The exit code of bad input: a file that is missing or malformed, or a state the command cannot proceed from.</summary>
     public const int InputError = 1;
 
-    static readonly Option<bool> Verbose = new("--verbose") { Description = "print the stack trace of an error", Recursive = true };
-
     /// <summary>Runs the command line and returns the process exit code.</summary>
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -43,7 +41,7 @@ public static class Program
         };
         foreach (var command in commands) root.Subcommands.Add(command);
         root.Options.Add(new HelpOption());
-        root.Options.Add(Verbose);
+        root.Options.Add(new Option<bool>("--verbose") { Description = "print the stack trace of an error", Recursive = true });
         return root;
     }
 
@@ -74,7 +72,7 @@ public static class Program
         catch (Exception e) when (IsUserError(e))
         {
             error.WriteLine($"error: {OptionValue.OneLine(e)}");
-            if (result.GetValue(Verbose)) error.WriteLine(e);
+            if (result.GetValue<bool>("--verbose")) error.WriteLine(e);
             return e is ArgumentException ? UsageError : InputError;
         }
     }
@@ -98,9 +96,9 @@ public static class Program
             return group.Unknown(null);
         }
         var error = result.Errors[0];
-        return error.SymbolResult is OptionResult { Tokens.Count: 0, IdentifierToken: { } option } && error.Message.Contains("missing", StringComparison.Ordinal)
+        return error.SymbolResult is OptionResult { Tokens.Count: 0, Option.Arity.MinimumNumberOfValues: > 0, IdentifierToken: { } option }
             ? $"Option {option.Value} needs a value."
-            : string.Join(" ", error.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            : OptionValue.OneLine(error.Message);
     }
 
     /// <summary>

@@ -39,11 +39,12 @@ static class OptionValue
     };
 
     /// <summary>The message on one line: lines joined by spaces, without ArgumentException's " (Parameter 'name')".</summary>
-    public static string OneLine(Exception e)
-    {
-        var message = e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", "") : e.Message;
-        return string.Join(" ", message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-    }
+    public static string OneLine(Exception e) =>
+        OneLine(e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", "") : e.Message);
+
+    /// <summary>The lines of <paramref name="message"/> joined by spaces.</summary>
+    public static string OneLine(string message) =>
+        string.Join(" ", message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The text given for <paramref name="option"/> on the command line, or null when it was not given.</summary>
     public static string? Given(ParseResult result, Option option) =>
