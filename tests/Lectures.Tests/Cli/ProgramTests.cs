@@ -111,14 +111,13 @@ public sealed class ProgramTests : IDisposable
     [MemberData(nameof(CommandLines))]
     public void EveryCommandHasGeneratedHelpListingEachOptionOnce(string line)
     {
-        var command = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Aggregate((System.CommandLine.Command)Program.Commands(), (parent, name) => parent.Subcommands.Single(c => c.Name == name));
-        string[] words = [.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var command = words.Aggregate((System.CommandLine.Command)Program.Commands(), (parent, name) => parent.Subcommands.Single(c => c.Name == name));
         var help = Lectures([.. words, "--help"]);
         Assert.Equal((0, ""), (help.ExitCode, help.Error));
         Assert.Equal(help.Output, Lectures([.. words, "-h"]).Output);
         var optionLines = help.Output.Split(Environment.NewLine).SkipWhile(l => l != "Options:").Skip(1).TakeWhile(l => l != "").ToList();
-        foreach (var option in command.Options.Select(o => o.Name).Append("--verbose").Append("--help"))
+        foreach (var option in command.Options.Select(o => o.Name).Union(["--verbose", "--help"]))
             Assert.Single(optionLines, l => l.TrimStart().Split("  ")[0].Split(", ").Select(name => name.Split(' ')[0]).Contains(option));
     }
 
