@@ -76,7 +76,7 @@ public static class GradeReport
         {
             text.Append($"| {row.Test} | {Number(row.Points)} / {Number(row.MaxPoints)} | {row.Status.Name()} |\n");
             foreach (var check in row.Checks ?? [])
-                text.Append($"| {row.Test}/{check.Number} | {Points.Line(check.Passed, check.Points, check.Message).Replace("|", "\\|")} | |\n");
+                text.Append($"| {row.Test}/{check.Number} | {Points.Line(check.Passed, check.Points, check.Message).ReplaceLineEndings(" ").Replace("|", "\\|")} | |\n");
         }
         var failing = grade.Rows.Where(r => r.MaxPoints > 0 && r.Status != GradeStatus.Passed).ToList();
         if (failing.Count > 0)

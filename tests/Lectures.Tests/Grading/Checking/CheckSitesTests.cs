@@ -36,6 +36,16 @@ public class CheckSitesTests
     }
 
     [Fact]
+    public void A_student_class_named_Lectures_that_would_take_the_calls_makes_the_test_shadows_api()
+    {
+        var instructor = new[] { new SourceCell("given", Given, true), new SourceCell("t", Test, true, "t", Test: true) };
+        var contract = CellCompiler.Bindings(instructor)["t"];
+        const string Fake = "class Lectures { public static class Points { public static bool Check(bool c, double p, string m) => true; } }";
+        var compiled = CellCompiler.Compile([instructor[0], new SourceCell("s", Fake, false), instructor[1] with { Contract = contract }]);
+        Assert.Equal(GradeStatus.ShadowsApi, Assert.Single(compiled.Rejected).Status);
+    }
+
+    [Fact]
     public void A_student_cell_may_not_call_the_checks()
     {
         var compiled = CellCompiler.Compile([new SourceCell("s", "static int G() { Lectures.Points.Check(true, 100, \"free\"); return 1; }", false)]);
