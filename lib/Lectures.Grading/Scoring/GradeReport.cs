@@ -65,7 +65,7 @@ public static class GradeReport
         return text.ToString();
     }
 
-    /// <summary>A student's feedback in Markdown: the total, a table of the tests, and the messages of everything that did not pass.</summary>
+    /// <summary>A student's feedback in Markdown: the total, a table of the tests and their checks, and the failed checks and messages of everything that did not pass.</summary>
     public static string Feedback(string assignmentName, StudentGrade grade)
     {
         var text = new StringBuilder();
@@ -83,7 +83,7 @@ public static class GradeReport
         {
             text.Append("\n## Tests that did not pass\n");
             foreach (var row in failing)
-                text.Append($"\n### {row.Test} ({row.Status.Name()})\n\n```\n{row.Message.Trim()}\n```\n");
+                text.Append($"\n### {row.Test} ({row.Status.Name()})\n\n```\n{string.Join("\n", FailedChecks(row).Append(row.Message.Trim()).Where(l => l.Length > 0))}\n```\n");
         }
         var problems = grade.Rows.Where(r => r.MaxPoints == 0).ToList();
         if (problems.Count > 0)
@@ -93,6 +93,10 @@ public static class GradeReport
         }
         return text.ToString();
     }
+
+    /// <summary>The lines (✗ 0/p message) of the checks of <paramref name="row"/> that failed.</summary>
+    static IEnumerable<string> FailedChecks(GradeRow row) =>
+        (row.Checks ?? []).Where(c => !c.Passed).Select(c => Points.Line(false, c.Points, c.Message));
 
     /// <summary>
     /// A file name for a student, one to one: letters, digits, '.' (not leading), '-' and '_' stay, every other

@@ -163,6 +163,7 @@ public class PartialCreditTests(PartialCreditFixture fixture)
         Assert.Equal(grade.Points, lines.Skip(1).Select(l => l.Split(',')[2]).Where(p => p != "").Sum(double.Parse));
         var feedback = GradeReport.Feedback(SyntheticAssignment.Name, grade);
         Assert.Contains("| test-square/2 | ✗ 0/1 Square(-3) = 0, expected 9. | |", feedback);
+        Assert.Contains("### test-square (failed)\n\n```\n✗ 0/1 Square(-3) = 0, expected 9.\n```", feedback);
     }
 
     [SkippableFact]
