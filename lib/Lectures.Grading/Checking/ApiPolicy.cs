@@ -12,7 +12,7 @@ namespace Lectures.Grading.Checking;
 /// <item>the namespaces System.Collections(.Generic, .Immutable, .ObjectModel), System.Linq (not IQueryable or
 /// PLINQ), System.Text, System.Text.RegularExpressions, System.Globalization, System.Numerics;</item>
 /// <item>MathNet.Numerics and the kit's Lectures.* namespaces, minus the members that touch files, the network,
-/// native libraries or processes (<see cref="KitDenied"/>), and the grader's own namespaces;</item>
+/// native libraries or processes (<see cref="KitDenied"/>), the partial-credit checks of test cells (Points), and the grader's own namespaces;</item>
 /// <item>display(...) and x.Display() of the notebook kernel.</item>
 /// </list>
 /// A member is allowed only when its type is, and every type in its signature is too: so reflection (System.Type,
@@ -84,6 +84,8 @@ static class ApiPolicy
         "Lectures.Torch.Finetuning.FinetuningResults.WriteCsv", "Lectures.Torch.LanguageModel.LanguageModelResults.WriteCsv",
         "Lectures.Torch.LanguageModel.LanguageModelExperiment.Run",
         "Lectures.Torch.LanguageModel.CharacterLanguageModel.Save", "Lectures.Torch.LanguageModel.CharacterLanguageModel.Load",
+        // Partial credit: only a test cell's own checks count (Checking/CheckSites), so a student cell may not call it.
+        "Lectures.Points",
         // The grader, the command line and the kernel extension: only the notebook's display functions.
         "Lectures.Grading", "Lectures.Cli", "Lectures.Interactive",
     };

@@ -18,7 +18,8 @@ namespace Lectures.Grading.Checking;
 /// <param name="GradeId">A trusted cell's grade id: it labels the cell's declarations in the test contract.</param>
 /// <param name="Contract">A trusted cell's bindings after the instructor's solution (<see cref="CellCompiler.Bindings"/>);
 /// when given, the cell must bind nothing else (see <see cref="TestContract"/>).</param>
-public sealed record SourceCell(string Key, string Source, bool Trusted, string? GradeId = null, IReadOnlyList<string>? Contract = null);
+/// <param name="Test">True for a trusted test cell: its Points.Check calls are its partial-credit checks (<see cref="CheckSites"/>).</param>
+public sealed record SourceCell(string Key, string Source, bool Trusted, string? GradeId = null, IReadOnlyList<string>? Contract = null, bool Test = false);
 
 /// <summary>The compiled cells of one notebook, and the cells that did not get that far (compile errors, refused cells).</summary>
 /// <param name="Cells">The cells that compiled, in order, ready for the worker.</param>
@@ -29,7 +30,9 @@ public sealed record CompiledNotebook(IReadOnlyList<WorkerCell> Cells, IReadOnly
 /// Compiles a notebook's code cells as one chain of C# script submissions, the way the .NET Interactive C# kernel
 /// does: each cell sees what the cells before it declared. A cell that does not compile is left out of the chain,
 /// as a kernel leaves it out of its state, and so is a cell refused by one of the checks (<see cref="CellChecks"/>:
-/// the allow-list for student cells, the test contract for trusted ones). Compiling is a pure function of the cells.
+/// the allow-list for student cells, the test contract for trusted ones). A trusted test cell's Points.Check calls
+/// are then rewritten to carry site ids (<see cref="CheckSites"/>). Compiling is a pure function of the cells but
+/// for those ids, which are random.
 /// </summary>
 public static partial class CellCompiler
 {
@@ -77,13 +80,16 @@ public static partial class CellCompiler
                 rejected.Add(outcome);
                 continue;
             }
+            IReadOnlyList<string>? sites = null;
+            if (cell is { Trusted: true, Test: true } && CheckSites.Rewrite(compilation!) is var (rewritten, ids))
+                (compilation, sites) = (chain.Replace(rewritten), ids);
             using var image = new MemoryStream();
             var emitted = compilation!.Emit(image, cancellationToken: cancel);
             if (!emitted.Success)
                 throw new InvalidOperationException($"Cell {cell.Key} compiled but could not be emitted: {string.Join("; ", emitted.Diagnostics)}");
             var entry = compilation.GetEntryPoint(cancel)
                 ?? throw new InvalidOperationException($"Cell {cell.Key} compiled to a script without an entry point.");
-            compiled.Add(new WorkerCell(cell.Key, image.ToArray(), entry.ContainingType.MetadataName, Skip: false));
+            compiled.Add(new WorkerCell(cell.Key, image.ToArray(), entry.ContainingType.MetadataName, Skip: false, sites));
         }
         return new CompiledNotebook(compiled, rejected);
     }
@@ -154,6 +160,21 @@ public static partial class CellCompiler
             }
             previous = script;
             return (compilation, null);
+        }
+
+        /// <summary>Compiles <paramref name="source"/> in place of the cell accepted last (its rewritten form); throws when it does not compile.</summary>
+        public Compilation Replace(string source)
+        {
+            var accepted = previous!;
+            var script = accepted.Previous is { } before ? before.ContinueWith(source, Options.Value) : CSharpScript.Create(source, Options.Value);
+            var compilation = script.GetCompilation();
+            if (compilation.GetDiagnostics(cancel).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
+                throw new InvalidOperationException($"A test cell's rewritten checks do not compile: {error}");
+            var name = accepted.GetCompilation().AssemblyName!;
+            labels[compilation.AssemblyName!] = labels[name];
+            labels.Remove(name);
+            previous = script;
+            return compilation;
         }
 
         (Script Script, Compilation Compilation) Continue(string source)

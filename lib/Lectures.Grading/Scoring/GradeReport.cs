@@ -1,22 +1,29 @@
 using System.Globalization;
 using System.Text;
+using Lectures.Grading.Reports;
 using Lectures.Grading.Sandbox;
 
 namespace Lectures.Grading.Scoring;
 
-/// <summary>Writes the gradebook (gradebook.csv) and one feedback file per student (feedback/STUDENT.md).</summary>
+/// <summary>
+/// Writes the gradebook (gradebook.csv) and two feedback files per student: feedback/STUDENT.md and the page
+/// feedback/STUDENT.html (<see cref="FeedbackPage"/>).
+/// </summary>
 public static class GradeReport
 {
     /// <summary>The gradebook's header line.</summary>
     public const string Header = "student,test,points,max,status";
 
+    /// <summary>The kinds of feedback file written per student.</summary>
+    static readonly string[] Extensions = [".md", ".html"];
+
     /// <summary>The file in feedback/ listing the feedback files the last run wrote, so that a re-run removes only those.</summary>
     public const string Manifest = ".feedback-files";
 
     /// <summary>
-    /// Writes gradebook.csv and feedback/*.md under <paramref name="outDir"/>; returns the gradebook's path. Feedback
-    /// files an earlier run wrote (listed in feedback/.feedback-files) for students no longer graded are removed;
-    /// nothing else in the folder is touched.
+    /// Writes gradebook.csv, feedback/*.md and feedback/*.html under <paramref name="outDir"/>; returns the gradebook's
+    /// path. Feedback files an earlier run wrote (listed in feedback/.feedback-files) for students no longer graded are
+    /// removed; nothing else in the folder is touched.
     /// </summary>
     public static string Write(string assignmentName, IReadOnlyList<StudentGrade> grades, string outDir)
     {
@@ -26,28 +33,39 @@ public static class GradeReport
         var feedbackDir = Path.Combine(outDir, "feedback");
         Directory.CreateDirectory(feedbackDir);
         var manifest = Path.Combine(feedbackDir, Manifest);
-        var written = grades.Select(g => FileName(g.Student) + ".md").ToList();
+        var written = grades.SelectMany(g => Extensions.Select(e => FileName(g.Student) + e)).ToList();
         var earlier = File.Exists(manifest) ? File.ReadAllLines(manifest) : Array.Empty<string>();
         // Only plain names the grader could have written: a manifest edited to say "../x" removes nothing outside.
-        foreach (var stale in earlier.Except(written, StringComparer.Ordinal).Where(f => f.EndsWith(".md", StringComparison.Ordinal) && f == Path.GetFileName(f) && f == FileName(Student(f)) + ".md"))
+        foreach (var stale in earlier.Except(written, StringComparer.Ordinal).Where(f => Extensions.Contains(Path.GetExtension(f)) && f == Path.GetFileName(f) && f == FileName(Student(f)) + Path.GetExtension(f)))
             File.Delete(Path.Combine(feedbackDir, stale));
         foreach (var grade in grades)
+        {
             File.WriteAllText(Path.Combine(feedbackDir, FileName(grade.Student) + ".md"), Feedback(assignmentName, grade));
+            FeedbackPage.Render(assignmentName, grade).Write(Path.Combine(feedbackDir, FileName(grade.Student) + ".html"));
+        }
         File.WriteAllLines(manifest, written.Order(StringComparer.Ordinal));
         return gradebook;
     }
 
-    /// <summary>The gradebook as CSV (RFC 4180 quoting): one line per student and row, students in the given order.</summary>
+    /// <summary>
+    /// The gradebook as CSV (RFC 4180 quoting): one line per student and row, students in the given order. A test
+    /// with checks is followed by one line per check, "TEST/k" (k its place in the cell), passed or failed, with
+    /// the points columns left empty: the student's points are the sum of the other lines.
+    /// </summary>
     public static string Gradebook(IReadOnlyList<StudentGrade> grades)
     {
         var text = new StringBuilder(Header).Append('\n');
         foreach (var grade in grades)
             foreach (var row in grade.Rows)
+            {
                 text.Append(string.Join(",", Csv(grade.Student), Csv(row.Test), Number(row.Points), Number(row.MaxPoints), Csv(row.Status.Name()))).Append('\n');
+                foreach (var check in row.Checks ?? [])
+                    text.Append(string.Join(",", Csv(grade.Student), Csv($"{row.Test}/{check.Number}"), "", "", (check.Passed ? GradeStatus.Passed : GradeStatus.Failed).Name())).Append('\n');
+            }
         return text.ToString();
     }
 
-    /// <summary>A student's feedback in Markdown: the total, a table of the tests, and the messages of everything that did not pass.</summary>
+    /// <summary>A student's feedback in Markdown: the total, a table of the tests and their checks, and the failed checks and messages of everything that did not pass.</summary>
     public static string Feedback(string assignmentName, StudentGrade grade)
     {
         var text = new StringBuilder();
@@ -55,13 +73,17 @@ public static class GradeReport
         text.Append($"**Score: {Number(grade.Points)} / {Number(grade.MaxPoints)}**\n\n");
         text.Append("| Test | Points | Status |\n|---|---|---|\n");
         foreach (var row in grade.Rows.Where(r => r.MaxPoints > 0))
+        {
             text.Append($"| {row.Test} | {Number(row.Points)} / {Number(row.MaxPoints)} | {row.Status.Name()} |\n");
+            foreach (var check in row.Checks ?? [])
+                text.Append($"| {row.Test}/{check.Number} | {Points.Line(check.Passed, check.Points, check.Message).ReplaceLineEndings(" ").Replace("|", "\\|")} | |\n");
+        }
         var failing = grade.Rows.Where(r => r.MaxPoints > 0 && r.Status != GradeStatus.Passed).ToList();
         if (failing.Count > 0)
         {
             text.Append("\n## Tests that did not pass\n");
             foreach (var row in failing)
-                text.Append($"\n### {row.Test} ({row.Status.Name()})\n\n```\n{row.Message.Trim()}\n```\n");
+                text.Append($"\n### {row.Test} ({row.Status.Name()})\n\n```\n{string.Join("\n", FailedChecks(row).Append(row.Message.Trim()).Where(l => l.Length > 0))}\n```\n");
         }
         var problems = grade.Rows.Where(r => r.MaxPoints == 0).ToList();
         if (problems.Count > 0)
@@ -71,6 +93,10 @@ public static class GradeReport
         }
         return text.ToString();
     }
+
+    /// <summary>The lines (✗ 0/p message) of the checks of <paramref name="row"/> that failed.</summary>
+    static IEnumerable<string> FailedChecks(GradeRow row) =>
+        (row.Checks ?? []).Where(c => !c.Passed).Select(c => Points.Line(false, c.Points, c.Message));
 
     /// <summary>
     /// A file name for a student, one to one: letters, digits, '.' (not leading), '-' and '_' stay, every other
@@ -92,7 +118,8 @@ public static class GradeReport
     /// <summary>The student of a feedback file name: the inverse of <see cref="FileName"/>.</summary>
     static string Student(string fileName) => Uri.UnescapeDataString(Path.GetFileNameWithoutExtension(fileName));
 
-    static string Number(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>Points as the reports write them: at most two decimals.</summary>
+    internal static string Number(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A CSV field (RFC 4180 quoting). A field starting with '=', '+', '-', '@', a tab or a carriage return gets a

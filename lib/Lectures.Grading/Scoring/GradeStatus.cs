@@ -52,6 +52,8 @@ public enum GradeStatus
     Unsandboxed,
     /// <summary>The submission came after the student's due time: the row's points are minus the late penalty (<see cref="Late.LatePolicy"/>).</summary>
     Late,
+    /// <summary>Points.Check was called from code that is not a test cell's own check (a student function, a read-only cell, a delegate, reflection): the calls earn nothing.</summary>
+    StrayCheck,
 }
 
 /// <summary>The written names of <see cref="GradeStatus"/> and which statuses are problems.</summary>
@@ -81,6 +83,7 @@ public static class GradeStatuses
         GradeStatus.InvalidNotebook => "invalid-notebook",
         GradeStatus.Unsandboxed => "unsandboxed",
         GradeStatus.Late => "late",
+        GradeStatus.StrayCheck => "stray-check",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a grade status."),
     };
 

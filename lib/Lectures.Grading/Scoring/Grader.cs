@@ -73,7 +73,7 @@ public static class Grader
             }
         }
         foreach (var stage in stages.Where(s => s.Phase == GradingPhase.Score)) stage.Apply(grading);
-        return new StudentGrade(submission.Student, submission.Path, grading.Rows);
+        return new StudentGrade(submission.Student, submission.Path, grading.Rows) { FailingCode = grading.FailingCode() };
     }
 
     /// <summary>The cells that would be compiled for <paramref name="document"/>: planned by <see cref="Stages"/>, with the test contract of its release.</summary>

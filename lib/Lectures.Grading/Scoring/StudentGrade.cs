@@ -1,3 +1,5 @@
+using Lectures.Grading.Sandbox;
+
 namespace Lectures.Grading.Scoring;
 
 /// <summary>A submitted notebook: the student's name and the file.</summary>
@@ -9,11 +11,31 @@ public sealed record Submission(string Student, string Path);
 /// <param name="MaxPoints">Points available (0 for a problem line).</param>
 /// <param name="Status">How the test ended, or the problem found.</param>
 /// <param name="Message">What went wrong, for the feedback ("" when passed).</param>
-public sealed record GradeRow(string Test, double Points, double MaxPoints, GradeStatus Status, string Message);
+/// <param name="Checks">A partial-credit test's checks (Points.Check sites reached), in source order; null for an all-or-nothing row.</param>
+public sealed record GradeRow(string Test, double Points, double MaxPoints, GradeStatus Status, string Message, IReadOnlyList<CheckResult>? Checks = null);
+
+/// <summary>One of the student's own code cells that did not run cleanly, for the feedback page.</summary>
+/// <param name="Label">The cell's name (its grade id, else its cell id).</param>
+/// <param name="Source">The student's code.</param>
+/// <param name="Status">How it ended.</param>
+/// <param name="Message">The error.</param>
+public sealed record CellCode(string Label, string Source, GradeStatus Status, string Message);
 
 /// <summary>A student's grade: one row per test of the assignment, in notebook order, then the problem rows.</summary>
 public sealed record StudentGrade(string Student, string Submission, IReadOnlyList<GradeRow> Rows)
 {
+    /// <summary>The student's own code cells that did not pass (did not compile, threw, were refused or stopped the worker), in notebook order.</summary>
+    public IReadOnlyList<CellCode> FailingCode { get; init; } = [];
+
+    /// <summary>
+    /// A grader's comments, by the name of the row they are about (a test's id, "cell:&lt;id&gt;"), or
+    /// <see cref="NotebookComment"/> for the whole submission; the feedback shows each beside its row.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Comments { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The key of <see cref="Comments"/> for a comment on the whole submission.</summary>
+    public const string NotebookComment = "(notebook)";
+
     /// <summary>Points earned: the sum over rows.</summary>
     public double Points => Rows.Sum(r => r.Points);
 

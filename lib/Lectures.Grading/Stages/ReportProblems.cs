@@ -6,7 +6,8 @@ namespace Lectures.Grading.Stages;
 /// <summary>
 /// "report-problems": rows of no points for what is wrong outside the tests: a solution or read-only cell that is
 /// missing or (read-only) was edited, every other cell that was refused or stopped its worker
-/// (<see cref="GradeStatuses.IsProblem"/>), and files the submission wrote. Nothing when the grading stopped.
+/// (<see cref="GradeStatuses.IsProblem"/>), every cell during which Points.Check was called from outside a test
+/// cell's own checks (stray-check), and files the submission wrote. Nothing when the grading stopped.
 /// </summary>
 public sealed class ReportProblems : IGradingStage
 {
@@ -40,6 +41,10 @@ public sealed class ReportProblems : IGradingStage
             if (outcome.Status.IsProblem())
                 yield return new GradeRow("cell:" + cell.Label, 0, 0, outcome.Status, outcome.Message);
         }
+        foreach (var cell in grading.Cells.Where(c => c.IsCode && run.Outcomes[c.Key].StrayChecks > 0))
+            yield return new GradeRow("cell:" + cell.Label, 0, 0, GradeStatus.StrayCheck,
+                $"Points.Check was called {run.Outcomes[cell.Key].StrayChecks} time(s) while this cell ran from code that is not a test cell's own check " +
+                "(a function of the submission, a delegate or reflection); those calls earn nothing.");
         if (run.WroteFiles.Count > 0)
             yield return new GradeRow("(notebook)", 0, 0, GradeStatus.WroteFiles,
                 $"The submission wrote files, which it may not: {string.Join(", ", run.WroteFiles.Take(5))}.");

@@ -53,9 +53,19 @@ public sealed class SubmissionGrading(Assignment assignment, Submission submissi
     /// <summary>The gradebook rows, tests first, then problems (score).</summary>
     public List<GradeRow> Rows { get; } = [];
 
-    /// <summary>The planned code cells as the compiler takes them: key, source, trust, and a trusted cell's grade id and contract.</summary>
+    /// <summary>The planned code cells as the compiler takes them: key, source, trust, a trusted cell's grade id and contract, and whether it is a test.</summary>
     public IReadOnlyList<SourceCell> SourceCells() =>
-        Cells.Where(c => c.IsCode).Select(c => new SourceCell(c.Key, c.Source, c.Trusted, c.Trusted ? c.Spec!.Id : null, c.Contract)).ToList();
+        Cells.Where(c => c.IsCode).Select(c => new SourceCell(c.Key, c.Source, c.Trusted, c.Trusted ? c.Spec!.Id : null, c.Contract,
+            Test: c.Trusted && c.Spec!.Role == CellRole.Test)).ToList();
+
+    /// <summary>The student's own code cells (not trusted) whose run did not pass, in notebook order; none before the cells ran.</summary>
+    public IReadOnlyList<CellCode> FailingCode() =>
+        Run is null ? [] :
+            (from c in Cells
+             where c is { IsCode: true, Trusted: false } && Run.Outcomes.ContainsKey(c.Key)
+             let outcome = Run.Outcomes[c.Key]
+             where outcome.Status != GradeStatus.Passed
+             select new CellCode(c.Label, c.Source, outcome.Status, outcome.Message)).ToList();
 
     /// <summary>The planned code cell of the submission standing for assignment cell <paramref name="id"/>, or null.</summary>
     public PlannedCell? CodeCellOf(string id) => Cells.FirstOrDefault(c => c.IsCode && c.Spec?.Id == id);

@@ -14,10 +14,12 @@ namespace Lectures.Grading.Worker;
 /// the cells' Console writes to nothing, and the process's standard output and error go to the grader's capped
 /// capture, so what a cell prints can never read as a report. A cell that outruns its limit is reported and the
 /// process exits with <see cref="TimedOutExitCode"/>: its thread cannot be stopped, and the grader runs the notebook
-/// again without that cell.
+/// again without that cell. Each outcome carries the checks its cell recorded (<see cref="CheckRecorder"/>).
 /// </summary>
 sealed class CellWorker(WorkerPlan plan, TextWriter report)
 {
+    readonly CheckRecorder checks = new();
+
     /// <summary>The exit code after a cell timed out.</summary>
     public const int TimedOutExitCode = 3;
 
@@ -40,6 +42,7 @@ sealed class CellWorker(WorkerPlan plan, TextWriter report)
         AssemblyLoadContext.Default.Resolving += (_, name) => byName.GetValueOrDefault(name.Name ?? "");
         // Slot 0 holds the globals object (none); submission k stores itself in the slot its compiler gave it.
         var submissions = new object?[plan.Cells.Count + 2];
+        TestChecks.RecordInto(checks);
         for (var i = 0; i < plan.Cells.Count; i++)
         {
             var cell = plan.Cells[i];
@@ -47,7 +50,10 @@ sealed class CellWorker(WorkerPlan plan, TextWriter report)
             report.WriteLine($"start {cell.Key}");
             var factory = loaded[i].GetType(cell.EntryType, throwOnError: true)!
                 .GetMethod("<Factory>", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
-            var outcome = RunCell(cell.Key, () => (Task)factory.Invoke(null, new object[] { submissions })!);
+            checks.Begin(cell.CheckSites);
+            var ran = RunCell(cell.Key, () => (Task)factory.Invoke(null, new object[] { submissions })!);
+            var (recorded, strays) = checks.End();
+            var outcome = ran with { Checks = recorded, StrayChecks = strays };
             report.WriteLine($"end {JsonSerializer.Serialize(outcome, WorkerJson.Default.CellOutcome)}");
             if (outcome.Status == GradeStatus.Timeout) return TimedOutExitCode;
         }

@@ -51,7 +51,7 @@ public class ReportTests
 
         GradeReport.Write("hw", new[] { Grade("alice", 0) }, dir);
 
-        Assert.Equal(new[] { ".feedback-files", "alice.md", "notes.md" }, Directory.GetFiles(feedback).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { ".feedback-files", "alice.html", "alice.md", "notes.md" }, Directory.GetFiles(feedback).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("**Score: 0 / 2**", File.ReadAllText(Path.Combine(feedback, "alice.md")));
         Assert.Equal("the instructor's own notes", File.ReadAllText(Path.Combine(feedback, "notes.md")));
         Assert.True(File.Exists(Path.Combine(dir, "keep.txt")));
