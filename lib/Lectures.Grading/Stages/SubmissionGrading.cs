@@ -53,9 +53,9 @@ public sealed class SubmissionGrading(Assignment assignment, Submission submissi
     /// <summary>The gradebook rows, tests first, then problems (score).</summary>
     public List<GradeRow> Rows { get; } = [];
 
-    /// <summary>The planned code cells as the compiler takes them: key, source, trust, and a trusted cell's grade id and contract.</summary>
+    /// <summary>The planned code cells as the compiler takes them: key, source, trust, a trusted cell's grade id and contract, and the label.</summary>
     public IReadOnlyList<SourceCell> SourceCells() =>
-        Cells.Where(c => c.IsCode).Select(c => new SourceCell(c.Key, c.Source, c.Trusted, c.Trusted ? c.Spec!.Id : null, c.Contract)).ToList();
+        Cells.Where(c => c.IsCode).Select(c => new SourceCell(c.Key, c.Source, c.Trusted, c.Trusted ? c.Spec!.Id : null, c.Contract, c.Label)).ToList();
 
     /// <summary>The planned code cell of the submission standing for assignment cell <paramref name="id"/>, or null.</summary>
     public PlannedCell? CodeCellOf(string id) => Cells.FirstOrDefault(c => c.IsCode && c.Spec?.Id == id);
