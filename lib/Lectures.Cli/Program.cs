@@ -31,6 +31,7 @@ public static class Program
                 [--times FILE [--extensions FILE]]  (late policy of assignments/course.json: submission times, extensions)
                 [--export canvas|moodle --roster FILE]  (fill the gradebook the LMS exported, to import back)
                                             (--submissions also reads Canvas and Moodle bulk downloads as they unzip)
+          check NOTEBOOK                    (students) run your notebook as the grader will, with the visible tests
           experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
                 [--resume DIR]              (continue a stopped run in DIR: finished runs are kept as they come)
                 [--shard K/N]               (run one machine's share; `experiment merge DIR...` joins the shards)
@@ -76,6 +77,7 @@ public static class Program
                 "build" => BuildCommand.Run(options),
                 "assign" => AssignCommand.Run(options),
                 "grade" => GradeCommand.Run(options),
+                "check" => CheckCommand.Run(options),
                 "experiment" => ExperimentCommand.Run(options),
                 "data" => DataCommand.Run(options),
                 "kernel" => KernelCommand.Run(options),

@@ -73,7 +73,7 @@ public class MissingNameTests
     public void ACorrectWalkIndexUsingDebugStopwatchAndConsoleErrorEarnsTwelveOfTwelve()
     {
         var a = Assignment.Load(Assignment.NotebookPath(KitRoot.Find(AppContext.BaseDirectory), "walk-index"));
-        var json = StudentRelease.Render(a);
+        var json = ReferenceSolution.Json(a);
         foreach (var cell in a.Cells.Where(c => c.Role == CellRole.Solution))
             json = SyntheticAssignment.Edit(json, cell.Id,
                 "using System.Diagnostics;\nvar sw = Stopwatch.StartNew();\n" + cell.Source +
