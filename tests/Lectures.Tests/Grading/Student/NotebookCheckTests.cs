@@ -83,6 +83,19 @@ public class NotebookCheckTests
     }
 
     [Fact]
+    public void WithoutTheSandboxItSaysWhyAndWhoseCodeRan()
+    {
+        var release = new ReleasedNotebook("synthetic", 2, [], [], new Dictionary<string, IReadOnlyList<string>>());
+        var grade = new StudentGrade("mine", "mine.ipynb", [new GradeRow("test-square", 2, 2, GradeStatus.Passed, "")]);
+
+        var report = new CheckResult(release, grade, "bwrap is not installed.").Report();
+
+        Assert.EndsWith("## Hidden tests\n\nNone: the visible tests are all the tests.\n\n" +
+            "Ran WITHOUT the OS sandbox (bwrap is not installed): it is your own code on your own machine, with your access to files and the network. The grader runs it in the sandbox.\n", report);
+        Assert.EndsWith("Ran in the OS sandbox, as the grader runs it.\n", new CheckResult(release, grade, null).Report());
+    }
+
+    [Fact]
     public void BadInputIsOneLineNamingTheFile()
     {
         var s = new GradingScratch();
