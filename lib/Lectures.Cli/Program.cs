@@ -32,7 +32,7 @@ public static class Program
     /// </summary>
     public static CommandGroup Commands()
     {
-        Command[] commands = [new BuildCommand(), new AssignCommand(), new GradeCommand(), new ExperimentCommand(), new KernelCommand(), new DataCommand(), new OrderCommand()];
+        Command[] commands = [new BuildCommand(), new AssignCommand(), new GradeCommand(), new CheckCommand(), new ExperimentCommand(), new KernelCommand(), new DataCommand(), new OrderCommand()];
         var root = new CommandGroup("lectures",
             "lectures: the Lectures kit command. Exit codes: 0 done, 1 bad input (a missing or malformed file, no sandbox, " +
             "settings that differ from the run to resume), 2 a wrong command line, 3 an experiment with failed or stopped runs (resume it).")

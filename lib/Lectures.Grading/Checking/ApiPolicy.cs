@@ -9,6 +9,9 @@ namespace Lectures.Grading.Checking;
 /// <list type="bullet">
 /// <item>System's core types: primitives, string, Math, Random, tuples, Span, delegates Func/Action, dates, the
 /// common exceptions, Console.Write/WriteLine and Environment.NewLine;</item>
+/// <item>single members that touch nothing outside the process (<see cref="RestrictedTypes"/>): Console.Error.Write/WriteLine,
+/// Debug.Assert/Write/WriteLine (and their If forms, Print, Fail) and the members of Stopwatch; never Trace, its
+/// listeners, or the rest of System.IO and System.Diagnostics;</item>
 /// <item>the namespaces System.Collections(.Generic, .Immutable, .ObjectModel), System.Linq (not IQueryable or
 /// PLINQ), System.Text, System.Text.RegularExpressions, System.Globalization, System.Numerics;</item>
 /// <item>MathNet.Numerics and the kit's Lectures.* namespaces, minus the members that touch files, the network,
@@ -21,6 +24,16 @@ namespace Lectures.Grading.Checking;
 /// </summary>
 static class ApiPolicy
 {
+    /// <summary>The allow-list in one paragraph for students: the student notebook's introduction gives it (<see cref="Release.StudentRelease"/>).</summary>
+    public const string StudentParagraph =
+        "**What a submission may use.** A cell of yours runs when it uses only the core `System` types (numbers, strings, `Math`, " +
+        "`Random`, tuples, spans, dates, the common exceptions), collections, LINQ, `System.Text` and regular expressions, " +
+        "`System.Globalization`, `System.Numerics`, MathNet.Numerics and the kit's `Lectures` library, `Console.Write`/`WriteLine`, " +
+        "`Console.Error.Write`/`WriteLine`, `Debug.Assert`/`Debug.WriteLine`, `Stopwatch` and `display(...)`. Files, processes, " +
+        "the network, environment variables, reflection, threads, tasks and `await` are not allowed: a cell that uses one is not run, " +
+        "and the tests that need its names say so. `lectures check NOTEBOOK` runs your notebook with the visible tests as the grader will " +
+        "and lists the hidden tests.";
+
     /// <summary>Namespaces whose types are all allowed (the namespace itself, not the ones below it).</summary>
     static readonly HashSet<string> OpenNamespaces = new(StringComparer.Ordinal)
     {
@@ -46,21 +59,31 @@ static class ApiPolicy
         "IndexOutOfRangeException", "InvalidCastException", "InvalidOperationException", "NotFiniteNumberException",
         "NotImplementedException", "NotSupportedException", "NullReferenceException", "ObjectDisposedException", "OverflowException",
         "RankException", "TimeoutException",
-        // Only the members listed in RestrictedTypes below.
-        "Console", "Environment",
     };
 
-    /// <summary>Allowed types of which a cell may use only the listed members.</summary>
+    /// <summary>
+    /// Types of which a cell may use only the listed members (".ctor" for a constructor), by name: each writes only
+    /// to the process's own streams (the grader's worker sends Console.Error to nothing) or reads its clock.
+    /// TextWriter's Write/WriteLine are reachable only through Console.Error: no allowed member makes another writer.
+    /// </summary>
     static readonly Dictionary<string, string[]> RestrictedTypes = new(StringComparer.Ordinal)
     {
-        ["System.Console"] = new[] { "Write", "WriteLine" },
+        ["System.Console"] = new[] { "Write", "WriteLine", "Error" },
         ["System.Environment"] = new[] { "NewLine" },
+        ["System.IO.TextWriter"] = new[] { "Write", "WriteLine" },
+        ["System.Diagnostics.Debug"] = new[] { "Assert", "Fail", "Print", "Write", "WriteIf", "WriteLine", "WriteLineIf" },
+        ["System.Diagnostics.Stopwatch"] = new[]
+        {
+            ".ctor", "StartNew", "Start", "Stop", "Reset", "Restart", "IsRunning", "Elapsed", "ElapsedMilliseconds", "ElapsedTicks",
+            "GetTimestamp", "GetElapsedTime", "Frequency", "IsHighResolution", "ToString",
+        },
     };
 
-    /// <summary>Single types outside the namespaces above that the compiler uses for allowed code (string interpolation).</summary>
+    /// <summary>Single types outside the namespaces above that the compiler uses for allowed code (string interpolation, also in Debug.Assert's message).</summary>
     static readonly HashSet<string> CompilerTypes = new(StringComparer.Ordinal)
     {
         "System.Runtime.CompilerServices.DefaultInterpolatedStringHandler", "System.Runtime.CompilerServices.FormattableStringFactory",
+        "System.Diagnostics.Debug.AssertInterpolatedStringHandler", "System.Diagnostics.Debug.WriteIfInterpolatedStringHandler",
     };
 
     /// <summary>
@@ -205,14 +228,14 @@ static class ApiPolicy
             var definition = named.OriginalDefinition;
             var name = definition.ToDisplayString(NameFormat);
             if (definition.ContainingType is { } outer)
-                return RestrictedTypes.ContainsKey(outer.OriginalDefinition.ToDisplayString(NameFormat)) ? name : Type(outer) is null && !Denied(name) ? null : name;
+                return CompilerTypes.Contains(name) ? null : RestrictedTypes.ContainsKey(outer.OriginalDefinition.ToDisplayString(NameFormat)) ? name : Type(outer) is null && !Denied(name) ? null : name;
             return Allowed(name, definition.ContainingNamespace?.ToDisplayString() ?? "", definition.Name) ? null : name;
         }
     }
 
     static bool Allowed(string fullName, string ns, string name)
     {
-        if (DisplayTypes.Contains(fullName) || CompilerTypes.Contains(fullName)) return true;
+        if (DisplayTypes.Contains(fullName) || CompilerTypes.Contains(fullName) || RestrictedTypes.ContainsKey(fullName)) return true;
         if (Denied(fullName)) return false;
         if (ns == "System") return SystemTypes.Contains(name);
         return OpenNamespaces.Contains(ns) || OpenTrees.Any(t => ns == t || ns.StartsWith(t + ".", StringComparison.Ordinal));

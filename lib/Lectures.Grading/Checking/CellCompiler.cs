@@ -19,7 +19,8 @@ namespace Lectures.Grading.Checking;
 /// <param name="Contract">A trusted cell's bindings after the instructor's solution (<see cref="CellCompiler.Bindings"/>);
 /// when given, the cell must bind nothing else (see <see cref="TestContract"/>).</param>
 /// <param name="Test">True for a trusted test cell: its Points.Check calls are its partial-credit checks (<see cref="CheckSites"/>).</param>
-public sealed record SourceCell(string Key, string Source, bool Trusted, string? GradeId = null, IReadOnlyList<string>? Contract = null, bool Test = false);
+/// <param name="Label">The cell's name in messages to the student (its gradebook label), or null for <paramref name="Key"/>.</param>
+public sealed record SourceCell(string Key, string Source, bool Trusted, string? GradeId = null, IReadOnlyList<string>? Contract = null, bool Test = false, string? Label = null);
 
 /// <summary>The compiled cells of one notebook, and the cells that did not get that far (compile errors, refused cells).</summary>
 /// <param name="Cells">The cells that compiled, in order, ready for the worker.</param>
@@ -30,9 +31,11 @@ public sealed record CompiledNotebook(IReadOnlyList<WorkerCell> Cells, IReadOnly
 /// Compiles a notebook's code cells as one chain of C# script submissions, the way the .NET Interactive C# kernel
 /// does: each cell sees what the cells before it declared. A cell that does not compile is left out of the chain,
 /// as a kernel leaves it out of its state, and so is a cell refused by one of the checks (<see cref="CellChecks"/>:
-/// the allow-list for student cells, the test contract for trusted ones). A trusted test cell's Points.Check calls
-/// are then rewritten to carry site ids (<see cref="CheckSites"/>). Compiling is a pure function of the cells but
-/// for those ids, which are random.
+/// the allow-list for student cells, the test contract for trusted ones). A later cell that fails only because
+/// names declared in such a cell are missing (CS0103, CS0246) says so: "Boundary is defined in cell sol-boundary,
+/// which was not run: it uses System.Diagnostics.Process." A trusted test cell's Points.Check calls are then
+/// rewritten to carry site ids (<see cref="CheckSites"/>). Compiling is a pure function of the cells but for those
+/// ids, which are random.
 /// </summary>
 public static partial class CellCompiler
 {
@@ -130,6 +133,8 @@ public static partial class CellCompiler
     {
         Script? previous;
         readonly Dictionary<string, string> labels = new(StringComparer.Ordinal);
+        /// <summary>Each name declared by a cell left out of the chain, and not declared again since: "defined in cell X, which was not run: why".</summary>
+        readonly Dictionary<string, string> notRun = new(StringComparer.Ordinal);
 
         /// <summary>The assembly name of each accepted cell to the cell's label (its grade id, or "student").</summary>
         public IReadOnlyDictionary<string, string> Labels => labels;
@@ -151,13 +156,20 @@ public static partial class CellCompiler
             if (compilation.SyntaxTrees.Last().GetCompilationUnitRoot().Members.Count == 0) (script, compilation) = Continue(source + "\n;");
             var errors = compilation.GetDiagnostics(cancel).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
-                return (null, new CellOutcome(cell.Key, GradeStatus.CompileError, string.Join("\n", errors.Take(3).Select(e => e.ToString()))));
+            {
+                var message = MissingNames(errors) ?? string.Join("\n", errors.Take(3).Select(e => e.ToString()));
+                LeftOut(cell, compilation, "it does not compile");
+                return (null, new CellOutcome(cell.Key, GradeStatus.CompileError, message));
+            }
             labels[compilation.AssemblyName!] = cell.Trusted ? cell.GradeId ?? cell.Key : TestContract.StudentLabel;
             if (checks.Select(check => check(cell, compilation, labels)).FirstOrDefault(o => o is not null) is { } refused)
             {
                 labels.Remove(compilation.AssemblyName!);
+                LeftOut(cell, compilation, refused.Status == GradeStatus.ForbiddenApi && ApiPolicy.FirstViolation(compilation) is { } api
+                    ? $"it uses {api}" : $"it was refused ({refused.Status.Name()})");
                 return (null, refused);
             }
+            foreach (var name in Declared(compilation)) notRun.Remove(name);
             previous = script;
             return (compilation, null);
         }
@@ -176,6 +188,34 @@ public static partial class CellCompiler
             previous = script;
             return compilation;
         }
+
+        /// <summary>Remembers the names <paramref name="cell"/> declares as defined in a cell that was not run, because <paramref name="why"/>.</summary>
+        void LeftOut(SourceCell cell, Compilation compilation, string why)
+        {
+            foreach (var name in Declared(compilation)) notRun[name] = $"{name} is defined in cell {cell.Label ?? cell.Key}, which was not run: {why}.";
+        }
+
+        /// <summary>
+        /// When every error is a missing name (CS0103, CS0246) declared by a cell that was not run, one sentence per
+        /// such name saying where it is defined and why that cell did not run; else null.
+        /// </summary>
+        string? MissingNames(IReadOnlyList<Diagnostic> errors)
+        {
+            var reasons = new List<string>();
+            foreach (var error in errors)
+            {
+                if (error.Id is not ("CS0103" or "CS0246") || error.Location.SourceTree is not { } tree) return null;
+                var name = tree.GetText().ToString(error.Location.SourceSpan).Split('<')[0].Trim();
+                if (!notRun.TryGetValue(name, out var reason)) return null;
+                if (!reasons.Contains(reason)) reasons.Add(reason);
+            }
+            return string.Join("\n", reasons);
+        }
+
+        /// <summary>The names the cell (last submission of <paramref name="compilation"/>) declares: its methods, fields, properties and types.</summary>
+        static IEnumerable<string> Declared(Compilation compilation) =>
+            compilation.ScriptClass?.GetMembers().Where(m => !m.IsImplicitlyDeclared && m.CanBeReferencedByName).Select(m => m.Name).Distinct()
+            ?? Enumerable.Empty<string>();
 
         (Script Script, Compilation Compilation) Continue(string source)
         {

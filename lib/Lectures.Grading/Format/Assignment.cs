@@ -24,8 +24,20 @@ public sealed class Assignment
     /// <summary>The parsed notebook (for writing the student version).</summary>
     internal InteractiveDocument Document { get; }
 
-    Assignment(string name, string path, IReadOnlyList<AssignmentCell> cells, IReadOnlyList<AssignmentRelease> releases, InteractiveDocument document) =>
-        (Name, Path, Cells, Releases, Document) = (name, path, cells, releases, document);
+    /// <summary>The test contract a released notebook recorded (<see cref="ReleasedNotebook"/>), used instead of computing it from the instructor's solution; null for an instructor notebook.</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<string>>? RecordedContract { get; }
+
+    Assignment(string name, string path, IReadOnlyList<AssignmentCell> cells, IReadOnlyList<AssignmentRelease> releases, InteractiveDocument document,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? recordedContract = null) =>
+        (Name, Path, Cells, Releases, Document, RecordedContract) = (name, path, cells, releases, document, recordedContract);
+
+    /// <summary>
+    /// The assignment as a released student notebook records it (<see cref="ReleasedNotebook"/>): its visible
+    /// <paramref name="cells"/> with the released sources of the locked ones, no release history, and the test contract recorded at release.
+    /// </summary>
+    internal static Assignment Recorded(string name, string path, IReadOnlyList<AssignmentCell> cells, IReadOnlyDictionary<string, IReadOnlyList<string>> contract,
+        InteractiveDocument document) =>
+        new(name, System.IO.Path.GetFullPath(path), cells, Array.Empty<AssignmentRelease>(), document, contract);
 
     /// <summary>The test cells, visible and hidden, in notebook order.</summary>
     public IReadOnlyList<AssignmentCell> Tests => Cells.Where(c => c.Role == CellRole.Test).ToList();

@@ -11,27 +11,36 @@ namespace Lectures.Grading.Release;
 /// <param name="Source">Its source, which is what runs when a submission of this release is graded.</param>
 public sealed record ReleasedCell(string Id, string Checksum, string Source);
 
-/// <summary>One release of an assignment: its number, its locked cells and when it was made.</summary>
+/// <summary>A hidden test as a release tells students about it: its grade id and points, never its code.</summary>
+/// <param name="Id">The test's grade id.</param>
+/// <param name="Points">What it is worth.</param>
+public sealed record HiddenTest(string Id, double Points);
+
+/// <summary>One release of an assignment: its number, its locked cells, its hidden tests and when it was made.</summary>
 /// <param name="Number">1 for the first release, then 2, 3, ...; 0 for the notebook as it is now when it was never released.</param>
 /// <param name="Cells">The locked cells, in notebook order.</param>
 /// <param name="Date">When <c>assign release</c> first wrote it (UTC, whole seconds); null until recorded, and in histories written before dates were kept.</param>
-public sealed record AssignmentRelease(int Number, IReadOnlyList<ReleasedCell> Cells, DateTimeOffset? Date = null)
+/// <param name="Hidden">The hidden tests it names to students (id and points, in notebook order); null in histories written before they were kept.</param>
+public sealed record AssignmentRelease(int Number, IReadOnlyList<ReleasedCell> Cells, DateTimeOffset? Date = null, IReadOnlyList<HiddenTest>? Hidden = null)
 {
     /// <summary>The locked cell <paramref name="id"/> of this release, or null.</summary>
     public ReleasedCell? Cell(string id) => Cells.FirstOrDefault(c => c.Id == id);
 
     /// <summary>The release the instructor notebook makes now (number 0 until it is recorded).</summary>
     public static AssignmentRelease Of(Assignment assignment) =>
-        new(0, assignment.Cells.Where(c => c.Locked).Select(c => new ReleasedCell(c.Id, c.Checksum, c.Source)).ToList());
+        new(0, assignment.Cells.Where(c => c.Locked).Select(c => new ReleasedCell(c.Id, c.Checksum, c.Source)).ToList(),
+            Hidden: assignment.Tests.Where(t => t.Hidden).Select(t => new HiddenTest(t.Id, t.Points)).ToList());
 
-    /// <summary>True when both give students the same locked cells.</summary>
-    public bool SameCells(AssignmentRelease other) =>
-        Cells.Select(c => (c.Id, c.Checksum)).SequenceEqual(other.Cells.Select(c => (c.Id, c.Checksum)));
+    /// <summary>True when both give students the same locked cells (by checksum) and name the same hidden tests (a history without them names none alike).</summary>
+    public bool SameRelease(AssignmentRelease other) =>
+        Cells.Select(c => (c.Id, c.Checksum)).SequenceEqual(other.Cells.Select(c => (c.Id, c.Checksum)))
+        && Hidden is not null && other.Hidden is not null && Hidden.SequenceEqual(other.Hidden);
 }
 
 /// <summary>
 /// The releases of an assignment, kept in assignments/NAME/releases.json (committed with the notebook) by
-/// <c>lectures assign release</c>. Changing a visible test or read-only cell and releasing again adds a release;
+/// <c>lectures assign release</c>. Changing a visible test, a read-only cell or the hidden tests' ids or points and
+/// releasing again adds a release;
 /// each released notebook names its release in its metadata (grading.release), and a submission is graded against
 /// the release it came from: its locked cells are checked against that release's checksums, and that release's
 /// sources run. A submission that names no known release is matched to the release whose locked cells it keeps best.
@@ -75,13 +84,14 @@ public static class ReleaseHistory
     }
 
     /// <summary>
-    /// The release the instructor notebook makes now: the recorded one with the same locked cells, or a new one
-    /// numbered after the last (not yet recorded: <see cref="Record"/> does that).
+    /// The release the instructor notebook makes now: the recorded one with the same locked cells and hidden tests
+    /// (<see cref="AssignmentRelease.SameRelease"/>), or a new one numbered after the last (not yet recorded:
+    /// <see cref="Record"/> does that).
     /// </summary>
     public static AssignmentRelease Next(Assignment assignment)
     {
         var now = AssignmentRelease.Of(assignment);
-        return assignment.Releases.FirstOrDefault(r => r.SameCells(now)) ?? now with { Number = assignment.Releases.Count + 1 };
+        return assignment.Releases.FirstOrDefault(r => r.SameRelease(now)) ?? now with { Number = assignment.Releases.Count + 1 };
     }
 
     /// <summary>Adds <paramref name="release"/>, dated now, to the history file of <paramref name="assignment"/> unless it is there already.</summary>

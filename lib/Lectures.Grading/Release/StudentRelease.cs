@@ -1,3 +1,4 @@
+using Lectures.Grading.Checking;
 using Lectures.Grading.Format;
 using Microsoft.DotNet.Interactive.Documents;
 
@@ -6,15 +7,20 @@ namespace Lectures.Grading.Release;
 /// <summary>
 /// Writes the student version of an assignment: solution regions replaced by stubs that throw
 /// NotImplementedException, hidden tests left out, outputs cleared, and visible tests and read-only cells marked
-/// "editable": false and "deletable": false (Jupyter and VS Code honour these). The notebook's metadata names its
-/// release (grading.release, see <see cref="ReleaseHistory"/>).
+/// "editable": false and "deletable": false (Jupyter and VS Code honour these). After the first cell (the
+/// introduction) comes a paragraph saying what a submission may use (<see cref="ApiPolicy.StudentParagraph"/>). The
+/// notebook's metadata names its release (grading.release, see <see cref="ReleaseHistory"/>) and records what
+/// <c>lectures check</c> needs (<see cref="ReleasedNotebook"/>).
 /// </summary>
 public static class StudentRelease
 {
-    /// <summary>The student notebook of <paramref name="assignment"/> as nbformat 4 JSON, naming the release it makes (<see cref="ReleaseHistory.Next"/>).</summary>
-    public static string Render(Assignment assignment) => Render(assignment, ReleaseHistory.Next(assignment).Number);
+    /// <summary>The cell id of the paragraph on what a submission may use.</summary>
+    public const string AllowedApisId = "allowed-apis";
 
-    static string Render(Assignment assignment, int release)
+    /// <summary>The student notebook of <paramref name="assignment"/> as nbformat 4 JSON, naming the release it makes (<see cref="ReleaseHistory.Next"/>).</summary>
+    public static string Render(Assignment assignment) => Render(assignment, ReleaseHistory.Next(assignment));
+
+    static string Render(Assignment assignment, AssignmentRelease release)
     {
         var elements = new List<InteractiveDocumentElement>();
         foreach (var (cell, original) in assignment.Cells.Zip(assignment.Document.Elements))
@@ -29,9 +35,10 @@ public static class StudentRelease
             }
             elements.Add(new InteractiveDocumentElement(contents, original.KernelName) { Id = original.Id, Metadata = metadata });
         }
+        elements.Insert(Math.Min(1, elements.Count), new InteractiveDocumentElement(ApiPolicy.StudentParagraph, "markdown") { Id = AllowedApisId });
         var document = new InteractiveDocument(elements);
         foreach (var (key, value) in assignment.Document.Metadata) document.Metadata[key] = value;
-        document.Metadata[NotebookFile.MetadataKey] = new Dictionary<string, object> { ["assignment"] = assignment.Name, ["release"] = release };
+        document.Metadata[NotebookFile.MetadataKey] = ReleasedNotebook.Of(assignment, release).Metadata();
         return NotebookFile.Serialize(document);
     }
 
@@ -45,7 +52,7 @@ public static class StudentRelease
     {
         var path = Path.Combine(Path.GetFullPath(releaseDir), assignment.Name, assignment.Name + ".ipynb");
         var release = ReleaseHistory.Next(assignment);
-        var text = Render(assignment, release.Number);
+        var text = Render(assignment, release);
         if (File.Exists(path) && File.ReadAllText(path) != text)
             throw new IOException($"{path} already exists and differs from the release: it may be a student's work. Move it away to release again.");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

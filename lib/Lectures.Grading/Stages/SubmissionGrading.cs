@@ -53,10 +53,10 @@ public sealed class SubmissionGrading(Assignment assignment, Submission submissi
     /// <summary>The gradebook rows, tests first, then problems (score).</summary>
     public List<GradeRow> Rows { get; } = [];
 
-    /// <summary>The planned code cells as the compiler takes them: key, source, trust, a trusted cell's grade id and contract, and whether it is a test.</summary>
+    /// <summary>The planned code cells as the compiler takes them: key, source, trust, a trusted cell's grade id and contract, whether it is a test, and the label.</summary>
     public IReadOnlyList<SourceCell> SourceCells() =>
         Cells.Where(c => c.IsCode).Select(c => new SourceCell(c.Key, c.Source, c.Trusted, c.Trusted ? c.Spec!.Id : null, c.Contract,
-            Test: c.Trusted && c.Spec!.Role == CellRole.Test)).ToList();
+            Test: c.Trusted && c.Spec!.Role == CellRole.Test, Label: c.Label)).ToList();
 
     /// <summary>The student's own code cells (not trusted) whose run did not pass, in notebook order; none before the cells ran.</summary>
     public IReadOnlyList<CellCode> FailingCode() =>

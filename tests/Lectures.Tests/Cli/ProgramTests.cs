@@ -33,7 +33,7 @@ public sealed class ProgramTests : IDisposable
             (["order", missing, "--method", "1-wis", "--out", order, "--bogus", "1"], 2,
                 "error: Unknown option(s): --bogus. Known: --method, --tie-rule, --seed, --out, --force."),
             (["experiment", "sparsify", "--step"], 2, "error: Option --step needs a value."),
-            (["frobnicate"], 2, "error: Unknown command 'frobnicate': expected build, assign, grade, experiment, kernel, data or order (lectures --help)."),
+            (["frobnicate"], 2, "error: Unknown command 'frobnicate': expected build, assign, grade, check, experiment, kernel, data or order (lectures --help)."),
         ];
         foreach (var (args, exitCode, message) in cases)
         {
@@ -126,7 +126,7 @@ public sealed class ProgramTests : IDisposable
     {
         (string[] Args, string Error)[] cases =
         [
-            (["frobnicate"], "Unknown command 'frobnicate': expected build, assign, grade, experiment, kernel, data or order (lectures --help)."),
+            (["frobnicate"], "Unknown command 'frobnicate': expected build, assign, grade, check, experiment, kernel, data or order (lectures --help)."),
             (["build", "--fast"], "Unknown option(s): --fast. Known: --only, --out, --screenshots, --engine."),
             (["build", "--out"], "Option --out needs a value."),
             (["experiment", "interaction", "--shard", "4/3"], "The shard '4/3' is malformed: expected K/N with 1 <= K <= N, e.g. 2/8."),
@@ -136,7 +136,7 @@ public sealed class ProgramTests : IDisposable
             (["order", "g.npz", "h.npz", "--method", "2-wis"], "Unrecognized command or argument 'h.npz'."),
             (["order", "--method", "2-wis"], "Required argument 'FILE.npz' missing for command: 'order'."),
             (["data", "extra"], "Unrecognized command or argument 'extra'."),
-            (["--verbose", "frobnicate"], "Unknown command 'frobnicate': expected build, assign, grade, experiment, kernel, data or order (lectures --help)."),
+            (["--verbose", "frobnicate"], "Unknown command 'frobnicate': expected build, assign, grade, check, experiment, kernel, data or order (lectures --help)."),
         ];
         foreach (var (args, message) in cases)
             Assert.Equal((2, "", $"error: {message}{Environment.NewLine}"), Lectures(args));

@@ -63,6 +63,16 @@ public class AllowListTests
     [InlineData("var size = nameof(System.IO.File);", "System.IO.File")]
     [InlineData("var p = System.Runtime.InteropServices.Marshal.AllocHGlobal(100);", "System.Runtime.InteropServices.Marshal")]
     [InlineData("var run = new Lectures.Grading.Sandbox.GradingLimits(TimeSpan.Zero, TimeSpan.Zero, 1, 1);", "Lectures.Grading.Sandbox.GradingLimits")]
+    // Issue 28: single members of Debug, Stopwatch and Console.Error are allowed, never their neighbours.
+    [InlineData("var n = System.Diagnostics.Trace.Listeners.Count;", "System.Diagnostics.Trace")]
+    [InlineData("var l = new System.Diagnostics.TextWriterTraceListener(\"log.txt\");", "System.Diagnostics.TextWriterTraceListener")]
+    [InlineData("System.Diagnostics.Process.Start(\"sh\");", "System.Diagnostics.Process")]
+    [InlineData("System.Diagnostics.Debug.SetProvider(null!);", "System.Diagnostics.Debug.SetProvider")]
+    [InlineData("Console.Error.Dispose();", "System.IO.TextWriter.Dispose")]
+    [InlineData("var e = Console.Error; var s = e.Encoding;", "System.IO.TextWriter.Encoding")]
+    [InlineData("System.IO.TextWriter.Null.WriteLine(1);", "System.IO.TextWriter.Null")]
+    [InlineData("var w = System.IO.TextWriter.Synchronized(Console.Error);", "System.IO.TextWriter.Synchronized")]
+    [InlineData("Console.SetError(Console.Error);", "System.Console.SetError")]
     public void EachAttackIsRefusedAndNamed(string source, string named)
     {
         var outcome = Last(source)!;
@@ -88,6 +98,10 @@ public class AllowListTests
     [InlineData("foreach (var (k, v) in new Dictionary<int, int> { [1] = 2 }) Console.WriteLine(k + v);")]
     [InlineData("struct P : IEquatable<P> { public int X; public bool Equals(P o) => X == o.X; } var p = new P { X = 1 }.Equals(new P());")]
     [InlineData("var h = HashCode.Combine(1, 2); var n = Environment.NewLine; var nan = double.IsNaN(Math.Log(-1));")]
+    [InlineData("using System.Diagnostics;\nvar x = 3; Debug.Assert(x > 0); Debug.Assert(x > 0, $\"x = {x}\"); Debug.WriteLine(x); Debug.WriteLine($\"x = {x}\"); Debug.WriteLineIf(x > 1, \"big\"); Debug.Print(\"p\");")]
+    [InlineData("var sw = System.Diagnostics.Stopwatch.StartNew(); sw.Stop(); sw.Restart(); var t = sw.Elapsed.TotalMilliseconds + sw.ElapsedMilliseconds + sw.ElapsedTicks; var r = sw.IsRunning; sw.Reset();")]
+    [InlineData("var sw = new System.Diagnostics.Stopwatch(); sw.Start(); var ts = System.Diagnostics.Stopwatch.GetTimestamp(); var d = System.Diagnostics.Stopwatch.GetElapsedTime(ts); var f = System.Diagnostics.Stopwatch.Frequency; var s = sw.ToString();")]
+    [InlineData("Console.Error.WriteLine(\"warning\"); Console.Error.Write(1.5); Console.Error.WriteLine($\"n = {2}\"); Console.Error.Write(\"{0} {1}\", 1, 2);")]
     public void HonestCellsCompile(string source) => Assert.Null(Last(source));
 
     [Theory]

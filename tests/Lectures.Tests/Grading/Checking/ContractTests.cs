@@ -22,8 +22,7 @@ public class ContractTests
     /// <summary>The released notebook with every solution cell replaced by the instructor's, then <paramref name="edits"/> applied.</summary>
     static string Solved(Assignment a, params (string Id, string Source)[] edits)
     {
-        var json = StudentRelease.Render(a);
-        foreach (var cell in a.Cells.Where(c => c.Role == CellRole.Solution)) json = SyntheticAssignment.Edit(json, cell.Id, cell.Source);
+        var json = ReferenceSolution.Json(a);
         foreach (var (id, source) in edits) json = SyntheticAssignment.Edit(json, id, source);
         return json;
     }

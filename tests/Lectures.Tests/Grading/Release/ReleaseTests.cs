@@ -17,9 +17,14 @@ public class ReleaseTests
         Assert.DoesNotContain(SyntheticAssignment.SumToSolution, released);
         Assert.DoesNotContain("SOLUTION", released);
         Assert.DoesNotContain(SyntheticAssignment.HiddenMarker, released);
-        Assert.DoesNotContain("hidden-sum", released);
-        var cells = JsonNode.Parse(released)!["cells"]!.AsArray().Select(c => c!.AsObject()).ToList();
-        Assert.Equal(new[] { "intro", "given", "sol-square", "test-square", "sol-sum", "test-sum", "free" }, cells.Select(c => (string)c["id"]!));
+        // The hidden test is named, with its points, only in the metadata `lectures check` reads (issue 28).
+        var root = JsonNode.Parse(released)!;
+        Assert.DoesNotContain("hidden-sum", root["cells"]!.ToJsonString());
+        Assert.Equal("""[{"id":"hidden-sum","points":3}]""", root["metadata"]!["grading"]!["check"]!["hidden"]!.ToJsonString());
+        var cells = root["cells"]!.AsArray().Select(c => c!.AsObject()).ToList();
+        Assert.Equal(new[] { "intro", StudentRelease.AllowedApisId, "given", "sol-square", "test-square", "sol-sum", "test-sum", "free" }, cells.Select(c => (string)c["id"]!));
+        Assert.Equal(ApiPolicy.StudentParagraph, Source(cells[1]));
+        Assert.Equal("markdown", (string)cells[1]["cell_type"]!);
         var square = cells.Single(c => (string)c["id"]! == "sol-square");
         Assert.Equal("static long Square(long x)\n{\n    // YOUR CODE HERE\n    throw new NotImplementedException();\n}", Source(square));
         foreach (var id in new[] { "intro", "given", "test-square", "test-sum" })

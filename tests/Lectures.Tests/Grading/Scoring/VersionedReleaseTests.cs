@@ -42,6 +42,31 @@ public class VersionedReleaseTests
     }
 
     [Fact]
+    public void AHistoryWrittenBeforeHiddenTestsWereKeptGetsANewReleaseAndItsCopiesStillGrade()
+    {
+        var s = new GradingScratch();   // release 1 written and recorded
+        var history = ReleaseHistory.PathOf(s.Assignment.Path);
+        var old = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(history))!;
+        old["releases"]![0]!.AsObject().Remove("hidden");
+        File.WriteAllText(history, old.ToJsonString());
+        var before = Assignment.Load(s.Assignment.Path);
+        Assert.Null(before.Releases[0].Hidden);
+
+        var second = File.ReadAllText(StudentRelease.Release(before, Path.Combine(s.Root, "out", "release-2")));
+        var assignment = Assignment.Load(s.Assignment.Path);
+
+        Assert.Equal(new[] { 1, 2 }, assignment.Releases.Select(r => r.Number));
+        Assert.Equal(new[] { new HiddenTest("hidden-sum", 3) }, assignment.Releases[1].Hidden);
+        Assert.Equal(assignment.Releases[0].Cells, assignment.Releases[1].Cells);
+        Assert.Equal(2, ReleaseHistory.Next(assignment).Number);
+        s.Submit("first", Solved(s.ReleasedJson));
+        s.Submit("first-unnumbered", NotebookEdits.WithoutRelease(Solved(s.ReleasedJson)));
+        s.Submit("second", Solved(second, sumTo: "return n;"));
+        var grades = Grader.Grade(assignment, Submissions.Find(s.Submissions, Name), RobustnessFixture.Limits).ToDictionary(g => g.Student);
+        Assert.Equal((MaxPoints, MaxPoints, 2.0), (grades["first"].Points, grades["first-unnumbered"].Points, grades["second"].Points));
+    }
+
+    [Fact]
     public void TheReleasedNotebookNamesItsRelease()
     {
         var s = new GradingScratch();

@@ -105,11 +105,12 @@ public class GradingStagesTests(StagesFixture fixture) : IClassFixture<StagesFix
 
         Assert.Equal(
             [
-                ("cell2", true, "given"), ("cell3", false, null), ("cell4", true, "test-square"), ("cell5", false, null),
-                ("cell6", true, "test-sum"), ("cell7", false, null), ("cell8", false, null), ("hidden:hidden-sum", true, "hidden-sum"),
+                // cell1 is the introduction and cell2 the paragraph on what a submission may use (Markdown).
+                ("cell3", true, "given"), ("cell4", false, null), ("cell5", true, "test-square"), ("cell6", false, null),
+                ("cell7", true, "test-sum"), ("cell8", false, null), ("cell9", false, null), ("hidden:hidden-sum", true, "hidden-sum"),
             ],
             cells.Select(c => (c.Key, c.Trusted, c.GradeId)));
-        Assert.Equal("// my copy", cells.Single(c => c.Key == "cell7").Source);
+        Assert.Equal("// my copy", cells.Single(c => c.Key == "cell8").Source);
         Assert.All(cells.Where(c => c.Trusted), c => Assert.NotNull(c.Contract));
     }
 }
