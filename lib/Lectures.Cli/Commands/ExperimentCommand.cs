@@ -32,6 +32,7 @@ public static class ExperimentCommand
         Register<InteractionExperiment, InteractionOptions, InteractionResults>([], []),
         Register<LanguageModelExperiment, LanguageModelOptions, LanguageModelResults>(["lm"], ["--seed"],
             (options, standard) => standard with { Seed = options.GetInt("--seed", 0) }),
+        Register<LanguageModelReplicationExperiment, LanguageModelReplicationOptions, LanguageModelReplicationResults>([], []),
         Register<SparsificationExperiment, SparsificationOptions, SparsificationResults>(["sparsify"], ["--dataset", "--model", "--step"],
             (options, _) => SparsificationGrid(options)),
     ];
