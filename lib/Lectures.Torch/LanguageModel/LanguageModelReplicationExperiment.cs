@@ -98,11 +98,23 @@ public sealed class LanguageModelReplicationExperiment : IExperiment<LanguageMod
         return [.. order.Take(count).Select(i => train[i])];
     }
 
+    /// <summary>
+    /// <paramref name="count"/> training inputs drawn independently from the task's input distribution with
+    /// new Random(<paramref name="seed"/>), repeats allowed (increment has 999 possible inputs and translate 1,110, so 2,000
+    /// distinct ones do not exist), each with its reference f(x).
+    /// </summary>
+    public static TaskExample[] TrainingInputs(TextTask task, int count, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(_ => task.RandomInput(random)).Select(x => new TaskExample(task, new TextExample(x, task.Reference(x))))];
+    }
+
     static LanguageModelReplicationRun RunOne(CharacterLanguageModel pretrained, TextTask task, int taskIndex, int seed,
         LanguageModelReplicationOptions options, Action<string> phaseDone)
     {
         var baseSeed = seed * 1009 + taskIndex * 101;
-        var train = TaskExample.Of(task, task.Examples(options.Tasks.TrainInputs, baseSeed + 1));
+        var train = TrainingInputs(task, options.Tasks.TrainInputs, baseSeed + 1);
         var test = TaskExample.Of(task, task.Examples(options.Tasks.TestInputs, baseSeed + 2, train.Select(e => e.Example)));
         var cheap = CheapSample(train, options.CheapInputs, baseSeed + 4);
         var f = options.Finetuning;

@@ -19,8 +19,9 @@ public sealed record LanguageModelReplicationOptions : IExperimentOptions
     /// <summary>The pretrained model every run starts from: the shipped checkpoint (one pretrained model for every seed, as the paper's one T5-base).</summary>
     public StartingModel StartingModel { get; init; } = StartingModel.Shipped;
 
-    /// <summary>The tasks (increment and translate, where the SFT phase matters) with 2,000 training and 500 test inputs each.</summary>
-    public TextTaskOptions Tasks { get; init; } = new(["increment", "translate"], TrainInputs: 2000, TestInputs: 500);
+    /// <summary>The tasks (increment and translate, where the SFT phase matters) with 2,000 training inputs (independent draws,
+    /// <see cref="LanguageModelReplicationExperiment.TrainingInputs"/>) and 300 distinct test inputs that are not among them.</summary>
+    public TextTaskOptions Tasks { get; init; } = new(["increment", "translate"], TrainInputs: 2000, TestInputs: 300);
 
     /// <summary>When the full SFT phase stops.</summary>
     public SftPlateauOptions FullSft { get; init; } = new();
@@ -37,7 +38,7 @@ public sealed record LanguageModelReplicationOptions : IExperimentOptions
     /// <summary>Sampled outputs per test input of the test reward.</summary>
     public int TestSamples { get; init; } = RewardStdProbe.DefaultSamples;
 
-    /// <summary>The command line's run: 3 seeds, increment and translate, 2,000 training and 500 test inputs, 60 RFT steps.</summary>
+    /// <summary>The command line's run: 3 seeds, increment and translate, 2,000 training and 300 test inputs, 60 RFT steps.</summary>
     public static LanguageModelReplicationOptions Standard => new();
 
     /// <summary>A run for a live lecture: seed 0, translate, 300 training inputs (1% = 3) and 100 test inputs, SFT evaluated
