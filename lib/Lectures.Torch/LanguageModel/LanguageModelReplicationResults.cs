@@ -68,7 +68,7 @@ public sealed record LanguageModelReplicationResults(LanguageModelReplicationOpt
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"Seeds [{string.Join(", ", o.Seeds)}]; {o.Tasks.TrainInputs} training and {o.Tasks.TestInputs} test inputs per task; ");
         md.Append(CultureInfo.InvariantCulture, $"cheap phase on {o.CheapInputs} inputs ({Percent(o.CheapInputFraction)}%); full SFT evaluated every {o.FullSft.Every} steps, ");
-        md.Append(CultureInfo.InvariantCulture, $"stopped after {o.FullSft.Patience} evaluations without a {Percent(o.FullSft.RelativeTolerance)}% improvement (at most {o.FullSft.MaxSteps} steps); ");
+        md.Append(CultureInfo.InvariantCulture, $"stopped after {o.FullSft.Patience} evaluations without an improvement of more than {o.FullSft.MinImprovement} nats per token (at most {o.FullSft.MaxSteps} steps); ");
         md.Append(CultureInfo.InvariantCulture, $"RFT (PPO) {o.Finetuning.Steps} steps; batch {o.Finetuning.BatchSize}, lr {o.Finetuning.LearningRate} in every phase. Elapsed {Elapsed.TotalSeconds:F0} s.\n\n");
         md.Append("| task | ").Append(string.Join(" | ", Rewards.Select(q => q.Name))).Append(" | ")
             .Append(string.Join(" | ", o.CheapStepFractions.Select(x => $"benefit recovered, {Percent(x)}%"))).Append(" | full SFT steps per seed |\n");

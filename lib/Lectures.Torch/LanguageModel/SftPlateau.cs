@@ -2,7 +2,7 @@ namespace Lectures.Torch.LanguageModel;
 
 /// <summary>
 /// The rule that ends the full SFT phase, fed one training loss per evaluation: an evaluation improves when its loss
-/// L &lt; (1 - tol) * L_best (L_best the lowest loss before it); the phase has plateaued after
+/// L &lt; L_best - delta (L_best the lowest loss before it, delta = <see cref="SftPlateauOptions.MinImprovement"/>); the phase has plateaued after
 /// <see cref="SftPlateauOptions.Patience"/> evaluations in a row without improvement, or once
 /// <see cref="SftPlateauOptions.MaxSteps"/> steps are done.
 /// </summary>
@@ -16,8 +16,8 @@ public sealed class SftPlateau
     public SftPlateau(SftPlateauOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Every < 1 || options.Patience < 1 || options.MaxSteps < options.Every || !(options.RelativeTolerance >= 0 && options.RelativeTolerance < 1))
-            throw new ArgumentException($"The SFT plateau rule needs Every >= 1, Patience >= 1, MaxSteps >= Every and 0 <= RelativeTolerance < 1; got {options}.", nameof(options));
+        if (options.Every < 1 || options.Patience < 1 || options.MaxSteps < options.Every || !(options.MinImprovement >= 0))
+            throw new ArgumentException($"The SFT plateau rule needs Every >= 1, Patience >= 1, MaxSteps >= Every and MinImprovement >= 0; got {options}.", nameof(options));
         this.options = options;
     }
 
@@ -28,7 +28,7 @@ public sealed class SftPlateau
     public bool Stops(int step, double loss)
     {
         if (double.IsNaN(loss)) throw new ArgumentException($"The SFT training loss after {step} steps is NaN.", nameof(loss));
-        if (loss < (1 - options.RelativeTolerance) * best)
+        if (loss < best - options.MinImprovement)
         {
             best = loss;
             withoutImprovement = 0;
