@@ -41,6 +41,7 @@ public sealed class ExperimentCase
         Of<InteractionExperiment, InteractionOptions, InteractionResults>(),
         Of<FinetuningExperiment, FinetuningOptions, FinetuningResults>(),
         Of<LanguageModelExperiment, LanguageModelOptions, LanguageModelResults>(),
+        Of<LanguageModelReplicationExperiment, LanguageModelReplicationOptions, LanguageModelReplicationResults>(),
     }.ToDictionary(c => c.Name);
 
     /// <summary>The names, as xunit theory data.</summary>
