@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Lectures.Finetuning;
 using Lectures.TextTasks;
 using Lectures.Torch.Experiments;
@@ -35,11 +33,8 @@ public sealed class LanguageModelReplicationExperiment : IExperiment<LanguageMod
     public static LanguageModelReplicationOptions Standard => LanguageModelReplicationOptions.Standard;
 
     /// <summary>replication.jsonl: one (task, seed) per line, every number round-tripping exactly.</summary>
-    internal static RunFile<LanguageModelReplicationRun> RunFile { get; } = RunFile<LanguageModelReplicationRun>.Jsonl("replication.jsonl", new JsonSerializerOptions
-    {
-        IgnoreReadOnlyProperties = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    });
+    internal static RunFile<LanguageModelReplicationRun> RunFile { get; } =
+        RunFile<LanguageModelReplicationRun>.Jsonl("replication.jsonl", LanguageModelExperiment.Json);
 
     /// <summary>
     /// Runs every (task, seed) of the grid (tasks outer, seeds inner; of journal.Shard's share) on
