@@ -91,8 +91,8 @@ public sealed record LanguageModelReplicationResults(LanguageModelReplicationOpt
     /// <summary>
     /// Writes runs.csv (one row per task and seed: the full phase's steps, the cheap phase's steps and every test reward) and
     /// summary.csv (in the schema of benchmarks/results/language-model.csv: per task, each test reward's mean and std over seeds,
-    /// full_sft_steps_seed_S, and per step fraction P benefit_recovered_P_mean, _std, benefit_denominator_P_mean, _std and
-    /// benefit_shown_P (1 or 0), each row with the number of seeds and <see cref="Provenance"/>).
+    /// full_sft_steps_seed_S, full_sft_benefit_mean and _std (of V_full→RFT - V_RFT), and per step fraction P
+    /// benefit_recovered_P_mean, _std and benefit_shown_P (1 or 0), each row with the number of seeds and <see cref="Provenance"/>).
     /// </summary>
     public IReadOnlyList<string> WriteCsv(string directory)
     {
@@ -118,13 +118,14 @@ public sealed record LanguageModelReplicationResults(LanguageModelReplicationOpt
             yield return (task, $"{q.Quantity}_test_reward_std", std);
         }
         foreach (var r in runs) yield return (task, $"full_sft_steps_seed_{r.Seed}", r.FullSftSteps);
+        var full = Benefit(task, 0);
+        yield return (task, "full_sft_benefit_mean", full.DenominatorMean);
+        yield return (task, "full_sft_benefit_std", full.DenominatorStd);
         foreach (var (x, c) in Options.CheapStepFractions.Select((x, c) => (Percent(x), c)))
         {
             var b = Benefit(task, c);
             yield return (task, $"benefit_recovered_{x}_mean", b.Mean);
             yield return (task, $"benefit_recovered_{x}_std", b.Std);
-            yield return (task, $"benefit_denominator_{x}_mean", b.DenominatorMean);
-            yield return (task, $"benefit_denominator_{x}_std", b.DenominatorStd);
             yield return (task, $"benefit_shown_{x}", b.Shown ? 1 : 0);
         }
     }

@@ -91,6 +91,7 @@ public sealed class ReplicationExperimentTests : TemporaryDirectoryTest
         Assert.Equal(5.0 / 12, rows.Value("increment", "benefit_recovered_5_mean"), 12);
         Assert.Equal(1, rows.Value("increment", "benefit_recovered_40_mean"), 12);
         Assert.Equal((1, 0), (rows.Value("increment", "benefit_shown_5"), rows.Value("translate", "benefit_shown_5")));
+        Assert.Equal((0.05, 0.15), (Math.Round(rows.Value("translate", "full_sft_benefit_mean"), 12), Math.Round(rows.Value("translate", "full_sft_benefit_std"), 12)));
         Assert.Equal(3, rows.Source.Seeds);
         var increment = results.Summary().Split('\n').Single(l => l.StartsWith("| increment", StringComparison.Ordinal));
         Assert.EndsWith("| 0.42 ± 0.14 | 1.00 ± 0.00 | 100, 101, 102 |", increment);
