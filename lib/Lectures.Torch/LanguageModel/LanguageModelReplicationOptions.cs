@@ -41,14 +41,14 @@ public sealed record LanguageModelReplicationOptions : IExperimentOptions
     /// <summary>The command line's run: 3 seeds, increment and translate, 2,000 training and 300 test inputs, 60 RFT steps.</summary>
     public static LanguageModelReplicationOptions Standard => new();
 
-    /// <summary>A run for a live lecture: seed 0, translate, 300 training inputs (1% = 3) and 100 test inputs, SFT evaluated
-    /// every 20 steps with patience 2 up to 200 steps, 10 RFT steps.</summary>
+    /// <summary>A run for a live lecture: seed 0, translate, 300 training inputs (1% = 3) and 60 test inputs, SFT evaluated
+    /// every 20 steps with patience 2 up to 100 steps, 8 RFT steps.</summary>
     public static LanguageModelReplicationOptions Reduced(string task = "translate") => new()
     {
         Seeds = [0],
-        Tasks = new TextTaskOptions([task], TrainInputs: 300, TestInputs: 100),
-        FullSft = new SftPlateauOptions(Every: 20, Patience: 2, MaxSteps: 200),
-        Finetuning = new LanguageModelFinetuningOptions(Steps: 10),
+        Tasks = new TextTaskOptions([task], TrainInputs: 300, TestInputs: 60),
+        FullSft = new SftPlateauOptions(Every: 20, Patience: 2, MaxSteps: 100),
+        Finetuning = new LanguageModelFinetuningOptions(Steps: 8),
     };
 
     /// <summary>Checks the sizes, the fractions and the stopping rule.</summary>

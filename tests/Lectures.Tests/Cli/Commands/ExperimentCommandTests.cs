@@ -25,6 +25,7 @@ public sealed class ExperimentCommandTests : TemporaryDirectoryTest
     [InlineData("lm", "--seed")]
     [InlineData("language-model", "--seed")]
     [InlineData("interaction", "")]
+    [InlineData("replication", "")]
     public void EachExperimentAnswersToItsNameAndItsEarlierName(string name, string settings)
     {
         // An unknown option is refused before anything runs, naming the options the experiment accepts.
