@@ -33,12 +33,15 @@ public sealed class LanguageModelExperiment : IExperiment<LanguageModelOptions, 
     /// <inheritdoc cref="LanguageModelOptions.Standard" />
     public static LanguageModelOptions Standard => LanguageModelOptions.Standard;
 
-    /// <summary>outcomes.jsonl: one task's outcome per line, every number round-tripping exactly (NaN included).</summary>
-    internal static RunFile<LanguageModelRun> RunFile { get; } = RunFile<LanguageModelRun>.Jsonl("outcomes.jsonl", new JsonSerializerOptions
+    /// <summary>How the language-model experiments record a run: stored properties only, NaN and infinities as named literals.</summary>
+    internal static JsonSerializerOptions Json { get; } = new()
     {
         IgnoreReadOnlyProperties = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    });
+    };
+
+    /// <summary>outcomes.jsonl: one task's outcome per line, every number round-tripping exactly (NaN included).</summary>
+    internal static RunFile<LanguageModelRun> RunFile { get; } = RunFile<LanguageModelRun>.Jsonl("outcomes.jsonl", Json);
 
     /// <summary>The file name of the pretrained model in the journal's directory.</summary>
     public const string PretrainedFileName = "pretrained.lm";

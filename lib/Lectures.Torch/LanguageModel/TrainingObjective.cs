@@ -44,10 +44,12 @@ public sealed class NextTokenObjective(TokenMask mask) : TrainingObjective
     public override string Name => mask == TokenMask.All ? "pretraining" : "SFT";
 
     /// <inheritdoc/>
-    public override PreparedBatch Prepare(LanguageModelTrainer trainer, IReadOnlyList<TaskExample> examples) =>
-        new(new SequenceBatch(
-            examples.Select(e => CharacterVocabulary.Prompt(e.Task, e.Example.Input)).ToArray(),
-            examples.Select(e => CharacterVocabulary.Output(e.Example.Reference)).ToArray(), mask));
+    public override PreparedBatch Prepare(LanguageModelTrainer trainer, IReadOnlyList<TaskExample> examples) => new(Sequences(examples));
+
+    /// <summary>The prompts followed by the reference outputs, counted as the mask says.</summary>
+    SequenceBatch Sequences(IReadOnlyList<TaskExample> examples) => new(
+        examples.Select(e => CharacterVocabulary.Prompt(e.Task, e.Example.Input)).ToArray(),
+        examples.Select(e => CharacterVocabulary.Output(e.Example.Reference)).ToArray(), mask);
 
     /// <inheritdoc/>
     public override Tensor Loss(CharacterLanguageModel model, PreparedBatch batch, double temperature)
@@ -56,6 +58,26 @@ public sealed class NextTokenObjective(TokenMask mask) : TrainingObjective
         using var logProbabilities = batch.Sequences.TargetLogProbabilities(logSoftmax);
         using var total = logProbabilities.sum();
         using var counted = batch.Sequences.Mask.sum();
+        return -total / counted;
+    }
+
+    /// <summary>The loss on all of <paramref name="examples"/> at once, without gradients:
+    /// -(sum over every counted target of log p(y_l | x, y_&lt;l)) / (number counted), in chunks of <paramref name="chunk"/> examples.</summary>
+    public double DatasetLoss(CharacterLanguageModel model, IReadOnlyList<TaskExample> examples, int chunk = 250)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (examples.Count == 0) throw new ArgumentException("The loss of a data set needs at least one example.", nameof(examples));
+        model.eval();
+        using var noGrad = no_grad();
+        var (total, counted) = (0.0, 0.0);
+        for (var start = 0; start < examples.Count; start += chunk)
+        {
+            using var scope = NewDisposeScope();
+            var batch = Sequences(examples.Skip(start).Take(chunk).ToArray());
+            using var logSoftmax = batch.LogSoftmax(model, 1);
+            total += batch.TargetLogProbabilities(logSoftmax).sum().item<float>();
+            counted += batch.Mask.sum().item<float>();
+        }
         return -total / counted;
     }
 }

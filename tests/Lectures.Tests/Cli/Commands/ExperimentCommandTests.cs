@@ -32,6 +32,7 @@ public sealed class ExperimentCommandTests : TemporaryDirectoryTest
     [InlineData("lm", "--seed")]
     [InlineData("language-model", "--seed")]
     [InlineData("interaction", "")]
+    [InlineData("replication", "")]
     public void EachExperimentAnswersToItsNameAndItsEarlierName(string name, string settings)
     {
         // An unknown option is refused before anything runs, naming the options the experiment accepts.
@@ -102,7 +103,7 @@ public sealed class ExperimentCommandTests : TemporaryDirectoryTest
         Assert.Equal((2, "error: Unknown model 'mlp': expected gcn, gin or resgcn."), Lectures("experiment", "sparsify", "--model", "mlp"));
         Assert.Equal((2, "error: Option --step expects a whole number, got 'ten'."), Lectures("experiment", "sparsify", "--step", "ten"));
         Assert.Equal((2, "error: --resume a and --out b name different directories: give one of them."), Lectures("experiment", "lm", "--resume", "a", "--out", "b"));
-        Assert.Equal((2, "error: Name an experiment: finetuning, interaction, language-model, sparsification."), Lectures("experiment"));
+        Assert.Equal((2, "error: Name an experiment: finetuning, interaction, language-model, replication, sparsification."), Lectures("experiment"));
     }
 
     [Fact]

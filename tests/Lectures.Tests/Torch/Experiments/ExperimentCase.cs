@@ -8,7 +8,7 @@ using Lectures.Torch.Sparsification;
 namespace Lectures.Tests.Torch.Experiments;
 
 /// <summary>
-/// One of the four experiments as a test case, driven only through <see cref="IExperiment{TOptions, TResults}"/>: its
+/// One of the experiments as a test case, driven only through <see cref="IExperiment{TOptions, TResults}"/>: its
 /// name, its journal file, and its Reduced setting run with a progress sink and a journal. <see cref="Reduced"/> runs it
 /// once per test process into a directory that the golden, shape and shard tests share.
 /// </summary>
@@ -34,13 +34,14 @@ public sealed class ExperimentCase
     /// <summary>Runs the Reduced setting.</summary>
     public Func<IProgress<ExperimentProgress>?, JournalSettings?, IExperimentResults> RunReduced { get; }
 
-    /// <summary>The four experiments by name.</summary>
+    /// <summary>The experiments by name.</summary>
     public static IReadOnlyDictionary<string, ExperimentCase> All { get; } = new[]
     {
         Of<SparsificationExperiment, SparsificationOptions, SparsificationResults>(),
         Of<InteractionExperiment, InteractionOptions, InteractionResults>(),
         Of<FinetuningExperiment, FinetuningOptions, FinetuningResults>(),
         Of<LanguageModelExperiment, LanguageModelOptions, LanguageModelResults>(),
+        Of<LanguageModelReplicationExperiment, LanguageModelReplicationOptions, LanguageModelReplicationResults>(),
     }.ToDictionary(c => c.Name);
 
     /// <summary>The names, as xunit theory data.</summary>

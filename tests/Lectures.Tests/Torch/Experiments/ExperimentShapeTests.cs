@@ -4,7 +4,7 @@ using Lectures.Torch.Experiments;
 namespace Lectures.Tests.Torch.Experiments;
 
 /// <summary>
-/// The shape all four experiments share, driven only through <see cref="IExperiment{TOptions, TResults}"/>: the
+/// The shape all the experiments share, driven only through <see cref="IExperiment{TOptions, TResults}"/>: the
 /// Reduced run records every run of its tally; a kill during its last run (the run's line, its half-written rows and
 /// the completion mark lost) resumes to the same journal, byte for byte, running only that run; and the report holds
 /// the title, one chart per chart and the CSV files of the uninterrupted run.
