@@ -30,6 +30,7 @@ public static class Program
                 [--similarity]                  (also write similarity.html: pairs of similar solutions, to look at)
                 [--times FILE [--extensions FILE]]  (late policy of assignments/course.json: submission times, extensions)
                 [--export canvas|moodle --roster FILE]  (fill the gradebook the LMS exported, to import back)
+                [--manual FILE]                 (merge scores.csv of the answers graded by hand; see manual-answers.html)
                                             (--submissions also reads Canvas and Moodle bulk downloads as they unzip)
           experiment NAME [--out DIR]       run a full experiment, write CSV + HTML report to out/experiments/NAME/
                 [--resume DIR]              (continue a stopped run in DIR: finished runs are kept as they come)

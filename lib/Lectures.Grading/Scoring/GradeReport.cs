@@ -37,31 +37,45 @@ public static class GradeReport
         return gradebook;
     }
 
-    /// <summary>The gradebook as CSV (RFC 4180 quoting): one line per student and row, students in the given order.</summary>
+    /// <summary>
+    /// The gradebook as CSV (RFC 4180 quoting): one line per student and row, students in the given order; an
+    /// ungraded manual cell's points read "ungraded", never 0.
+    /// </summary>
     public static string Gradebook(IReadOnlyList<StudentGrade> grades)
     {
         var text = new StringBuilder(Header).Append('\n');
         foreach (var grade in grades)
             foreach (var row in grade.Rows)
-                text.Append(string.Join(",", Csv(grade.Student), Csv(row.Test), Number(row.Points), Number(row.MaxPoints), Csv(row.Status.Name()))).Append('\n');
+                text.Append(string.Join(",", Csv(grade.Student), Csv(row.Test), Earned(row), Number(row.MaxPoints), Csv(row.Status.Name()))).Append('\n');
         return text.ToString();
     }
 
-    /// <summary>A student's feedback in Markdown: the total, a table of the tests, and the messages of everything that did not pass.</summary>
+    /// <summary>
+    /// A student's feedback in Markdown: the total (marked provisional while a manual cell is ungraded), a table of
+    /// the tests and manual cells, the messages of every test that did not pass, and the instructor's comments.
+    /// </summary>
     public static string Feedback(string assignmentName, StudentGrade grade)
     {
         var text = new StringBuilder();
         text.Append($"# {assignmentName}: feedback for {grade.Student}\n\n");
-        text.Append($"**Score: {Number(grade.Points)} / {Number(grade.MaxPoints)}**\n\n");
+        text.Append($"**Score: {Number(grade.Points)} / {Number(grade.MaxPoints)}");
+        if (grade.Provisional) text.Append($" (provisional: {Number(grade.UngradedPoints)} points of answers graded by hand are not graded yet)");
+        text.Append("**\n\n");
         text.Append("| Test | Points | Status |\n|---|---|---|\n");
         foreach (var row in grade.Rows.Where(r => r.MaxPoints > 0))
-            text.Append($"| {row.Test} | {Number(row.Points)} / {Number(row.MaxPoints)} | {row.Status.Name()} |\n");
-        var failing = grade.Rows.Where(r => r.MaxPoints > 0 && r.Status != GradeStatus.Passed).ToList();
+            text.Append($"| {row.Test} | {Earned(row)} / {Number(row.MaxPoints)} | {row.Status.Name()} |\n");
+        var failing = grade.Rows.Where(r => r.MaxPoints > 0 && r.Status is not (GradeStatus.Passed or GradeStatus.GradedByHand or GradeStatus.Ungraded)).ToList();
         if (failing.Count > 0)
         {
             text.Append("\n## Tests that did not pass\n");
             foreach (var row in failing)
                 text.Append($"\n### {row.Test} ({row.Status.Name()})\n\n```\n{row.Message.Trim()}\n```\n");
+        }
+        var byHand = grade.Rows.Where(r => r.Status == GradeStatus.GradedByHand && r.Message.Trim().Length > 0).ToList();
+        if (byHand.Count > 0)
+        {
+            text.Append("\n## Comments on your written answers\n");
+            foreach (var row in byHand) text.Append($"\n### {row.Test} ({Number(row.Points)} / {Number(row.MaxPoints)})\n\n{row.Message.Trim()}\n");
         }
         var problems = grade.Rows.Where(r => r.MaxPoints == 0).ToList();
         if (problems.Count > 0)
@@ -93,6 +107,9 @@ public static class GradeReport
     static string Student(string fileName) => Uri.UnescapeDataString(Path.GetFileNameWithoutExtension(fileName));
 
     static string Number(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A row's points as written: "ungraded" for a manual cell not graded yet.</summary>
+    static string Earned(GradeRow row) => row.Status == GradeStatus.Ungraded ? "ungraded" : Number(row.Points);
 
     /// <summary>
     /// A CSV field (RFC 4180 quoting). A field starting with '=', '+', '-', '@', a tab or a carriage return gets a

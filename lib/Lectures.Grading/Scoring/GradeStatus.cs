@@ -52,6 +52,10 @@ public enum GradeStatus
     Unsandboxed,
     /// <summary>The submission came after the student's due time: the row's points are minus the late penalty (<see cref="Late.LatePolicy"/>).</summary>
     Late,
+    /// <summary>An answer graded by hand: the row's points and comment are the instructor's (scores.csv).</summary>
+    GradedByHand,
+    /// <summary>An answer to be graded by hand that has no score yet: it earns no points and makes the grade provisional, it is not a 0.</summary>
+    Ungraded,
 }
 
 /// <summary>The written names of <see cref="GradeStatus"/> and which statuses are problems.</summary>
@@ -81,6 +85,8 @@ public static class GradeStatuses
         GradeStatus.InvalidNotebook => "invalid-notebook",
         GradeStatus.Unsandboxed => "unsandboxed",
         GradeStatus.Late => "late",
+        GradeStatus.GradedByHand => "graded-by-hand",
+        GradeStatus.Ungraded => "ungraded",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a grade status."),
     };
 

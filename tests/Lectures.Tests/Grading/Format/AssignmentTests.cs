@@ -29,6 +29,18 @@ public class AssignmentTests
         }
     }
 
+    [Fact]
+    public void WalkIndexPartCIsAManualCellAskedFromReleaseThreeOn()
+    {
+        var a = Assignment.Load(Assignment.NotebookPath(Root, "walk-index"));
+        Assert.Equal([("reflect-answer", 2.0, false)], a.ManualQuestions.Select(q => (q.Id, q.Points, q.IsCode)));
+        Assert.Equal(14, a.MaxPoints);   // tests 2 + 2 + 2 + 2 + 1 + 3 (hidden), Part C 2
+        Assert.Equal([0, 0, 1], a.Releases.Select(r => r.ManualQuestions(a).Count));
+        Assert.Equal(3, ReleaseHistory.Next(a).Number);   // the notebook as it is now is the recorded release 3
+        var released = Notebook.Parse(StudentRelease.Render(a)).Elements.Single(e => e.Id == "reflect-answer");
+        Assert.Equal(("*Your answer here.*", false), (released.Contents, released.Metadata!.ContainsKey("editable")));
+    }
+
     [Theory]
     [MemberData(nameof(Names))]
     public void TheReleaseHasNoSolutionAndNoHiddenTest(string name)
@@ -61,10 +73,14 @@ public class AssignmentTests
 
         var grades = Grader.Grade(assignment, Submissions.Find(dir, name), GradingLimits.Default).ToDictionary(g => g.Student);
 
-        Assert.All(grades["instructor"].Rows,
+        // The manual cells are graded by hand: before any score, ungraded for both, not 0.
+        var manual = assignment.ManualQuestions.Select(q => (q.Id, 0.0, q.Points, GradeStatus.Ungraded)).ToList();
+        foreach (var student in new[] { "instructor", "student" })
+            Assert.Equal(manual, grades[student].Rows.Where(r => r.Status == GradeStatus.Ungraded).Select(r => (r.Test, r.Points, r.MaxPoints, r.Status)));
+        Assert.All(grades["instructor"].Rows.Where(r => r.Status != GradeStatus.Ungraded),
             r => Assert.True(r.Status == GradeStatus.Passed, $"{name}/{r.Test}: {r.Status} {r.Message}"));
         Assert.Equal(0, grades["student"].Points);
-        Assert.All(grades["student"].Rows,
+        Assert.All(grades["student"].Rows.Where(r => r.Status != GradeStatus.Ungraded),
             r => Assert.Equal(GradeStatus.NotImplemented, r.Status));
     }
 }
