@@ -59,7 +59,8 @@ public static class GradeReport
         var text = new StringBuilder();
         text.Append($"# {assignmentName}: feedback for {grade.Student}\n\n");
         text.Append($"**Score: {Number(grade.Points)} / {Number(grade.MaxPoints)}");
-        if (grade.Provisional) text.Append($" (provisional: {Number(grade.UngradedPoints)} points of answers graded by hand are not graded yet)");
+        if (grade.Provisional)
+            text.Append($" (provisional: answers worth {Number(grade.UngradedPoints)} point{(grade.UngradedPoints == 1 ? "" : "s")} are not graded by hand yet)");
         text.Append("**\n\n");
         text.Append("| Test | Points | Status |\n|---|---|---|\n");
         foreach (var row in grade.Rows.Where(r => r.MaxPoints > 0))

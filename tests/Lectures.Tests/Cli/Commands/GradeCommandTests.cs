@@ -45,7 +45,10 @@ public sealed class GradeCommandTests
         var outDir = Path.Combine(kit.Root, "out", "grade");
         var template = Folder(Path.Combine("out", "grade"), ("scores-template.csv", "student,question,points,comment\nann,essay,2,\n"));
 
-        var run = Lectures("grade", "synthetic", "--submissions", submissions, "--manual", scores, "--out", outDir);
+        var roster = kit.Write("roster.csv", "Student,ID,SIS User ID,SIS Login ID,Section,Assignment 1: synthetic (1)\n"
+            + "Points Possible,,,,,9\nAnn,ann,,,A,\nBob,bob,,,A,\nCy,cy,,,A,\n");
+
+        var run = Lectures("grade", "synthetic", "--submissions", submissions, "--manual", scores, "--out", outDir, "--export", "canvas", "--roster", roster);
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Equal(
@@ -55,11 +58,16 @@ public sealed class GradeCommandTests
             File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
         Assert.Contains("**Score: 8.5 / 9**", File.ReadAllText(Path.Combine(outDir, "feedback", "ann.md")));
         Assert.Contains("Good, and \"why\" is clear.", File.ReadAllText(Path.Combine(outDir, "feedback", "ann.md")));
-        Assert.Contains("**Score: 6 / 9 (provisional: 1 points of answers graded by hand are not graded yet)**", File.ReadAllText(Path.Combine(outDir, "feedback", "bob.md")));
+        Assert.Contains("**Score: 6 / 9 (provisional: answers worth 1 point are not graded by hand yet)**", File.ReadAllText(Path.Combine(outDir, "feedback", "bob.md")));
         Assert.Contains("6 / 9 (provisional)", run.Output);
         Assert.Contains("Pair k with &lt;b&gt;n + 1 - k&lt;/b&gt;.", File.ReadAllText(Path.Combine(outDir, "manual-answers.html")));
         Assert.Equal("student,question,points,comment\nann,essay,2,\n", File.ReadAllText(Path.Combine(template, "scores-template.csv")));
         Assert.Contains($"Scores template: {Path.Combine(outDir, "scores-template.csv")} exists, left as it is", run.Output);
+        // bob's grade is provisional: his cell stays empty, like cy's, who submitted nothing; each is listed for what it is.
+        Assert.Equal("Student,ID,SIS User ID,SIS Login ID,Section,Assignment 1: synthetic (1)\r\nPoints Possible,,,,,9\r\nAnn,ann,,,A,8.5\r\nBob,bob,,,A,\r\nCy,cy,,,A,\r\n",
+            File.ReadAllText(Path.Combine(outDir, "canvas-import.csv")));
+        Assert.Contains("  provisional, answers not graded by hand yet (cell left empty): bob\n  no submission (cell left empty): Cy (cy)\n", run.Output);
+        Assert.DoesNotContain("Bob (bob)", run.Output);
         Assert.Equal(before, Hash(submissions));
     }
 

@@ -47,7 +47,7 @@ public class ScoreManualTests(ScoreManualFixture fixture) : IClassFixture<ScoreM
             + "ann,essay,ungraded,2,ungraded\nann,sketch,ungraded,1,ungraded\n",
             GradeReport.Gradebook([ann]));
         var feedback = GradeReport.Feedback(SyntheticAssignment.Name, ann);
-        Assert.Contains("**Score: 6 / 9 (provisional: 3 points of answers graded by hand are not graded yet)**", feedback);
+        Assert.Contains("**Score: 6 / 9 (provisional: answers worth 3 points are not graded by hand yet)**", feedback);
         Assert.Contains("| essay | ungraded / 2 | ungraded |\n| sketch | ungraded / 1 | ungraded |\n", feedback);
         Assert.DoesNotContain("did not pass", feedback);
     }
