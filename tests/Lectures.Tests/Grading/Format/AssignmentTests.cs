@@ -1,6 +1,7 @@
 using Lectures.Grading.Format;
 using Lectures.Grading.Scoring;
 using Lectures.Grading.Release;
+using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
 namespace Lectures.Tests.Grading.Format;
@@ -39,6 +40,30 @@ public class AssignmentTests
         Assert.Equal(3, ReleaseHistory.Next(a).Number);   // the notebook as it is now is the recorded release 3
         var released = Notebook.Parse(StudentRelease.Render(a)).Elements.Single(e => e.Id == "reflect-answer");
         Assert.Equal(("*Your answer here.*", false), (released.Contents, released.Metadata!.ContainsKey("editable")));
+    }
+
+    [Fact]
+    public void AWalkIndexSubmissionOfReleaseTwoStillGradesInFullWithoutPartC()
+    {
+        var a = Assignment.Load(Assignment.NotebookPath(Root, "walk-index"));
+        // Release 2 as a student solved it: its intro, Part C's question as a free cell with the old text, no answer cell.
+        var notebook = JsonNode.Parse(File.ReadAllText(a.Path))!.AsObject();
+        var cells = notebook["cells"]!.AsArray();
+        JsonObject Cell(string id) => cells.OfType<JsonObject>().Single(c => (string?)c["id"] == id);
+        cells.Remove(Cell("reflect-answer"));
+        cells.Remove(Cell("hidden-random"));
+        Cell("intro")["source"] = a.Releases[1].Cell("intro")!.Source;
+        Cell("reflect")["source"] = "## Part C: think (not graded)\n\nWhich partition lets a depth-2 product GNN model more interaction across it?";
+        Cell("reflect")["metadata"] = new JsonObject();
+        notebook["metadata"]!["grading"] = new JsonObject { ["assignment"] = "walk-index", ["release"] = 2 };
+        var path = Path.Combine(Path.GetTempPath(), "lectures-grading-tests", Guid.NewGuid().ToString("N")[..8], "old.ipynb");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, notebook.ToJsonString());
+
+        var grade = Grader.GradeOne(a, new Submission("old", path), GradingLimits.Default);
+
+        Assert.Equal(a.Tests.Select(t => (t.Id, t.Points, GradeStatus.Passed)), grade.Rows.Select(r => (r.Test, r.Points, r.Status)));
+        Assert.Equal((12.0, 12.0, false), (grade.Points, grade.MaxPoints, grade.Provisional));
     }
 
     [Theory]
