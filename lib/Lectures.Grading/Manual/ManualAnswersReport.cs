@@ -39,13 +39,22 @@ public static class ManualAnswersReport
             page.Element("p", "As released:").Code([(question.Source, false)]);
             foreach (var answer in answers.Where(a => a.Question == question.Id))
             {
-                page.Element("h3", answer.IsCode ? $"{answer.Student} (a code cell: read, not run)" : answer.Student);
+                page.Element("h3", Heading(answer, question));
                 if (answer.Text is { } text) page.Code([(text, false)]);
                 else page.Element("p", $"No answer: {answer.Missing}.", "missing");
             }
             page.Close();
         }
         return page;
+    }
+
+    /// <summary>The student's name, with "a code cell: read, not run" and "unchanged from the release" (same checksum as the cell released) in parentheses when they hold.</summary>
+    static string Heading(ManualAnswer answer, AssignmentCell question)
+    {
+        var notes = new List<string>();
+        if (answer.IsCode) notes.Add("a code cell: read, not run");
+        if (answer.Text is { } text && CellChecksum.Of(text) == question.Checksum) notes.Add("unchanged from the release");
+        return notes.Count == 0 ? answer.Student : $"{answer.Student} ({string.Join("; ", notes)})";
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ public class ManualAnswersReportTests
 
     public ManualAnswersReportTests()
     {
-        s.Submit("dee", SyntheticAssignment.Edit(s.Answered("x", "y"), "essay", null));       // deleted the essay cell
+        s.Submit("dee", SyntheticAssignment.Edit(s.Answered("x", "// Sketch how you would test SumTo. "), "essay", null));   // deleted the essay cell, sketch as released
         s.Submit("ann", s.Answered("<script>alert('ann')</script> pairs & halves", "Console.WriteLine(SumTo(4));"));
         s.Submit("bob", s.FirstReleaseJson);                                                   // release 1 asked nothing
         s.Submit("cy", "{\"cells\": [");
@@ -32,7 +32,7 @@ public class ManualAnswersReportTests
             ("cy", "essay", true, null, false, "not a readable notebook"),
             ("cy", "sketch", true, null, false, "not a readable notebook"),
             ("dee", "essay", true, null, false, "the cell is not in the submission (deleted, or its id was changed)"),
-            ("dee", "sketch", true, "y", true, null),
+            ("dee", "sketch", true, "// Sketch how you would test SumTo. ", true, null),
         ], answers.Select(a => (a.Student, a.Question, a.Asked, a.Text, a.IsCode, a.Missing)));
     }
 
@@ -56,7 +56,7 @@ public class ManualAnswersReportTests
         string[] order = ["<h3>ann</h3>", "<h3>bob</h3>", "<p class=\"missing\">No answer: not asked in release 1.</p>", "<h3>cy</h3>",
             "<p class=\"missing\">No answer: not a readable notebook.</p>", "<h3>dee</h3>",
             "<p class=\"missing\">No answer: the cell is not in the submission (deleted, or its id was changed).</p>",
-            "<h3>ann (a code cell: read, not run)</h3>", "<pre>Console.WriteLine(SumTo(4));</pre>", "<h3>dee (a code cell: read, not run)</h3>", "<pre>y</pre>"];
+            "<h3>ann (a code cell: read, not run)</h3>", "<pre>Console.WriteLine(SumTo(4));</pre>", "<h3>dee (a code cell: read, not run; unchanged from the release)</h3>"];
         var at = essay;
         foreach (var piece in order)
         {
