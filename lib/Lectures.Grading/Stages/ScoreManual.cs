@@ -8,7 +8,8 @@ namespace Lectures.Grading.Stages;
 /// "manual-scores": one row per manual cell the submission's release asked (<see cref="AssignmentRelease.ManualQuestions"/>;
 /// the notebook's own when the submission could not be read), in notebook order: the instructor's points and
 /// comment (graded-by-hand), or no points and status ungraded while the scores have none, which makes the grade
-/// provisional (<see cref="StudentGrade.Provisional"/>), never a 0.
+/// provisional (<see cref="StudentGrade.Provisional"/>), never a 0. A submission that is no readable notebook has
+/// no answer to wait for: an unscored question gets 0 with the reason, as its tests do.
 /// </summary>
 /// <param name="scores">The instructor's scores (<see cref="ManualScores.None"/> before any are given).</param>
 public sealed class ScoreManual(ManualScores scores) : IGradingStage
@@ -29,6 +30,8 @@ public sealed class ScoreManual(ManualScores scores) : IGradingStage
         foreach (var question in release.ManualQuestions(grading.Assignment))
             grading.Rows.Add(scores.Of(grading.Submission.Student, question.Id) is { } score
                 ? new GradeRow(question.Id, score.Points, question.Points, GradeStatus.GradedByHand, score.Comment)
-                : new GradeRow(question.Id, 0, question.Points, GradeStatus.Ungraded, UngradedMessage));
+                : grading.Document is null && grading.Failure is var (status, message)
+                    ? new GradeRow(question.Id, 0, question.Points, status, message)
+                    : new GradeRow(question.Id, 0, question.Points, GradeStatus.Ungraded, UngradedMessage));
     }
 }

@@ -19,6 +19,7 @@ public sealed class ScoreManualFixture
     {
         Scratch.Submit("ann", Scratch.Answered("Pair k with n + 1 - k.", "System.IO.File.Delete(\"/etc/hosts\"); this is not C#"));
         Scratch.Submit("bob", SyntheticAssignment.Solved(Scratch.FirstReleaseJson));
+        Scratch.Submit("cy", "{\"cells\": [");
         Submissions = Lectures.Grading.Scoring.Submissions.Find(Scratch.Submissions, SyntheticAssignment.Name);
     }
 
@@ -50,6 +51,16 @@ public class ScoreManualTests(ScoreManualFixture fixture) : IClassFixture<ScoreM
         Assert.Contains("**Score: 6 / 9 (provisional: answers worth 3 points are not graded by hand yet)**", feedback);
         Assert.Contains("| essay | ungraded / 2 | ungraded |\n| sketch | ungraded / 1 | ungraded |\n", feedback);
         Assert.DoesNotContain("did not pass", feedback);
+    }
+
+    [Fact]
+    public void AnUnreadableNotebookHasNoAnswerToWaitFor()
+    {
+        var cy = fixture.Grade(ManualScores.None)["cy"];
+        Assert.Equal(
+            ["test-square", "test-sum", "hidden-sum", "essay", "sketch"], cy.Rows.Select(r => r.Test));
+        Assert.All(cy.Rows, r => Assert.Equal((0.0, GradeStatus.InvalidNotebook), (r.Points, r.Status)));
+        Assert.Equal((0.0, ManualScratch.MaxPoints, false), (cy.Points, cy.MaxPoints, cy.Provisional));
     }
 
     [Fact]
