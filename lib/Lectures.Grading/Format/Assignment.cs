@@ -5,7 +5,7 @@ namespace Lectures.Grading.Format;
 
 /// <summary>
 /// An instructor notebook, assignments/&lt;name&gt;/&lt;name&gt;.ipynb: solution cells, test cells worth points
-/// (visible or hidden) and read-only cells, marked in each cell's metadata (see <see cref="NotebookFile"/>).
+/// (visible or hidden), manual cells worth points (answers scored by hand) and read-only cells, marked in each cell's metadata (see <see cref="NotebookFile"/>).
 /// </summary>
 public sealed class Assignment
 {
@@ -42,8 +42,11 @@ public sealed class Assignment
     /// <summary>The test cells, visible and hidden, in notebook order.</summary>
     public IReadOnlyList<AssignmentCell> Tests => Cells.Where(c => c.Role == CellRole.Test).ToList();
 
-    /// <summary>Total points: the sum of the tests' points.</summary>
-    public double MaxPoints => Tests.Sum(t => t.Points);
+    /// <summary>The cells scored by the instructor by hand, in notebook order.</summary>
+    public IReadOnlyList<AssignmentCell> ManualQuestions => Cells.Where(c => c.Role == CellRole.Manual).ToList();
+
+    /// <summary>Total points: the sum of the tests' and the manual cells' points.</summary>
+    public double MaxPoints => Tests.Concat(ManualQuestions).Sum(t => t.Points);
 
     /// <summary>The instructor notebook of assignment <paramref name="name"/> under <paramref name="root"/>: assignments/name/name.ipynb.</summary>
     public static string NotebookPath(string root, string name) => System.IO.Path.Combine(root, "assignments", name, name + ".ipynb");
@@ -85,16 +88,17 @@ public sealed class Assignment
             "solution" => CellRole.Solution,
             "test" => CellRole.Test,
             "readonly" => CellRole.ReadOnly,
-            var other => throw new InvalidDataException($"Cell '{id}': grading.role must be \"solution\", \"test\" or \"readonly\", got \"{other}\"."),
+            "manual" => CellRole.Manual,
+            var other => throw new InvalidDataException($"Cell '{id}': grading.role must be \"solution\", \"test\", \"readonly\" or \"manual\", got \"{other}\"."),
         };
 
     static void Validate(AssignmentCell cell, string path)
     {
         var where = $"{path}, cell '{cell.Id}'";
-        if (cell.Role == CellRole.Test && !(cell.Points > 0))
-            throw new InvalidDataException($"{where}: a test needs grading.points > 0, got {cell.Points}.");
-        if (cell.Role != CellRole.Test && (cell.Points != 0 || cell.Hidden))
-            throw new InvalidDataException($"{where}: only tests have points or are hidden (role is {cell.Role}).");
+        if (cell.Role is CellRole.Test or CellRole.Manual && !(cell.Points > 0))
+            throw new InvalidDataException($"{where}: a {(cell.Role == CellRole.Test ? "test" : "manual cell")} needs grading.points > 0, got {cell.Points}.");
+        if (cell.Role is not (CellRole.Test or CellRole.Manual) && cell.Points != 0 || cell.Role != CellRole.Test && cell.Hidden)
+            throw new InvalidDataException($"{where}: only tests and manual cells have points, and only tests are hidden (role is {cell.Role}).");
         if (cell.Role is CellRole.Solution or CellRole.Test && !cell.IsCode)
             throw new InvalidDataException($"{where}: a {cell.Role} cell must be a code cell.");
         if (cell.Role == CellRole.Solution) SolutionRegions.Strip(cell.Source, cell.Id);

@@ -8,7 +8,7 @@ namespace Lectures.Grading.Format;
 /// <summary>
 /// Reads and writes .ipynb files with Microsoft.DotNet.Interactive.Documents (its Jupyter parser keeps each cell's
 /// id and metadata), and reads the "grading" object of a cell's metadata:
-/// {"grade_id": "q1", "role": "solution" | "test" | "readonly", "points": 2, "hidden": true}.
+/// {"grade_id": "q1", "role": "solution" | "test" | "readonly" | "manual", "points": 2, "hidden": true}.
 /// </summary>
 public static class NotebookFile
 {

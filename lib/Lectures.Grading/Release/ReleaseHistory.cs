@@ -5,7 +5,7 @@ using Microsoft.DotNet.Interactive.Documents;
 
 namespace Lectures.Grading.Release;
 
-/// <summary>A locked cell (visible test or read-only cell) as one release gave it to students.</summary>
+/// <summary>A locked cell (visible test or read-only cell), or a manual cell it asks students to answer, as one release gave it to students.</summary>
 /// <param name="Id">The cell's grade id.</param>
 /// <param name="Checksum">The <see cref="CellChecksum"/> of its source.</param>
 /// <param name="Source">Its source, which is what runs when a submission of this release is graded.</param>
@@ -16,9 +16,9 @@ public sealed record ReleasedCell(string Id, string Checksum, string Source);
 /// <param name="Points">What it is worth.</param>
 public sealed record HiddenTest(string Id, double Points);
 
-/// <summary>One release of an assignment: its number, its locked cells, its hidden tests and when it was made.</summary>
+/// <summary>One release of an assignment: its number, its locked and manual cells, its hidden tests and when it was made.</summary>
 /// <param name="Number">1 for the first release, then 2, 3, ...; 0 for the notebook as it is now when it was never released.</param>
-/// <param name="Cells">The locked cells, in notebook order.</param>
+/// <param name="Cells">The locked cells and the manual cells (the questions this release asks to be answered for grading by hand), in notebook order.</param>
 /// <param name="Date">When <c>assign release</c> first wrote it (UTC, whole seconds); null until recorded, and in histories written before dates were kept.</param>
 /// <param name="Hidden">The hidden tests it names to students (id and points, in notebook order); null in histories written before they were kept.</param>
 public sealed record AssignmentRelease(int Number, IReadOnlyList<ReleasedCell> Cells, DateTimeOffset? Date = null, IReadOnlyList<HiddenTest>? Hidden = null)
@@ -28,10 +28,14 @@ public sealed record AssignmentRelease(int Number, IReadOnlyList<ReleasedCell> C
 
     /// <summary>The release the instructor notebook makes now (number 0 until it is recorded).</summary>
     public static AssignmentRelease Of(Assignment assignment) =>
-        new(0, assignment.Cells.Where(c => c.Locked).Select(c => new ReleasedCell(c.Id, c.Checksum, c.Source)).ToList(),
+        new(0, assignment.Cells.Where(c => c.Locked || c.Role == CellRole.Manual).Select(c => new ReleasedCell(c.Id, c.Checksum, c.Source)).ToList(),
             Hidden: assignment.Tests.Where(t => t.Hidden).Select(t => new HiddenTest(t.Id, t.Points)).ToList());
 
-    /// <summary>True when both give students the same locked cells (by checksum) and name the same hidden tests (a history without them names none alike).</summary>
+    /// <summary>The manual cells of <paramref name="assignment"/> that this release asks students to answer, in notebook order.</summary>
+    public IReadOnlyList<AssignmentCell> ManualQuestions(Assignment assignment) =>
+        assignment.ManualQuestions.Where(q => Cell(q.Id) is not null).ToList();
+
+    /// <summary>True when both give students the same locked and manual cells (by checksum) and name the same hidden tests (a history without them names none alike).</summary>
     public bool SameRelease(AssignmentRelease other) =>
         Cells.Select(c => (c.Id, c.Checksum)).SequenceEqual(other.Cells.Select(c => (c.Id, c.Checksum)))
         && Hidden is not null && other.Hidden is not null && Hidden.SequenceEqual(other.Hidden);

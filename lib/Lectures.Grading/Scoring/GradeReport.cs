@@ -48,9 +48,10 @@ public static class GradeReport
     }
 
     /// <summary>
-    /// The gradebook as CSV (RFC 4180 quoting): one line per student and row, students in the given order. A test
-    /// with checks is followed by one line per check, "TEST/k" (k its place in the cell), passed or failed, with
-    /// the points columns left empty: the student's points are the sum of the other lines.
+    /// The gradebook as CSV (RFC 4180 quoting): one line per student and row, students in the given order; an
+    /// ungraded manual cell's points read "ungraded", never 0. A test with checks is followed by one line per check,
+    /// "TEST/k" (k its place in the cell), passed or failed, with the points columns left empty: the student's points
+    /// are the sum of the other lines.
     /// </summary>
     public static string Gradebook(IReadOnlyList<StudentGrade> grades)
     {
@@ -58,32 +59,45 @@ public static class GradeReport
         foreach (var grade in grades)
             foreach (var row in grade.Rows)
             {
-                text.Append(string.Join(",", Csv(grade.Student), Csv(row.Test), Number(row.Points), Number(row.MaxPoints), Csv(row.Status.Name()))).Append('\n');
+                text.Append(string.Join(",", Csv(grade.Student), Csv(row.Test), Earned(row), Number(row.MaxPoints), Csv(row.Status.Name()))).Append('\n');
                 foreach (var check in row.Checks ?? [])
                     text.Append(string.Join(",", Csv(grade.Student), Csv($"{row.Test}/{check.Number}"), "", "", (check.Passed ? GradeStatus.Passed : GradeStatus.Failed).Name())).Append('\n');
             }
         return text.ToString();
     }
 
-    /// <summary>A student's feedback in Markdown: the total, a table of the tests and their checks, and the failed checks and messages of everything that did not pass.</summary>
+    /// <summary>
+    /// A student's feedback in Markdown: the total (marked provisional while a manual cell is ungraded), a table of
+    /// the tests and their checks and the manual cells, the failed checks and messages of every test that did not
+    /// pass, and the instructor's comments.
+    /// </summary>
     public static string Feedback(string assignmentName, StudentGrade grade)
     {
         var text = new StringBuilder();
         text.Append($"# {assignmentName}: feedback for {grade.Student}\n\n");
-        text.Append($"**Score: {Number(grade.Points)} / {Number(grade.MaxPoints)}**\n\n");
+        text.Append($"**Score: {Number(grade.Points)} / {Number(grade.MaxPoints)}");
+        if (grade.Provisional)
+            text.Append($" (provisional: answers worth {Number(grade.UngradedPoints)} point{(grade.UngradedPoints == 1 ? "" : "s")} are not graded by hand yet)");
+        text.Append("**\n\n");
         text.Append("| Test | Points | Status |\n|---|---|---|\n");
         foreach (var row in grade.Rows.Where(r => r.MaxPoints > 0))
         {
-            text.Append($"| {row.Test} | {Number(row.Points)} / {Number(row.MaxPoints)} | {row.Status.Name()} |\n");
+            text.Append($"| {row.Test} | {Earned(row)} / {Number(row.MaxPoints)} | {row.Status.Name()} |\n");
             foreach (var check in row.Checks ?? [])
                 text.Append($"| {row.Test}/{check.Number} | {Points.Line(check.Passed, check.Points, check.Message).ReplaceLineEndings(" ").Replace("|", "\\|")} | |\n");
         }
-        var failing = grade.Rows.Where(r => r.MaxPoints > 0 && r.Status != GradeStatus.Passed).ToList();
+        var failing = grade.Rows.Where(r => r.MaxPoints > 0 && r.Status is not (GradeStatus.Passed or GradeStatus.GradedByHand or GradeStatus.Ungraded)).ToList();
         if (failing.Count > 0)
         {
             text.Append("\n## Tests that did not pass\n");
             foreach (var row in failing)
                 text.Append($"\n### {row.Test} ({row.Status.Name()})\n\n```\n{string.Join("\n", FailedChecks(row).Append(row.Message.Trim()).Where(l => l.Length > 0))}\n```\n");
+        }
+        var byHand = grade.Rows.Where(r => r.Status == GradeStatus.GradedByHand && r.Message.Trim().Length > 0).ToList();
+        if (byHand.Count > 0)
+        {
+            text.Append("\n## Comments on your written answers\n");
+            foreach (var row in byHand) text.Append($"\n### {row.Test} ({Number(row.Points)} / {Number(row.MaxPoints)})\n\n{row.Message.Trim()}\n");
         }
         var problems = grade.Rows.Where(r => r.MaxPoints == 0).ToList();
         if (problems.Count > 0)
@@ -120,6 +134,9 @@ public static class GradeReport
 
     /// <summary>Points as the reports write them: at most two decimals.</summary>
     internal static string Number(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A row's points as written: "ungraded" for a manual cell not graded yet.</summary>
+    static string Earned(GradeRow row) => row.Status == GradeStatus.Ungraded ? "ungraded" : Number(row.Points);
 
     /// <summary>
     /// A CSV field (RFC 4180 quoting). A field starting with '=', '+', '-', '@', a tab or a carriage return gets a

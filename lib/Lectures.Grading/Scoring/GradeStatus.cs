@@ -54,6 +54,10 @@ public enum GradeStatus
     Late,
     /// <summary>Points.Check was called from code that is not a test cell's own check (a student function, a read-only cell, a delegate, reflection): the calls earn nothing.</summary>
     StrayCheck,
+    /// <summary>An answer graded by hand: the row's points and comment are the instructor's (scores.csv).</summary>
+    GradedByHand,
+    /// <summary>An answer to be graded by hand that has no score yet: it earns no points and makes the grade provisional, it is not a 0.</summary>
+    Ungraded,
 }
 
 /// <summary>The written names of <see cref="GradeStatus"/> and which statuses are problems.</summary>
@@ -84,6 +88,8 @@ public static class GradeStatuses
         GradeStatus.Unsandboxed => "unsandboxed",
         GradeStatus.Late => "late",
         GradeStatus.StrayCheck => "stray-check",
+        GradeStatus.GradedByHand => "graded-by-hand",
+        GradeStatus.Ungraded => "ungraded",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a grade status."),
     };
 

@@ -1,5 +1,6 @@
 using Lectures.Grading.Checking;
 using Lectures.Grading.Format;
+using Lectures.Grading.Manual;
 using Lectures.Grading.Sandbox;
 using Lectures.Grading.Stages;
 using Microsoft.DotNet.Interactive.Documents;
@@ -17,17 +18,18 @@ namespace Lectures.Grading.Scoring;
 public static class Grader
 {
     /// <summary>
-    /// The stages every submission passes through, in order: read, release (read); match-ids, dedupe, detect-edits,
-    /// inject-hidden-tests (plan); allow-list, test-contract (check); compile, sandbox (execute); score-tests,
-    /// report-problems, note-unsandboxed (score). A new stage is one class and one entry here.
+    /// The stages every submission passes through, in order: read, release (read); match-ids, set-aside-manual, dedupe,
+    /// detect-edits, inject-hidden-tests (plan); allow-list, test-contract (check); compile, sandbox (execute);
+    /// score-tests, manual-scores (no scores: every manual cell ungraded), report-problems, note-unsandboxed (score).
+    /// A new stage is one class and one entry here.
     /// </summary>
     public static IReadOnlyList<IGradingStage> Stages { get; } =
     [
         new ReadNotebook(), new FindRelease(),
-        new MatchIds(), new DedupeCells(), new DetectEdits(), new InjectHiddenTests(),
+        new MatchIds(), new SetAsideManual(), new DedupeCells(), new DetectEdits(), new InjectHiddenTests(),
         new AllowListCheck(), new ContractCheck(),
         new CompileCells(), new RunInSandbox(),
-        new ScoreTests(), new ReportProblems(), new NoteUnsandboxed(),
+        new ScoreTests(), new ScoreManual(ManualScores.None), new ReportProblems(), new NoteUnsandboxed(),
     ];
 
     /// <summary>
@@ -75,6 +77,10 @@ public static class Grader
         foreach (var stage in stages.Where(s => s.Phase == GradingPhase.Score)) stage.Apply(grading);
         return new StudentGrade(submission.Student, submission.Path, grading.Rows) { FailingCode = grading.FailingCode() };
     }
+
+    /// <summary><see cref="Stages"/> with the manual-scores stage giving <paramref name="scores"/>.</summary>
+    public static IReadOnlyList<IGradingStage> WithManualScores(ManualScores scores) =>
+        Stages.Select(s => s is ScoreManual ? new ScoreManual(scores) : s).ToList();
 
     /// <summary>The cells that would be compiled for <paramref name="document"/>: planned by <see cref="Stages"/>, with the test contract of its release.</summary>
     internal static IReadOnlyList<SourceCell> Cells(Assignment assignment, InteractiveDocument document)

@@ -30,7 +30,7 @@ public static class Submissions
         }
         var twice = found.GroupBy(s => s.Student, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
-            throw new ArgumentException($"Student '{twice.Key}' has more than one submission in {folder}: {string.Join(", ", twice.Select(s => s.Path))}.");
+            throw new InvalidDataException($"Two submissions map to student '{twice.Key}' in {folder}: {string.Join(" and ", twice.Select(s => s.Path))}.");
         return found.OrderBy(s => s.Student, StringComparer.Ordinal).ToList();
     }
 }

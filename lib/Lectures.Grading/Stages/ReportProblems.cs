@@ -4,10 +4,10 @@ using Lectures.Grading.Scoring;
 namespace Lectures.Grading.Stages;
 
 /// <summary>
-/// "report-problems": rows of no points for what is wrong outside the tests: a solution or read-only cell that is
-/// missing or (read-only) was edited, every other cell that was refused or stopped its worker
-/// (<see cref="GradeStatuses.IsProblem"/>), every cell during which Points.Check was called from outside a test
-/// cell's own checks (stray-check), and files the submission wrote. Nothing when the grading stopped.
+/// "report-problems": rows of no points for what is wrong outside the tests: a solution cell, or a read-only cell of
+/// the submission's release, that is missing or (read-only) was edited, every other cell that was refused or stopped
+/// its worker (<see cref="GradeStatuses.IsProblem"/>), every cell during which Points.Check was called from outside a
+/// test cell's own checks (stray-check), and files the submission wrote. Nothing when the grading stopped.
 /// </summary>
 public sealed class ReportProblems : IGradingStage
 {
@@ -25,7 +25,8 @@ public sealed class ReportProblems : IGradingStage
 
     static IEnumerable<GradeRow> Rows(SubmissionGrading grading)
     {
-        foreach (var cell in grading.Assignment.Cells.Where(c => c.Role is CellRole.Solution or CellRole.ReadOnly))
+        // A read-only cell counts only when the submission's release had it locked.
+        foreach (var cell in grading.Assignment.Cells.Where(c => c.Role is CellRole.Solution || c.Role is CellRole.ReadOnly && grading.Release!.Cell(c.Id) is not null))
         {
             if (!grading.Has(cell.Id))
                 yield return new GradeRow("cell:" + cell.Id, 0, 0, GradeStatus.MissingCell, $"The cell '{cell.Id}' is not in the submission (deleted, or its id was changed).");

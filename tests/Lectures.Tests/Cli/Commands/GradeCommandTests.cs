@@ -9,7 +9,7 @@ public sealed class GradeCommandTests
 
     [Fact]
     public void WithoutLimitsTheDefaultLimitsApply() =>
-        Assert.Equal(new GradeCommand.Settings("walk-index", "subs", null, GradingLimits.Default, false, null, null, null, null),
+        Assert.Equal(new GradeCommand.Settings("walk-index", "subs", null, GradingLimits.Default, false, null, null, null, null, null),
             Parse("walk-index", "--submissions", "subs"));
 
     [Fact]
@@ -17,10 +17,10 @@ public sealed class GradeCommandTests
     {
         var settings = Parse("walk-index", "--submissions", "subs", "--out", "graded", "--cell-timeout", "5", "--notebook-timeout", "60",
             "--memory-mb", "256", "--parallel", "1", "--unsandboxed", "--similarity", "--times", "times.csv", "--extensions", "ext.csv",
-            "--export", "moodle", "--roster", "roster.csv");
+            "--export", "moodle", "--roster", "roster.csv", "--manual", "scores.csv");
         Assert.Equal(new GradeCommand.Settings("walk-index", "subs", "graded",
             new GradingLimits(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60), 256, 1, Unsandboxed: true), true,
-            "times.csv", "ext.csv", "moodle", "roster.csv"), settings);
+            "times.csv", "ext.csv", "moodle", "roster.csv", "scores.csv"), settings);
     }
 
     [Theory]

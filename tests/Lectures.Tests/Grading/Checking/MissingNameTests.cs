@@ -84,7 +84,8 @@ public class MissingNameTests
 
         var grade = Grader.GradeOne(a, new Submission("debugging", path), Limits);
 
-        Assert.All(grade.Rows, r => Assert.True(r.Status == GradeStatus.Passed, $"{r.Test}: {r.Status} {r.Message}"));
-        Assert.Equal((12.0, 12.0), (grade.Points, grade.MaxPoints));
+        // Every test passes; Part C's written answer (2 points) waits for the instructor.
+        Assert.All(grade.Rows.Where(r => r.Test != "reflect-answer"), r => Assert.True(r.Status == GradeStatus.Passed, $"{r.Test}: {r.Status} {r.Message}"));
+        Assert.Equal((12.0, 14.0, 2.0), (grade.Points, grade.MaxPoints, grade.UngradedPoints));
     }
 }

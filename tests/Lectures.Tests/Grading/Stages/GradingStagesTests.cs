@@ -50,10 +50,10 @@ public class GradingStagesTests(StagesFixture fixture) : IClassFixture<StagesFix
         Assert.Equal(
             [
                 ("read", GradingPhase.Read), ("release", GradingPhase.Read),
-                ("match-ids", GradingPhase.Plan), ("dedupe", GradingPhase.Plan), ("detect-edits", GradingPhase.Plan), ("inject-hidden-tests", GradingPhase.Plan),
+                ("match-ids", GradingPhase.Plan), ("set-aside-manual", GradingPhase.Plan), ("dedupe", GradingPhase.Plan), ("detect-edits", GradingPhase.Plan), ("inject-hidden-tests", GradingPhase.Plan),
                 ("allow-list", GradingPhase.Check), ("test-contract", GradingPhase.Check),
                 ("compile", GradingPhase.Execute), ("sandbox", GradingPhase.Execute),
-                ("score-tests", GradingPhase.Score), ("report-problems", GradingPhase.Score), ("note-unsandboxed", GradingPhase.Score),
+                ("score-tests", GradingPhase.Score), ("manual-scores", GradingPhase.Score), ("report-problems", GradingPhase.Score), ("note-unsandboxed", GradingPhase.Score),
             ],
             Grader.Stages.Select(s => (s.Name, s.Phase)));
     }

@@ -123,8 +123,11 @@ public class NotebookCheckTests
         var a = Assignment.Load(Assignment.NotebookPath(Root, name));
         var result = NotebookCheck.Run(StudentCopy(ReferenceSolution.Json(a), name));
 
-        Assert.All(result.Grade.Rows, r => Assert.True(r.Status == GradeStatus.Passed, $"{name}/{r.Test}: {r.Status} {r.Message}"));
-        Assert.Equal(a.Tests.Where(t => !t.Hidden).Select(t => (t.Id, t.Points)), result.Grade.Rows.Select(r => (r.Test, r.Points)));
+        // The answers graded by hand (walk-index's reflect-answer) are listed as ungraded: check cannot score them.
+        var tests = result.Grade.Rows.Where(r => r.Status != GradeStatus.Ungraded).ToList();
+        Assert.All(tests, r => Assert.True(r.Status == GradeStatus.Passed, $"{name}/{r.Test}: {r.Status} {r.Message}"));
+        Assert.Equal(a.Tests.Where(t => !t.Hidden).Select(t => (t.Id, t.Points)), tests.Select(r => (r.Test, r.Points)));
+        Assert.Equal(a.ManualQuestions.Select(q => q.Id), result.Grade.Rows.Where(r => r.Status == GradeStatus.Ungraded).Select(r => r.Test));
         Assert.Equal(a.Tests.Where(t => t.Hidden).Select(t => new HiddenTest(t.Id, t.Points)), result.Release.Hidden);
         Assert.Equal(a.MaxPoints, result.Grade.MaxPoints + result.HiddenPoints);
     }
