@@ -28,7 +28,13 @@ public static class ExperimentCommand
     /// <summary>The experiments, in the order `lectures experiment --help` lists them. Adding one is one entry.</summary>
     static readonly Experiment[] Experiments =
     [
-        Register<FinetuningExperiment, FinetuningOptions, FinetuningResults>(["finetune"], []),
+        Register<FinetuningExperiment, FinetuningOptions, FinetuningResults>(["finetune"], ["--part"],
+            (options, standard) => options.Get("--part") switch
+            {
+                null => standard,
+                "sweep" => FinetuningOptions.SweepPart,
+                var part => throw new ArgumentException($"Part '{part}' of the finetuning experiment is unknown: expected 'sweep' (or no --part for the full grid)."),
+            }),
         Register<InteractionExperiment, InteractionOptions, InteractionResults>([], []),
         Register<LanguageModelExperiment, LanguageModelOptions, LanguageModelResults>(["lm"], ["--seed"],
             (options, standard) => standard with { Seed = options.GetInt("--seed", 0) }),
