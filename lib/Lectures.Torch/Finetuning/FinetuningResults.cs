@@ -115,7 +115,8 @@ public sealed class FinetuningResults : IExperimentResults
         var methods = FinetuningMethods.For(Options);
         var small = methods.SweepPoints(Outcomes, optimizer, task, FinetuningTrainer.SmallStdGroup);
         var all = methods.SweepPoints(Outcomes, optimizer, task, FinetuningTrainer.AllGroup);
-        if (small.Count == 0) return;
+        // A cell without the sweep still has its last point, SFT then RFT: no sweep to show.
+        if (small.Count < 2) return;
         md.AppendLine($"Sweep: SFT at the base rate on a uniform fraction for some steps, then RFT ({optimizer}, {task}; final V, mean ± std over seeds)\n");
         md.AppendLine("| labelled fraction | SFT steps | small-std V | all inputs V |\n|---|---|---|---|");
         foreach (var (s, a) in small.Zip(all))
@@ -141,7 +142,7 @@ public sealed class FinetuningResults : IExperimentResults
             yield return FinetuningExperimentCharts.SmallStdFractionCurves(Records, fractionMethods, f.Optimizer, f.Task);
             yield return FinetuningExperimentCharts.StuckFractionCurves(Records, fractionMethods, f.Optimizer, f.Task);
             yield return FinetuningExperimentCharts.GapClosedBars(f.Heuristics.Select(h => (h.Method, h.GapClosed)).ToList(), f.Optimizer, f.Task);
-            if (methods.SweepPoints(Outcomes, f.Optimizer, f.Task, FinetuningTrainer.SmallStdGroup) is { Count: > 0 } sweep)
+            if (methods.SweepPoints(Outcomes, f.Optimizer, f.Task, FinetuningTrainer.SmallStdGroup) is { Count: > 1 } sweep)
                 yield return FinetuningExperimentCharts.SweepCurves(sweep, FinetuningTrainer.SmallStdGroup, f.Optimizer, f.Task);
         }
     }

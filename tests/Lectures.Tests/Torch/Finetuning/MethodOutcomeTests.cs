@@ -82,8 +82,8 @@ public class MethodOutcomeTests : TemporaryDirectoryTest
         var full = FullRuns.Finetuning();
         var adam = FinetuningOptions.Standard.Grid.Optimizers.Single(o => o.Kind == OptimizerKind.Adam).Name;
         var sft = full.Outcomes.Where(o => o.Optimizer == adam && o.Method == Methods.Sft.Name).ToList();
-        // The shipped run is the sweep part (rewards -1): one cell per relabelling rule.
-        Assert.Equal(2, sft.Count);
+        // The shipped run is the full grid: both relabelling rules, both reward variants.
+        Assert.Equal(4, sft.Count);
         Assert.All(sft, o => Assert.True(o.SmallStdAccuracyMin >= 0.95, $"{o.Task}: lowest accuracy over seeds {o.SmallStdAccuracyMin:F3}"));
         var sgd = FinetuningOptions.Standard.Grid.Optimizers[0].Name;
         foreach (var task in new[] { Task, "whole classes relabelled, wrong -1" })
