@@ -51,9 +51,16 @@ public sealed class ExperimentCommand : CommandGroup
         var dataset = new Option<string>("--dataset") { Description = "cora, citation-like, or a graph file", HelpName = "cora|citation-like|FILE.npz", DefaultValueFactory = _ => "cora" };
         var model = new Option<GnnArchitecture?>("--model") { Description = "the GNN (default gcn)", HelpName = "gcn|gin|resgcn", CustomParser = OptionValue.Parser<GnnArchitecture?>(Model) };
         var step = OptionValue.WholeNumber("--step", "the removal step in percent of the edges", 10);
+        var part = new Option<string>("--part") { Description = "run only a part of the grid (default: the full grid)", HelpName = "sweep" };
         experiments =
         [
-            Register<FinetuningExperiment, FinetuningOptions, FinetuningResults>(["finetune"], []),
+            Register<FinetuningExperiment, FinetuningOptions, FinetuningResults>(["finetune"], [part],
+                (result, standard) => result.GetValue(part) switch
+                {
+                    null => standard,
+                    "sweep" => FinetuningOptions.SweepPart,
+                    var other => throw new ArgumentException($"Part '{other}' of the finetuning experiment is unknown: expected 'sweep' (or no --part for the full grid)."),
+                }),
             Register<InteractionExperiment, InteractionOptions, InteractionResults>([], []),
             Register<LanguageModelExperiment, LanguageModelOptions, LanguageModelResults>(["lm"], [seed],
                 (result, standard) => standard with { Seed = result.GetValue(seed) }),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lectures.Plotting;
+using Lectures.Torch.Finetuning;
 using Lectures.Torch.Interactions;
 using Lectures.Torch.LanguageModel;
 using Lectures.Torch.Sparsification;
@@ -62,6 +63,19 @@ public static class FullRuns
         var rows = Read(path, LanguageModelResults.SummaryHeader);
         if (rows.Count == 0) throw new InvalidDataException($"{path} has no rows.");
         return new LanguageModelFullRun(SourceOf(rows[0]), rows.Select(r => (r["task"], r["quantity"], Number(r, "value"))).ToList());
+    }
+
+    /// <summary>
+    /// The controlled finetuning result from finetuning.csv (columns seeds, date, recorded_at_commit, command, optimizer,
+    /// task, method, quantity, value; <see cref="MethodOutcome.Quantities"/>).
+    /// </summary>
+    public static FinetuningFullRun Finetuning(string? path = null)
+    {
+        path ??= Path.Combine(Directory, "finetuning.csv");
+        var rows = Read(path, MethodOutcome.SummaryHeader);
+        if (rows.Count == 0) throw new InvalidDataException($"{path} has no rows.");
+        return new FinetuningFullRun(SourceOf(rows[0]), MethodOutcome.FromRows(rows.Select(r =>
+            (r["optimizer"], r["task"], r["method"], int.Parse(r["seeds"], CultureInfo.InvariantCulture), r["quantity"], Number(r, "value")))));
     }
 
     private static FullRunSource SourceOf(IReadOnlyDictionary<string, string> row) =>

@@ -47,20 +47,26 @@ public static class JournalMigrations
         return lines;
     }
 
-    /// <summary>Finetuning: one line per setting of every part under the earlier flat names (PretrainSteps, PretrainLearningRate, Methods for the chosen names, ...).</summary>
+    /// <summary>
+    /// Finetuning: one line per setting of every part under the earlier flat names (PretrainSteps, PretrainLearningRate,
+    /// Methods for the chosen names, ...); the Sweep* lines only when the sweep is not empty (run folders
+    /// recorded before the sweep was added resume with <see cref="FinetuningMethodOptions.WithoutSweep"/>).
+    /// </summary>
     public static IReadOnlyList<(string Name, string Value)> Settings(FinetuningOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var (task, methods, grid) = (options.Task, options.Methods, options.Grid);
+        var noSweep = methods.SweepFractions.Count == 0 || methods.SweepStepShares.Count == 0;
         return SettingsDescription.Of(new
         {
             task.Data, task.TrainCount, task.LabelSetSize, task.ModifiedFraction, options.HiddenSizes,
             PretrainSteps = options.Pretraining.Steps, PretrainLearningRate = options.Pretraining.LearningRate,
             methods.Steps, methods.SftPhaseSteps, methods.CheapSftSteps, methods.CheapSftLearningRateScale, methods.CheapSftFraction,
             methods.LearningRateMultipliers, methods.Temperatures, methods.EntropyCoefficients, methods.ReinforceSamples,
+            methods.SweepFractions, methods.SweepStepShares, grid.SweepOptimizers, grid.SweepWrongRewardsOnModified,
             grid.Optimizers, grid.WrongRewardsOnModified, grid.Relabellings, grid.Seeds,
             Methods = methods.Chosen, options.SinglePrecision, options.Threads, options.LogEvery, options.SmallStdThreshold,
-        });
+        }).Where(line => !(noSweep && line.Name.StartsWith("Sweep", StringComparison.Ordinal))).ToList();
     }
 
     /// <summary>

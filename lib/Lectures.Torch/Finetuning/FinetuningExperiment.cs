@@ -9,7 +9,8 @@ namespace Lectures.Torch.Finetuning;
 /// <summary>
 /// The controlled finetuning experiments with perfect exploration: for each seed, split the data, standardise the
 /// training inputs, pretrain an MLP on label sets, build the finetuning task (per relabelling rule and reward variant),
-/// and finetune a copy of the pretrained model with every method and optimiser, logging reward, accuracy, gradient
+/// and finetune a copy of the pretrained model with every method and optimiser (the sweep of SFT phases only on the grid's
+/// sweep optimisers and reward variants), logging reward, accuracy, gradient
 /// norm and reward std per group. The runs of a task variant train in parallel (<see cref="ParallelRuns{T}"/>), with the
 /// results of a sequential run.
 /// </summary>
@@ -45,7 +46,10 @@ public sealed class FinetuningExperiment : IExperiment<FinetuningOptions, Finetu
         options.Validate();
         var data = options.Task.Data ?? Digits.Load();
         var methods = FinetuningMethods.For(options);
-        var runs = FinetuningResults.RunFile.Open(journal, options.Settings(), options.Grid.Count * methods.Chosen(options.Methods.Chosen).Count);
+        var chosen = methods.Chosen(options.Methods.Chosen);
+        var total = options.Grid.Seeds.Count * options.Grid.Relabellings.Count * options.Grid.WrongRewardsOnModified.Sum(w =>
+            options.Grid.Optimizers.Sum(o => methods.InCell(chosen, options.Grid, o, w).Count));
+        var runs = FinetuningResults.RunFile.Open(journal, options.Settings(), total);
         TorchRuntime.EnsureLoaded();
         using var threads = TorchThreads.Use(options.Threads);
         return RunGrid(options, data, methods, progress, runs);
@@ -68,7 +72,6 @@ public sealed class FinetuningExperiment : IExperiment<FinetuningOptions, Finetu
             var train = data.Split(options.Task.TrainCount, seed).Train.Standardized();
             var sets = LabelSets.Draw(data.ClassCount, options.Task.LabelSetSize, seed);
             var variants = options.Grid.Relabellings.SelectMany(r => options.Grid.WrongRewardsOnModified.Select(w => (Relabelling: r, Wrong: w))).ToArray();
-            var jobs = options.Grid.Optimizers.SelectMany(o => chosen.Select(m => (Optimizer: o, Method: m))).ToArray();
             var objectives = new PhaseObjectives(options.Methods.ReinforceSamples, seed);
             // Pretraining is skipped when every run of the seed is recorded (a resumed experiment) or in another shard, and
             // done once per setting in a process (a notebook that runs the experiment in parts).
@@ -82,6 +85,7 @@ public sealed class FinetuningExperiment : IExperiment<FinetuningOptions, Finetu
             {
                 foreach (var (relabelling, wrong) in variants)
                 {
+                    var jobs = options.Grid.Optimizers.SelectMany(o => methods.InCell(chosen, options.Grid, o, wrong).Select(m => (Optimizer: o, Method: m))).ToArray();
                     var task = new Lazy<FinetuningTask>(() => FinetuningTask.Create(train, sets, options.Task.ModifiedFraction, wrong, seed, relabelling));
                     TrainingBatch? batch = null;
                     try

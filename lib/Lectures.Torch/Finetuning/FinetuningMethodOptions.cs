@@ -2,8 +2,8 @@ namespace Lectures.Torch.Finetuning;
 
 /// <summary>
 /// The methods part of a controlled experiment (<see cref="FinetuningMethods.For"/> builds the methods from it): the
-/// step budget B shared by every method, the two SFT phases before RFT, the heuristics' parameters, REINFORCE's
-/// samples, and which methods run.
+/// step budget B shared by every method, the two SFT phases before RFT, the sweep of SFT phases (labelled fraction x
+/// steps), the heuristics' parameters, REINFORCE's samples, and which methods run.
 /// </summary>
 public sealed record FinetuningMethodOptions
 {
@@ -26,6 +26,18 @@ public sealed record FinetuningMethodOptions
     /// <summary>Fraction of the labelled training inputs the cheap SFT phase trains on (a sample stratified by class).</summary>
     public double CheapSftFraction { get; init; } = 0.01;
 
+    /// <summary>
+    /// Labelled fractions f of the sweep of SFT phases: each is SFT at the base learning rate on a uniformly random
+    /// (seeded) f of the training inputs, then RFT for the rest of the budget; empty runs no sweep.
+    /// </summary>
+    public IReadOnlyList<double> SweepFractions { get; init; } = [0.01, 0.1, 1.0];
+
+    /// <summary>
+    /// SFT steps of the sweep as shares s of the full SFT phase: round(s * <see cref="SftPhaseSteps"/>) steps (at least 1);
+    /// empty runs no sweep.
+    /// </summary>
+    public IReadOnlyList<double> SweepStepShares { get; init; } = [0.05, 0.2, 0.4, 1.0];
+
     /// <summary>Learning-rate multipliers m tried as heuristics.</summary>
     public IReadOnlyList<double> LearningRateMultipliers { get; init; } = [10.0, 100.0];
 
@@ -43,4 +55,7 @@ public sealed record FinetuningMethodOptions
 
     /// <summary>These settings without heuristics: no learning-rate multiplier, temperature or entropy bonus.</summary>
     public FinetuningMethodOptions WithoutHeuristics() => this with { LearningRateMultipliers = [], Temperatures = [], EntropyCoefficients = [] };
+
+    /// <summary>These settings without the sweep of SFT phases (the methods before issue 27).</summary>
+    public FinetuningMethodOptions WithoutSweep() => this with { SweepFractions = [], SweepStepShares = [] };
 }

@@ -64,7 +64,25 @@ public sealed record FinetuningOptions : IExperimentOptions
     };
 
     /// <summary>
-    /// The one check of the settings, made before anything runs: phases within the step budget, a non-empty grid, at
+    /// The sweep of SFT phases on its own, the part of <see cref="Standard"/> that fits a loaded shared machine: rewards -1,
+    /// both relabelling rules, 3 seeds; with SGD the sweep's 12 cells besides RFT and SFT, with Adam only RFT, SFT and SFT
+    /// then RFT (the Adam arm's fit); 102 runs, each with the numbers it has in the full grid.
+    /// </summary>
+    public static FinetuningOptions SweepPart
+    {
+        get
+        {
+            var standard = Standard with { Grid = Standard.Grid with { WrongRewardsOnModified = [-1.0] } };
+            var methods = FinetuningMethods.For(standard);
+            return standard with
+            {
+                Methods = standard.Methods with { Chosen = [methods.Rft.Name, methods.Sft.Name, .. methods.Sweep.Select(s => s.Method.Name)] },
+            };
+        }
+    }
+
+    /// <summary>
+    /// The one check of the settings, made before anything runs: phases within the step budget, sweep fractions in (0, 1], a non-empty grid, at
     /// least one thread, and a test set left by the split of <see cref="LabelSetTaskOptions.Data"/> (or the embedded
     /// digits). The method names are checked where the methods are chosen (<see cref="FinetuningMethods.Chosen"/>).
     /// </summary>
@@ -74,6 +92,10 @@ public sealed record FinetuningOptions : IExperimentOptions
         if (m.Steps < 1 || m.SftPhaseSteps < 0 || m.CheapSftSteps < 0 || m.SftPhaseSteps > m.Steps || m.CheapSftSteps > m.Steps)
             throw new ArgumentException(
                 $"Step budget {m.Steps} with SFT phases of {m.SftPhaseSteps} and {m.CheapSftSteps} steps is invalid: expected phases within the budget.");
+        if (m.SweepFractions.Any(f => !(f > 0 && f <= 1)) || m.SweepStepShares.Any(s => !(s > 0 && Math.Round(s * m.SftPhaseSteps) <= m.Steps)))
+            throw new ArgumentException(
+                $"Sweep of labelled fractions [{string.Join(", ", m.SweepFractions)}] and step shares [{string.Join(", ", m.SweepStepShares)}] is invalid: " +
+                $"expected fractions in (0, 1] and shares s > 0 with s x {m.SftPhaseSteps} SFT steps within the budget of {m.Steps}.");
         if (Grid.Count == 0 || Grid.Optimizers.Count == 0)
             throw new ArgumentException("The grid is empty: expected at least one seed, optimiser, relabelling rule and reward variant.");
         if (Threads < 1)

@@ -17,6 +17,7 @@ public sealed class FinetuningResults : IExperimentResults
         Diverged = diverged;
         Options = options;
         Findings = FinetuningFindings.From(records, diverged, options);
+        Outcomes = MethodOutcome.From(records, FinetuningMethods.For(options).All);
     }
 
     /// <summary>One row per (run, logged step, group).</summary>
@@ -30,6 +31,12 @@ public sealed class FinetuningResults : IExperimentResults
 
     /// <summary>The acceptance figures per (optimiser, task), averaged over seeds.</summary>
     public IReadOnlyList<FinetuningFindings> Findings { get; }
+
+    /// <summary>Where each method ends per (optimiser, task): final rewards and accuracy over seeds (summary.csv).</summary>
+    public IReadOnlyList<MethodOutcome> Outcomes { get; }
+
+    /// <summary>The file of outcomes per method, in the schema of benchmarks/results/finetuning.csv.</summary>
+    public const string SummaryFileName = "summary.csv";
 
     /// <summary>
     /// records.csv: one row per (logged step, group) of every run (<see cref="CsvRow"/>), the step where the run diverged
@@ -59,12 +66,17 @@ public sealed class FinetuningResults : IExperimentResults
     /// <summary>The report's title.</summary>
     public string Title => "Controlled finetuning experiments";
 
-    /// <summary>Writes <see cref="Records"/> as records.csv in <paramref name="directory"/> (header row, invariant culture, round-trip doubles).</summary>
+    /// <summary>
+    /// Writes <see cref="Records"/> as records.csv (header row, invariant culture, round-trip doubles) and
+    /// <see cref="Outcomes"/> as summary.csv (one row per quantity, with <see cref="Provenance"/>) in <paramref name="directory"/>.
+    /// </summary>
     public IReadOnlyList<string> WriteCsv(string directory)
     {
         var path = Path.Combine(directory, "records.csv");
         ExperimentReport.WriteCsv(path, RunFile.Header!, Records.Select(CsvRow));
-        return [path];
+        var summary = Path.Combine(directory, SummaryFileName);
+        ExperimentReport.WriteCsv(summary, MethodOutcome.SummaryHeader, Outcomes.SelectMany(o => o.CsvRows(Provenance)));
+        return [path, summary];
     }
 
     /// <summary>One line of records.csv.</summary>
@@ -92,8 +104,24 @@ public sealed class FinetuningResults : IExperimentResults
             md.AppendLine("| quantity | value |\n|---|---|");
             foreach (var (q, v) in f.Rows()) md.AppendLine($"| {q} | {v} |");
             md.AppendLine();
+            AppendSweep(md, f.Optimizer, f.Task);
         }
         return md.ToString();
+    }
+
+    /// <summary>The sweep of SFT phases of one cell as a Markdown table: fraction x steps, final V of the small-std group and of all inputs.</summary>
+    void AppendSweep(StringBuilder md, string optimizer, string task)
+    {
+        var methods = FinetuningMethods.For(Options);
+        var small = methods.SweepPoints(Outcomes, optimizer, task, FinetuningTrainer.SmallStdGroup);
+        var all = methods.SweepPoints(Outcomes, optimizer, task, FinetuningTrainer.AllGroup);
+        // A cell without the sweep still has its last point, SFT then RFT: no sweep to show.
+        if (small.Count < 2) return;
+        md.AppendLine($"Sweep: SFT at the base rate on a uniform fraction for some steps, then RFT ({optimizer}, {task}; final V, mean ± std over seeds)\n");
+        md.AppendLine("| labelled fraction | SFT steps | small-std V | all inputs V |\n|---|---|---|---|");
+        foreach (var (s, a) in small.Zip(all))
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {100 * s.Fraction:G3}% | {s.SftSteps} | {s.Mean:F3} ± {s.StandardDeviation:F3} | {a.Mean:F3} ± {a.StandardDeviation:F3} |"));
+        md.AppendLine();
     }
 
     /// <summary>
@@ -114,6 +142,8 @@ public sealed class FinetuningResults : IExperimentResults
             yield return FinetuningExperimentCharts.SmallStdFractionCurves(Records, fractionMethods, f.Optimizer, f.Task);
             yield return FinetuningExperimentCharts.StuckFractionCurves(Records, fractionMethods, f.Optimizer, f.Task);
             yield return FinetuningExperimentCharts.GapClosedBars(f.Heuristics.Select(h => (h.Method, h.GapClosed)).ToList(), f.Optimizer, f.Task);
+            if (methods.SweepPoints(Outcomes, f.Optimizer, f.Task, FinetuningTrainer.SmallStdGroup) is { Count: > 1 } sweep)
+                yield return FinetuningExperimentCharts.SweepCurves(sweep, FinetuningTrainer.SmallStdGroup, f.Optimizer, f.Task);
         }
     }
 
@@ -123,6 +153,9 @@ public sealed class FinetuningResults : IExperimentResults
         $"MLP hidden {string.Join("-", o.HiddenSizes)}, {(o.SinglePrecision ? "float32" : "double precision")}; pretraining {o.Pretraining.Steps} Adam steps at lr {o.Pretraining.LearningRate:G3} on label sets of k = {o.Task.LabelSetSize}; " +
         "inputs standardised (pixel mean and std of the training set); " +
         $"relabelled: {o.Task.ModifiedFraction:P0} of the inputs (random inputs) or of the classes (whole classes); budget {o.Methods.Steps} full-batch steps (SFT phase {o.Methods.SftPhaseSteps}, cheap SFT phase {o.Methods.CheapSftSteps} at lr x{o.Methods.CheapSftLearningRateScale:G3} on a class-stratified {o.Methods.CheapSftFraction:P0} sample); " +
+        (o.Methods.SweepFractions.Count * o.Methods.SweepStepShares.Count == 0 ? "" :
+            $"sweep: SFT at the base rate on a uniformly random (seeded) {string.Join(" / ", o.Methods.SweepFractions.Select(f => $"{100 * f:G3}%"))} of the inputs for " +
+            $"{string.Join(" / ", o.Methods.SweepStepShares.Select(x => $"{100 * x:G3}%"))} of the SFT phase's steps, then RFT; ") +
         $"optimisers {string.Join(", ", o.Grid.Optimizers.Select(x => x.Name))}; seeds {string.Join(", ", o.Grid.Seeds)}; small std means STD(x) < {o.SmallStdThreshold:G3}; " +
         "rewards and stds are of softmax(z) at temperature 1.";
 }

@@ -4,7 +4,7 @@ namespace Lectures.Torch.Finetuning;
 
 /// <summary>
 /// The policy objective of a method phase in the controlled experiments: SFT is <see cref="CrossEntropy"/> (on the
-/// stratified sample of the phase's fraction drawn with <paramref name="Seed"/>), exact RFT <see cref="ExpectedReward"/>,
+/// sample of the phase's fraction, stratified or uniform, drawn with <paramref name="Seed"/>), exact RFT <see cref="ExpectedReward"/>,
 /// REINFORCE <see cref="SampledReward"/> with <paramref name="ReinforceSamples"/> samples per input; an entropy bonus
 /// beta adds beta H(p) (<see cref="EntropyRegularised"/>).
 /// </summary>
@@ -16,7 +16,7 @@ public sealed record PhaseObjectives(int ReinforceSamples, int Seed)
         ArgumentNullException.ThrowIfNull(phase);
         PolicyObjective objective = phase switch
         {
-            { Objective: FinetuningObjective.Sft } => new CrossEntropy(phase.Fraction, Seed),
+            { Objective: FinetuningObjective.Sft } => new CrossEntropy(phase.Fraction, Seed, phase.Sample),
             { Estimator: RewardGradient.Exact } => new ExpectedReward(),
             { Estimator: RewardGradient.Reinforce } => new SampledReward(ReinforceSamples, Seed),
             _ => throw new ArgumentException($"Phase '{phase.Name(withSteps: false)}' has no policy objective: PPO needs sampled sequences (the language-model experiment).", nameof(phase)),

@@ -1,4 +1,5 @@
 using Lectures.Plotting;
+using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using Chart = Plotly.NET.CSharp.Chart;
@@ -43,6 +44,30 @@ public static class FinetuningExperimentCharts
             .WithTitle($"Heuristics: fraction of the small-std gap closed ({optimizer}, {task})")
             .WithXAxisStyle<double, double, string>(TitleText: "heuristic (RFT with ...)")
             .WithYAxisStyle<double, double, string>(TitleText: "gap closed: (V_heuristic − V_RFT) / (V_SFT→RFT − V_RFT)");
+
+    /// <summary>
+    /// The sweep of SFT phases: a group's final mean reward V (mean over seeds, sample std as error bars) against the SFT
+    /// phase's steps (log scale), one line per labelled fraction.
+    /// </summary>
+    public static GenericChart SweepCurves(IReadOnlyList<SweepPoint> points, string group, string optimizer, string task)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count == 0) throw new ArgumentException($"The sweep has no points for {group} ({optimizer}, {task}).", nameof(points));
+        var lines = points.GroupBy(p => p.Fraction).OrderBy(g => g.Key).Select(g =>
+        {
+            var line = g.OrderBy(p => p.SftSteps).ToList();
+            var curve = Chart.Line<int, double, string>(line.Select(p => p.SftSteps), line.Select(p => p.Mean),
+                Name: $"SFT on {100 * g.Key:G3}% of the inputs", ShowMarkers: true, ShowLegend: true);
+            return Plotly.NET.Chart.withYError(Plotly.NET.TraceObjects.Error.init<double, double>(
+                null, FSharpOption<StyleParam.ErrorType>.Some(StyleParam.ErrorType.Data), null,
+                FSharpOption<IEnumerable<double>>.Some(line.Select(p => p.StandardDeviation).ToArray()),
+                null, null, null, null, null, null, null, null, null, null, null)).Invoke(curve);
+        });
+        return Chart.Combine(lines)
+            .WithTitle($"SFT phase, then RFT: final mean reward of the {group} inputs ({optimizer}, {task}; mean ± std over {points.Max(p => p.Seeds)} seeds)")
+            .WithXAxisStyle<double, double, string>(TitleText: "SFT steps before RFT (full-batch steps, log scale)", AxisType: StyleParam.AxisType.Log)
+            .WithYAxisStyle<double, double, string>(TitleText: $"final mean expected reward V over the {group} inputs (−1 to 1)");
+    }
 
     static IEnumerable<FinetuningRecord> AllInputs(IEnumerable<FinetuningRecord> records, IReadOnlyCollection<string> methods, string optimizer, string task) =>
         records.Where(r => r.Group == "all" && methods.Contains(r.Method) && r.Optimizer == optimizer && r.Task == task);

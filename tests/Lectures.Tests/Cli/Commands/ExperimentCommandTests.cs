@@ -27,8 +27,8 @@ public sealed class ExperimentCommandTests : TemporaryDirectoryTest
     [Theory]
     [InlineData("sparsify", "--dataset, --model, --step")]
     [InlineData("sparsification", "--dataset, --model, --step")]
-    [InlineData("finetune", "")]
-    [InlineData("finetuning", "")]
+    [InlineData("finetune", "--part")]
+    [InlineData("finetuning", "--part")]
     [InlineData("lm", "--seed")]
     [InlineData("language-model", "--seed")]
     [InlineData("interaction", "")]
@@ -88,6 +88,7 @@ public sealed class ExperimentCommandTests : TemporaryDirectoryTest
         Assert.Equivalent(new ExperimentCommand.Settings("lm", null, "stopped", null, LanguageModelOptions.Standard with { Seed = 3 }, " --seed 3"),
             Parse("lm", "--resume", "stopped", "--seed", "3"), strict: true);
         Assert.Equal(3, Assert.IsType<LanguageModelOptions>(Parse("lm", "--seed", "3").Options).Seed);
+        Assert.Equivalent(FinetuningOptions.SweepPart, Parse("finetuning", "--part", "sweep").Options, strict: true);
 
         var sparsify = Parse("sparsify", "--dataset", "citation-like", "--model", "GIN", "--step", "5");
         Assert.Equal(("sparsify", " --dataset citation-like --model GIN --step 5"), (sparsify.Experiment, sparsify.Arguments));
@@ -102,6 +103,8 @@ public sealed class ExperimentCommandTests : TemporaryDirectoryTest
     {
         Assert.Equal((2, "error: Unknown model 'mlp': expected gcn, gin or resgcn."), Lectures("experiment", "sparsify", "--model", "mlp"));
         Assert.Equal((2, "error: Option --step expects a whole number, got 'ten'."), Lectures("experiment", "sparsify", "--step", "ten"));
+        Assert.Equal((2, "error: Part 'all' of the finetuning experiment is unknown: expected 'sweep' (or no --part for the full grid)."),
+            Lectures("experiment", "finetuning", "--part", "all"));
         Assert.Equal((2, "error: --resume a and --out b name different directories: give one of them."), Lectures("experiment", "lm", "--resume", "a", "--out", "b"));
         Assert.Equal((2, "error: Name an experiment: finetuning, interaction, language-model, replication, sparsification."), Lectures("experiment"));
     }

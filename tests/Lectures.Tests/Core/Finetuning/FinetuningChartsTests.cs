@@ -54,6 +54,25 @@ public class FinetuningChartsTests
         Assert.Contains("left behind", batch.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
     }
 
+    [Fact]
+    public void SweepCurvesDrawOneLinePerFractionAgainstTheStepsWithTheSeedStdAsErrorBars()
+    {
+        SweepPoint[] points = [new(0.1, 100, 0.5, 0.2, 3), new(0.01, 100, -0.9, 0.05, 3), new(0.1, 25, -0.2, 0.1, 3), new(0.01, 25, -1, 0, 3)];
+        var figure = Figure(FinetuningExperimentCharts.SweepCurves(points, "small-std", "SGD lr 0.5", "random inputs relabelled, wrong -1"));
+        var traces = figure.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(["SFT on 1% of the inputs", "SFT on 10% of the inputs"], traces.Select(t => t.GetProperty("name").GetString()));
+        // Sorted by steps within a line; the error bars are the seed stds.
+        Assert.Equal([25, 100], traces[1].GetProperty("x").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([-0.2, 0.5], traces[1].GetProperty("y").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal([0.1, 0.2], traces[1].GetProperty("error_y").GetProperty("array").EnumerateArray().Select(e => e.GetDouble()));
+        var layout = figure.GetProperty("layout");
+        Assert.Equal("log", layout.GetProperty("xaxis").GetProperty("type").GetString());
+        Assert.Contains("full-batch steps", layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
+        Assert.Contains("(−1 to 1)", layout.GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
+        Assert.Contains("mean ± std over 3 seeds", layout.GetProperty("title").GetProperty("text").GetString());
+        Assert.Throws<ArgumentException>(() => FinetuningExperimentCharts.SweepCurves([], "small-std", "SGD lr 0.5", "t"));
+    }
+
     private static JsonElement Figure(GenericChart chart) => JsonDocument.Parse(GenericChart.toJson(chart)).RootElement;
 
     private static void AssertLabelled(JsonElement figure, string? axisType)

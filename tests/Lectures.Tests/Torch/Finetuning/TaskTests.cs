@@ -1,4 +1,5 @@
 using Lectures.Data;
+using Lectures.Finetuning;
 using Lectures.Torch.Finetuning;
 
 namespace Lectures.Tests.Torch.Finetuning;
@@ -111,6 +112,35 @@ public class TaskTests
         Assert.Equal(new[] { 2, 2, 2, 2, 2, 3, 3, 3, 3, 3 }, counts);
         Assert.Equal(1000, new CrossEntropy().LabelledInputs(classes).Length);
         Assert.Throws<ArgumentException>(() => new CrossEntropy(0, 0));
+    }
+
+    [Fact]
+    public void TheSweepLabelsAUniformSampleOfRoundFractionTimesNTheSameForEveryMethodOfASeed()
+    {
+        var classes = Digits.Load().Split(1000, seed: 0).Train.Labels;
+        var onePercent = new CrossEntropy(0.01, seed: 3, LabelledSample.Uniform).LabelledInputs(classes);
+        var tenPercent = new CrossEntropy(0.1, seed: 3, LabelledSample.Uniform).LabelledInputs(classes);
+        Assert.Equal((10, 10), (onePercent.Length, onePercent.Distinct().Count()));
+        Assert.Equal((100, 100), (tenPercent.Length, tenPercent.Distinct().Count()));
+        // One permutation per seed: the 1% subset is the start of the 10% subset.
+        Assert.Equal(onePercent, tenPercent[..10]);
+        Assert.Equal(onePercent, new CrossEntropy(0.01, seed: 3, LabelledSample.Uniform).LabelledInputs(classes));
+        Assert.NotEqual(onePercent, new CrossEntropy(0.01, seed: 4, LabelledSample.Uniform).LabelledInputs(classes));
+        // Uniform, not stratified: with about 100 inputs per class, a uniform 10 hold every class once with probability
+        // about 10!/10^10 = 0.00036, so almost never in 200 seeds; the stratified sample always does.
+        var everyClassOnce = Enumerable.Range(0, 200).Count(seed =>
+            new CrossEntropy(0.01, seed, LabelledSample.Uniform).LabelledInputs(classes).Select(i => classes[i]).Distinct().Count() == 10);
+        Assert.InRange(everyClassOnce, 0, 2);
+        // Each input is drawn with probability 10/1000: over 200 seeds, 2000 draws, input 0 about 2 times; the mean over inputs is exact.
+        var draws = Enumerable.Range(0, 200).SelectMany(seed => new CrossEntropy(0.01, seed, LabelledSample.Uniform).LabelledInputs(classes)).ToArray();
+        Assert.Equal(2.0, draws.Length / 1000.0);
+        Assert.InRange(draws.GroupBy(i => classes[i]).Max(g => g.Count()) / (double)draws.Length, 0.1, 0.14);
+        // Every method of a seed with the same fraction labels the same inputs, whatever its steps.
+        var methods = FinetuningMethods.For(FinetuningOptions.Standard);
+        var objectives = new PhaseObjectives(ReinforceSamples: 4, Seed: 3);
+        var sweepOnePercent = methods.Sweep.Where(s => s.Fraction == 0.01).Select(s => ((CrossEntropy)objectives.For(s.Method.Phases[0])).LabelledInputs(classes)).ToList();
+        Assert.Equal(4, sweepOnePercent.Count);
+        Assert.All(sweepOnePercent, subset => Assert.Equal(onePercent, subset));
     }
 
     [Fact]
