@@ -1,3 +1,4 @@
+using Lectures.Cli.Site;
 using Lectures.Grading.Manual;
 using Lectures.Grading.Reports;
 using Lectures.Grading.Samples;
@@ -8,6 +9,8 @@ namespace Lectures.Tests.Grading.Manual;
 /// <summary>The instructor's page of answers to grade by hand and the scores template: every student, every question asked, nothing executed.</summary>
 public class ManualAnswersReportTests
 {
+    const string Img = "<img src=x onerror=\"document.title='ran-onerror'\">";
+    const string Script = "</script><script>document.title='ran-script'</script>";
     readonly ManualScratch s = new();
     readonly IReadOnlyList<ManualAnswer> answers;
 
@@ -17,6 +20,7 @@ public class ManualAnswersReportTests
         s.Submit("ann", s.Answered("<script>alert('ann')</script> pairs & halves", "Console.WriteLine(SumTo(4));"));
         s.Submit("bob", s.FirstReleaseJson);                                                   // release 1 asked nothing
         s.Submit("cy", "{\"cells\": [");
+        s.Submit("eve", s.Answered(Img + " in a Markdown answer", "// " + Script));
         answers = ManualAnswer.Read(s.Assignment, Submissions.Find(s.Submissions, "synthetic"));
     }
 
@@ -33,6 +37,8 @@ public class ManualAnswersReportTests
             ("cy", "sketch", true, null, false, "not a readable notebook"),
             ("dee", "essay", true, null, false, "the cell is not in the submission (deleted, or its id was changed)"),
             ("dee", "sketch", true, "// Sketch how you would test SumTo. ", true, null),
+            ("eve", "essay", true, Img + " in a Markdown answer", false, null),
+            ("eve", "sketch", true, "// " + Script, true, null),
         ], answers.Select(a => (a.Student, a.Question, a.Asked, a.Text, a.IsCode, a.Missing)));
     }
 
@@ -71,10 +77,27 @@ public class ManualAnswersReportTests
     {
         var path = Path.Combine(s.Root, ManualAnswersReport.TemplateName);
         Assert.True(ManualAnswersReport.WriteTemplate(path, answers));
-        Assert.Equal("student,question,points,comment\r\nann,essay,,\r\nann,sketch,,\r\ncy,essay,,\r\ncy,sketch,,\r\ndee,essay,,\r\ndee,sketch,,\r\n", File.ReadAllText(path));
+        Assert.Equal("student,question,points,comment\r\nann,essay,,\r\nann,sketch,,\r\ncy,essay,,\r\ncy,sketch,,\r\ndee,essay,,\r\ndee,sketch,,\r\neve,essay,,\r\neve,sketch,,\r\n", File.ReadAllText(path));
 
         File.WriteAllText(path, "student,question,points,comment\nann,essay,2,\n");   // the instructor's scores
         Assert.False(ManualAnswersReport.WriteTemplate(path, answers));
         Assert.Equal("student,question,points,comment\nann,essay,2,\n", File.ReadAllText(path));
+    }
+
+    [SkippableFact]
+    public void ChromiumRunsNothingAStudentWroteInTheAnswersPage()
+    {
+        Skip.IfNot(HeadlessChromium.Available, "chromium is not installed");
+        // Control: the same answer pasted into a page raw runs, so a title left alone below means the page stopped it.
+        var raw = Path.Combine(s.Root, "raw.html");
+        File.WriteAllText(raw, $"<!DOCTYPE html><html><head><title>safe</title></head><body><pre>{Img}{Script}</pre></body></html>");
+        Assert.Contains("<title>ran-", HeadlessChromium.DumpDom(raw, s.Root));
+
+        var page = Path.Combine(s.Root, "manual-answers.html");
+        ManualAnswersReport.Render(s.Assignment, answers).Write(page);
+        var dom = HeadlessChromium.DumpDom(page, s.Root);
+        Assert.DoesNotContain("<title>ran-", dom);   // neither the onerror nor the script set the title
+        Assert.DoesNotContain("<img", dom);
+        Assert.Contains("&lt;img src=x onerror=", dom);
     }
 }
