@@ -40,7 +40,8 @@ public sealed class AssignCommand : CommandGroup
         var hidden = assignment.Tests.Count(t => t.Hidden);
         var recorded = release.Number > assignment.Releases.Count ? "new, recorded in" : "unchanged, as in";
         Console.WriteLine($"Released {assignment.Name} (release {release.Number}, {recorded} {Path.GetRelativePath(Directory.GetCurrentDirectory(), ReleaseHistory.PathOf(assignment.Path))}): {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}");
-        Console.WriteLine($"  {assignment.Tests.Count - hidden} visible and {hidden} hidden tests, {assignment.MaxPoints:0.##} points; solutions replaced by stubs, hidden tests left out.");
+        var manual = assignment.ManualQuestions.Count is var n and > 0 ? $", {n} answer{(n == 1 ? "" : "s")} graded by hand" : "";
+        Console.WriteLine($"  {assignment.Tests.Count - hidden} visible and {hidden} hidden tests{manual}, {assignment.MaxPoints:0.##} points; solutions replaced by stubs, hidden tests left out.");
         return 0;
     }
 
