@@ -64,7 +64,7 @@ public sealed class ExperimentCommand : CommandGroup
             Register<InteractionExperiment, InteractionOptions, InteractionResults>([], []),
             Register<LanguageModelExperiment, LanguageModelOptions, LanguageModelResults>(["lm"], [seed],
                 (result, standard) => standard with { Seed = result.GetValue(seed) }),
-            Register<LanguageModelReplicationExperiment, LanguageModelReplicationOptions, LanguageModelReplicationResults>([], []),
+            Register<LanguageModelReplicationExperiment, LanguageModelReplicationOptions, LanguageModelReplicationResults>(["replication"], []),
             Register<SparsificationExperiment, SparsificationOptions, SparsificationResults>(["sparsify"], [dataset, model, step],
                 (result, _) => SparsificationOptions.Standard(result.GetValue(dataset)!, result.GetValue(model) ?? GnnArchitecture.Gcn) with { StepPercent = result.GetValue(step) }),
         ];

@@ -18,7 +18,7 @@ public sealed class LanguageModelReplicationExperiment : IExperiment<LanguageMod
     LanguageModelReplicationExperiment() { }
 
     /// <inheritdoc />
-    public static string Name => "replication";
+    public static string Name => "language-model-replication";
 
     /// <inheritdoc />
     public static string Description => "the paper's cheap SFT phase (1% of 2,000 inputs, 5-40% of the full phase's steps) then RFT, on increment and translate, 3 seeds";

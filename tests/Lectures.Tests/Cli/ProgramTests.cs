@@ -29,7 +29,7 @@ public sealed class ProgramTests : IDisposable
             (["experiment", "sparsify", "--dataset", text, "--out", Path.Combine(directory, "out")], 1,
                 $"error: graph.txt: not a NumPy .npz archive (not a zip file: {notZip})."),
             (["order", missing, "--method", "1-wis", "--out", order], 1, $"error: {missing} does not exist."),
-            (["experiment", "nope"], 2, "error: Unknown experiment 'nope'. Known: finetuning, interaction, language-model, replication, sparsification, merge."),
+            (["experiment", "nope"], 2, "error: Unknown experiment 'nope'. Known: finetuning, interaction, language-model, language-model-replication, sparsification, merge."),
             (["order", missing, "--method", "1-wis", "--out", order, "--bogus", "1"], 2,
                 "error: Unknown option(s): --bogus. Known: --method, --tie-rule, --seed, --out, --force."),
             (["experiment", "sparsify", "--step"], 2, "error: Option --step needs a value."),
@@ -81,7 +81,7 @@ public sealed class ProgramTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Error);
         var commands = run.Output.Split(Environment.NewLine).SkipWhile(l => l != "Commands:").Skip(1).TakeWhile(l => l != "");
-        Assert.Equal(["finetune, finetuning", "interaction", "language-model, lm", "replication", "sparsification, sparsify", "merge <DIR>"],
+        Assert.Equal(["finetune, finetuning", "interaction", "language-model, lm", "language-model-replication, replication", "sparsification, sparsify", "merge <DIR>"],
             commands.Select(l => l.Trim().Split("  ")[0]));
     }
 

@@ -33,6 +33,7 @@ public sealed class ExperimentCommandTests : TemporaryDirectoryTest
     [InlineData("language-model", "--seed")]
     [InlineData("interaction", "")]
     [InlineData("replication", "")]
+    [InlineData("language-model-replication", "")]
     public void EachExperimentAnswersToItsNameAndItsEarlierName(string name, string settings)
     {
         // An unknown option is refused before anything runs, naming the options the experiment accepts.
@@ -106,7 +107,7 @@ public sealed class ExperimentCommandTests : TemporaryDirectoryTest
         Assert.Equal((2, "error: Part 'all' of the finetuning experiment is unknown: expected 'sweep' (or no --part for the full grid)."),
             Lectures("experiment", "finetuning", "--part", "all"));
         Assert.Equal((2, "error: --resume a and --out b name different directories: give one of them."), Lectures("experiment", "lm", "--resume", "a", "--out", "b"));
-        Assert.Equal((2, "error: Name an experiment: finetuning, interaction, language-model, replication, sparsification."), Lectures("experiment"));
+        Assert.Equal((2, "error: Name an experiment: finetuning, interaction, language-model, language-model-replication, sparsification."), Lectures("experiment"));
     }
 
     [Fact]
