@@ -158,14 +158,13 @@ public sealed class GradeCommand : Command
 
     static void WriteExport(string kind, string roster, string assignment, IReadOnlyList<StudentGrade> grades, string outDir)
     {
-        var provisional = grades.Where(g => g.Provisional).Select(g => g.Student).ToList();
-        var filled = GradebookExport.For(kind, roster, assignment, grades.Where(g => !g.Provisional).ToDictionary(g => g.Student, g => g.Points));
+        var filled = GradebookExport.For(kind, roster, assignment, grades.Where(g => !g.Provisional).ToDictionary(g => g.Student, g => g.Points),
+            grades.Where(g => g.Provisional).Select(g => g.Student).ToHashSet());
         var path = Path.Combine(outDir, kind + "-import.csv");
         File.WriteAllText(path, filled.Sheet.Render());
         Console.WriteLine($"{kind} import: {path}");
-        foreach (var student in provisional) Console.WriteLine($"  provisional, answers not graded by hand yet (cell left empty): {student}");
-        foreach (var student in filled.Missing.Where(m => !provisional.Any(p => m.EndsWith($"({p})", StringComparison.Ordinal))))
-            Console.WriteLine($"  no submission (cell left empty): {student}");
+        foreach (var student in filled.Provisional) Console.WriteLine($"  provisional, answers not graded by hand yet (cell left empty): {student}");
+        foreach (var student in filled.Missing) Console.WriteLine($"  no submission (cell left empty): {student}");
         foreach (var student in filled.NotInRoster) Console.WriteLine($"  graded but not in {roster} (not exported): {student}");
     }
 }

@@ -49,7 +49,7 @@ public sealed record ReleasedNotebook(string Assignment, int Release, IReadOnlyL
         var contract = new ReleaseContracts(assignment, plan).Of(release);
         return new ReleasedNotebook(assignment.Name, release.Number,
             visible.Select(c => new RecordedCell(c.Id, c.Role, c.IsCode, c.Points, c.Locked ? release.Cell(c.Id)?.Source ?? c.Source : null)).ToList(),
-            assignment.Tests.Where(t => t.Hidden).Select(t => new HiddenTest(t.Id, t.Points)).ToList(),
+            release.Hidden ?? [],
             visible.Where(c => contract.ContainsKey(c.Id)).ToDictionary(c => c.Id, c => contract[c.Id]));
     }
 

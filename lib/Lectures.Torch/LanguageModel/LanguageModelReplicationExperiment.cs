@@ -75,8 +75,8 @@ public sealed class LanguageModelReplicationExperiment : IExperiment<LanguageMod
 
     /// <summary>
     /// The training inputs of the cheap SFT phase: <paramref name="count"/> of the n <paramref name="train"/> inputs drawn
-    /// uniformly without replacement with new Random(<paramref name="seed"/>) (the first steps of a Fisher-Yates shuffle),
-    /// in the order drawn.
+    /// uniformly without replacement: the first <paramref name="count"/> of a random permutation of them
+    /// (new Random(<paramref name="seed"/>).Shuffle, the kit's seeded split), in that order.
     /// </summary>
     public static TaskExample[] CheapSample(IReadOnlyList<TaskExample> train, int count, int seed)
     {
@@ -84,13 +84,8 @@ public sealed class LanguageModelReplicationExperiment : IExperiment<LanguageMod
         if (count < 1 || count > train.Count)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"The cheap sample needs 1..{train.Count} inputs (the training inputs); got {count}.");
         var order = Enumerable.Range(0, train.Count).ToArray();
-        var random = new Random(seed);
-        for (var i = 0; i < count; i++)
-        {
-            var j = random.Next(i, order.Length);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-        return [.. order.Take(count).Select(i => train[i])];
+        new Random(seed).Shuffle(order);
+        return [.. order[..count].Select(i => train[i])];
     }
 
     /// <summary>

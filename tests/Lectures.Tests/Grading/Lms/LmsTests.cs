@@ -116,6 +116,13 @@ public class LmsTests
         Assert.Equal(["6.25", "0", ""], rows.Select(r => r[4]));
         Assert.Equal("Participant 101,Jane Doe,jane.doe@example.edu,Submitted for grading - Not graded,6.25,8.00,Yes,\"Monday, 7 December 2026, 9:15 AM\",-,", filled.Sheet.Render().Split("\r\n")[1]);
         Assert.Equal(["Ana O'Neil (107)"], filled.Missing);
+
+        // A grade that waits for answers graded by hand leaves the cell empty too, and is listed apart from "no submission".
+        var pending = GradebookExport.Moodle(CsvTable.Read(path), path, new Dictionary<string, double> { ["101"] = 6.25 }, new HashSet<string> { "102", "999" });
+        Assert.Equal(["6.25", "", ""], pending.Sheet.Rows.Select(r => r[4]));
+        Assert.Equal(["Ana O'Neil (107)"], pending.Missing);
+        Assert.Equal(["John Smith (102)"], pending.Provisional);
+        Assert.Equal(["999"], pending.NotInRoster);
     }
 
     [Fact]
