@@ -3,14 +3,15 @@ using Lectures.Grading.Manual;
 using Lectures.Grading.Reports;
 using Lectures.Grading.Samples;
 using Lectures.Grading.Scoring;
+using Lectures.Tests.Grading.Reports;
 
 namespace Lectures.Tests.Grading.Manual;
 
 /// <summary>The instructor's page of answers to grade by hand and the scores template: every student, every question asked, nothing executed.</summary>
 public class ManualAnswersReportTests
 {
-    const string Img = "<img src=x onerror=\"document.title='ran-onerror'\">";
-    const string Script = "</script><script>document.title='ran-script'</script>";
+    const string Img = HostileMarkup.Img;
+    const string Script = HostileMarkup.Script;
     readonly ManualScratch s = new();
     readonly IReadOnlyList<ManualAnswer> answers;
 
@@ -88,10 +89,7 @@ public class ManualAnswersReportTests
     public void ChromiumRunsNothingAStudentWroteInTheAnswersPage()
     {
         Skip.IfNot(HeadlessChromium.Available, "chromium is not installed");
-        // Control: the same answer pasted into a page raw runs, so a title left alone below means the page stopped it.
-        var raw = Path.Combine(s.Root, "raw.html");
-        File.WriteAllText(raw, $"<!DOCTYPE html><html><head><title>safe</title></head><body><pre>{Img}{Script}</pre></body></html>");
-        Assert.Contains("<title>ran-", HeadlessChromium.DumpDom(raw, s.Root));
+        HostileMarkup.AssertRunsWhenRaw(s.Root);
 
         var page = Path.Combine(s.Root, "manual-answers.html");
         ManualAnswersReport.Render(s.Assignment, answers).Write(page);

@@ -12,8 +12,8 @@ namespace Lectures.Tests.Grading.Reports;
 [Collection(PartialCreditCollection.Name)]
 public class FeedbackPageTests(PartialCreditFixture fixture)
 {
-    const string Img = "<img src=x onerror=\"document.title='ran-onerror'\">";
-    const string Script = "</script><script>document.title='ran-script'</script>";
+    const string Img = HostileMarkup.Img;
+    const string Script = HostileMarkup.Script;
 
     static readonly StudentGrade Graded = new("bob", "bob.ipynb",
     [
@@ -58,10 +58,7 @@ public class FeedbackPageTests(PartialCreditFixture fixture)
         SandboxRequirement.SkipWhenUnavailable();
         Skip.IfNot(HeadlessChromium.Available, "chromium is not installed");
         var scratch = Directory.CreateDirectory(Path.Combine(fixture.Root, "chromium-" + Guid.NewGuid().ToString("N")[..8])).FullName;
-        // Control: the payload pasted into a page raw runs, so a title left alone below means the page stopped it.
-        var raw = Path.Combine(scratch, "raw.html");
-        File.WriteAllText(raw, $"<!DOCTYPE html><html><head><title>safe</title></head><body><pre>{Img}{Script}</pre></body></html>");
-        Assert.Contains("<title>ran-", HeadlessChromium.DumpDom(raw, scratch));
+        HostileMarkup.AssertRunsWhenRaw(scratch);
 
         var grade = fixture.Hostile["mallory"] with { Comments = new Dictionary<string, string> { [StudentGrade.NotebookComment] = "quoted: " + Img + Script } };
         Assert.Contains(grade.FailingCode, c => c.Source.Contains(Img) && c.Message.Contains(Img));

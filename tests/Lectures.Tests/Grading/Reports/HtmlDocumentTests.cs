@@ -6,8 +6,8 @@ namespace Lectures.Tests.Grading.Reports;
 
 public class HtmlDocumentTests
 {
-    const string Img = "<img src=x onerror=\"document.title='ran-onerror'\">";
-    const string Script = "</script><script>document.title='ran-script'</script>";
+    const string Img = HostileMarkup.Img;
+    const string Script = HostileMarkup.Script;
     const string Student = "// " + Img + "\n" + Script + "\nstatic int F() => 1;";
 
     [Fact]
@@ -40,11 +40,7 @@ public class HtmlDocumentTests
     {
         Skip.IfNot(HeadlessChromium.Available, "chromium is not installed");
         var scratch = Path.Combine(Path.GetTempPath(), "lectures-html-tests", Guid.NewGuid().ToString("N")[..8]);
-        // Control: the same text pasted into a page raw runs, so a title left alone below means the report stopped it.
-        var raw = Path.Combine(scratch, "raw.html");
-        Directory.CreateDirectory(scratch);
-        File.WriteAllText(raw, $"<!DOCTYPE html><html><head><title>safe</title></head><body><pre>{Student}</pre></body></html>");
-        Assert.Contains("<title>ran-", HeadlessChromium.DumpDom(raw, scratch));
+        HostileMarkup.AssertRunsWhenRaw(scratch);
 
         var code = new[] { new SolutionCode("alice " + Img, [Student]), new SolutionCode("bob" + Script, [Student]) };
         var options = new SimilarityOptions();
